@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { can } from "@/lib/authz";
+import { requireActor } from "@/lib/auth/session";
+import { listOutreachContacts, listResourceLists, officeTimeZone } from "@/lib/outreach/queries";
+import { utcToLocalDateTime } from "@/lib/consent/rules";
+import { providerChoices } from "@/lib/providers/queries";
+import { pageSchema } from "@/lib/pagination";
+import { formatCalendarDate } from "@/lib/format";
+import { firstValue } from "@/lib/query-string";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { Pagination } from "@/components/ui/pagination";
+import { OutreachContactForm, ResourceItemForm, ResourceListForm } from "@/components/outreach/outreach-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("outreach");
+  return { title: t("title") };
+}
+
+export default async function OutreachPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  if (!can(actor, "outreach.manage")) notFound();
+  const page = pageSchema.parse(firstValue((await searchParams).page));
+  const [contacts, lists, providers, timeZone] = await Promise.all([listOutreachContacts(actor, page), listResourceLists(actor), providerChoices(actor), officeTimeZone(actor)]);
+  const options = providers.map(({ id, name }) => ({ id, name }));
+  const t = await getTranslations("outreach");
+  const locale = (await getLocale()) as AppLocale;
+  // The date input defaults to today in the office's zone.
+  const today = utcToLocalDateTime(new Date(), timeZone).slice(0, 10);
+
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
+      <p className="mb-4 text-slate-700">{t("intro", { office: actor.organizationName })}</p>
+
+      <section aria-labelledby="outreach-log" className="mb-8">
+        <h2 id="outreach-log" className="mb-2 text-xl font-semibold">{t("logTitle")}</h2>
+        <div className="mb-3 overflow-x-auto rounded border border-slate-300 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{t("caption", { total: contacts.total })}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.date")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.organization")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.topic")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.outcome")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.by")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.rows.length === 0 && (
+                <tr><td colSpan={5} className="px-3 py-6 text-center text-slate-600">{t("empty")}</td></tr>
+              )}
+              {contacts.rows.map((contact) => (
+                <tr key={contact.id} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2">{formatCalendarDate(contact.contactedOn, locale)}</td>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {contact.providerId ? <Link href={`/providers/${contact.providerId}`} className="text-brand-800 underline">{contact.organizationName}</Link> : contact.organizationName}
+                  </th>
+                  <td className="px-3 py-2">{contact.topic}</td>
+                  <td className="px-3 py-2">{contact.outcome ?? <span className="text-slate-600">{t("noOutcome")}</span>}</td>
+                  <td className="px-3 py-2">{contact.cloName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pagination page={contacts.page} pageCount={contacts.pageCount} total={contacts.total} hrefFor={(p) => `/outreach?page=${p}`} />
+        <div className="mt-3">
+          <OutreachContactForm providers={options} today={today} />
+        </div>
+      </section>
+
+      <section aria-labelledby="resource-lists">
+        <h2 id="resource-lists" className="mb-1 text-xl font-semibold">{t("listsTitle")}</h2>
+        <p className="mb-3 text-slate-700">{t("listsIntro")}</p>
+        {lists.length === 0 && <p className="mb-3 text-sm text-slate-600">{t("noLists")}</p>}
+        <div className="space-y-4">
+          {lists.map((list) => (
+            <section key={list.id} aria-labelledby={`list-${list.id}`} className="rounded border border-slate-300 bg-white p-4">
+              <h3 id={`list-${list.id}`} className="text-lg font-semibold">{list.name}</h3>
+              {list.description && <p className="mb-2 text-sm text-slate-700">{list.description}</p>}
+              {list.items.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("noItems")}</p>
+              ) : (
+                <ul className="list-disc pl-5 text-sm">
+                  {list.items.map((item) => (
+                    <li key={item.id}>
+                      {item.providerId ? <Link href={`/providers/${item.providerId}`} className="text-brand-800 underline">{item.name}</Link> : <span className="font-medium">{item.name}</span>}
+                      {item.notes && <> — {item.notes}</>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <ResourceItemForm listId={list.id} listName={list.name} providers={options} />
+            </section>
+          ))}
+        </div>
+        <div className="mt-4">
+          <ResourceListForm />
+        </div>
+      </section>
+    </>
+  );
+}

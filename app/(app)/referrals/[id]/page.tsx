@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { getReferral, openReferral } from "@/lib/referrals/queries";
+import { nextStatuses } from "@/lib/referrals/rules";
+import { formatDateTime } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { PacketView } from "@/components/referrals/packet-view";
+import { AnswerForm } from "@/components/referrals/answer-form";
+import { MessageForm } from "@/components/referrals/message-form";
+import { WithdrawReferralForm } from "@/components/referrals/withdraw-referral-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("referrals");
+  return { title: t("detailTitle") };
+}
+
+// Always read afresh: a withdrawn consent must refuse the very next request.
+export const dynamic = "force-dynamic";
+
+export default async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  // Opening is audited (the packet read) and marks the other side's messages read; refused → not found.
+  if (!(await openReferral(actor, id))) notFound();
+  const referral = await getReferral(actor, id);
+  if (!referral) notFound();
+  const t = await getTranslations("referrals");
+  const tStatus = await getTranslations("referralStatus");
+  const tPacket = await getTranslations("referralPacket");
+  const locale = (await getLocale()) as AppLocale;
+  const when = (date: Date) => formatDateTime(date, referral.timeZone, locale);
+  const answers = nextStatuses(referral.status, referral.side);
+  const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/referrals" className="underline">{t("backToList")}</Link>
+        {referral.caseInfo && (
+          <>
+            {" · "}
+            <Link href={`/cases/${referral.caseInfo.detentionId}`} className="underline">{t("backToCase", { reference: referral.caseInfo.reference })}</Link>
+          </>
+        )}
+      </p>
+      <h1 className="mb-1 text-2xl font-bold">{t("detailHeading", { person: referral.caseInfo?.personName ?? title, provider: referral.providerName })}</h1>
+      <dl className="mb-4 grid gap-x-4 text-sm md:grid-cols-[12rem_1fr]">
+        <dt className="font-medium">{t("columns.status")}</dt>
+        <dd><strong>{tStatus(referral.status)}</strong>{referral.declineReason && <> — {t(`declineReasons.${referral.declineReason}`)}{referral.declineDetails ? `: ${referral.declineDetails}` : ""}</>}</dd>
+        <dt className="font-medium">{t("sentOn")}</dt>
+        <dd>{referral.sentAt ? when(referral.sentAt) : t("notSent")}</dd>
+        {referral.respondedAt && (
+          <>
+            <dt className="font-medium">{t("respondedAt")}</dt>
+            <dd>{when(referral.respondedAt)}</dd>
+          </>
+        )}
+        {referral.caseInfo && (
+          <>
+            <dt className="font-medium">{t("sentBy")}</dt>
+            <dd>{referral.caseInfo.createdByName}</dd>
+            <dt className="font-medium">{t("consentState")}</dt>
+            <dd>{referral.caseInfo.consentWithdrawnAt ? <strong>{t("consentWithdrawnOn", { when: when(referral.caseInfo.consentWithdrawnAt) })}</strong> : t("consentInForce")}</dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="packet-heading" className="mb-4 rounded border border-slate-300 bg-white p-4">
+        <h2 id="packet-heading" className="mb-1 text-lg font-semibold">{t("packet")}</h2>
+        <p className="mb-3 text-sm text-slate-700">
+          {referral.side === "PROVIDER" ? t("packetIntroProvider") : t("packetIntroClo")}{" "}
+          {referral.packetFields.length > 0 && t("packetFields", { fields: referral.packetFields.map((field) => tPacket(`fields.${field}`)).join(", ") })}
+        </p>
+        <PacketView packet={referral.packet} locale={locale} />
+      </section>
+
+      {referral.side === "PROVIDER" && answers.length > 0 && (
+        <div className="mb-4">
+          <AnswerForm referralId={referral.id} version={referral.version} answers={answers.filter((answer) => answer !== "UNDER_REVIEW")} />
+        </div>
+      )}
+      {referral.side === "CLO" && answers.includes("WITHDRAWN") && (
+        <div className="mb-4">
+          <WithdrawReferralForm referralId={referral.id} version={referral.version} />
+        </div>
+      )}
+
+      <section aria-labelledby="messages-heading" className="rounded border border-slate-300 bg-white p-4">
+        <h2 id="messages-heading" className="mb-2 text-lg font-semibold">{t("messages.title")}</h2>
+        {referral.messages.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("messages.empty")}</p>
+        ) : (
+          <ol className="space-y-2">
+            {referral.messages.map((message) => (
+              <li key={message.id} className={`rounded border p-2 text-sm ${message.fromProvider ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}>
+                <p className="font-medium">
+                  {message.authorName} ({message.authorOrganization}) · {when(message.createdAt)}
+                </p>
+                <p className="whitespace-pre-line">{message.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <MessageForm referralId={referral.id} />
+      </section>
+    </>
+  );
+}

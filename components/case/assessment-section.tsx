@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/authz";
+import { canEditAssessment } from "@/lib/authz/plans";
+import { getAssessment } from "@/lib/assessments/queries";
+import { assessmentDeadlineMet } from "@/lib/assessments/rules";
+import { formatDateTime } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+/**
+ * The case page's assessment section: a summary of the CLO's ATD assessment and its deadline.
+ * Counsel of record read it without the CLO's risk opinion (absent from their data, not hidden).
+ */
+export async function AssessmentSection({ actor, detentionId }: { actor: Actor; detentionId: string }) {
+  const page = await getAssessment(actor, detentionId);
+  if (!page) return null;
+  const t = await getTranslations("planAssessment");
+  const labels = await getTranslations("planLabels");
+  const locale = (await getLocale()) as AppLocale;
+  const { detention, assessment } = page;
+  const zone = detention.facility.timeZone;
+  const at = (date: Date) => formatDateTime(date, zone, locale);
+  const deadlineMet = detention.assessmentDueBy ? assessmentDeadlineMet(detention.assessmentDueBy, assessment?.completedAt ?? null, new Date()) : null;
+  const mitigationOf = (ground: string) => assessment?.grounds.find((entry) => entry.ground === ground);
+
+  return (
+    <section aria-labelledby="assessment-section-title" className="rounded border border-slate-300 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="assessment-section-title" className="text-xl font-semibold">
+          {t("sectionTitle")}
+        </h2>
+        {canEditAssessment(actor) && (
+          <Link href={`/cases/${detentionId}/assessment`} className="font-medium text-brand-700 underline">
+            {assessment ? t("edit") : t("start")}
+          </Link>
+        )}
+      </div>
+
+      <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">{t("status")}</dt>
+        <dd>{assessment?.completedAt ? t("completedAt", { at: at(assessment.completedAt) }) : t("notCompleted")}</dd>
+        <dt className="font-medium">{t("deadlineLabel")}</dt>
+        <dd>
+          {detention.assessmentDueBy ? t("deadline", { dueBy: at(detention.assessmentDueBy) }) : t("noDeadline")}
+          {deadlineMet !== null && (
+            <span className={deadlineMet ? "ml-2 font-semibold text-green-900" : "ml-2 font-semibold text-red-800"}>({deadlineMet ? t("deadlineMet") : t("deadlineMissed")})</span>
+          )}
+          {deadlineMet === null && detention.assessmentDueBy && <span className="ml-2 text-slate-600">({t("deadlinePending")})</span>}
+        </dd>
+      </dl>
+
+      {!assessment ? (
+        <p className="mt-2 text-slate-700">{t("none")}</p>
+      ) : (
+        <div className="mt-3 space-y-3">
+          <div>
+            <h3 className="font-semibold">{t("interviewHeading")}</h3>
+            {assessment.interviewAt ? (
+              <p>
+                {t("interviewSummary", {
+                  mode: assessment.interviewMode ? labels(`interviewMode.${assessment.interviewMode}`) : "",
+                  at: at(assessment.interviewAt),
+                  language: assessment.interviewLanguage ?? "",
+                })}{" "}
+                {assessment.interpreterUsed ? t("interpreterUsed") : t("noInterpreter")}
+              </p>
+            ) : assessment.noInterviewReason ? (
+              <p>{t("noInterviewReasonSummary", { reason: assessment.noInterviewReason })}</p>
+            ) : (
+              <p className="text-slate-700">{t("noInterviewYet")}</p>
+            )}
+          </div>
+
+          <div>
+            <h3 className="font-semibold">{t("needsHeading")}</h3>
+            {assessment.needs.length === 0 ? (
+              <p className="text-slate-700">{t("noNeeds")}</p>
+            ) : (
+              <ul className="list-disc pl-5">
+                {assessment.needs.map((need) => (
+                  <li key={need.area}>
+                    <span className="font-medium">{labels(`need.${need.area}`)}</span>
+                    {need.notes && <>: {need.notes}</>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+
+          <div>
+            <h3 className="font-semibold">{t("groundsHeading")}</h3>
+            <ul className="space-y-2">
+              {detention.grounds.map((ground) => (
+                <li key={ground}>
+                  <p className="font-medium">{labels(`ground.${ground}`)}</p>
+                  <dl className="grid gap-x-3 pl-3 sm:grid-cols-[max-content_1fr]">
+                    <dt className="text-slate-700">{t("concern")}</dt>
+                    <dd>{mitigationOf(ground)?.concern ?? <span className="text-slate-600">{t("notRecorded")}</span>}</dd>
+                    <dt className="text-slate-700">{t("mitigation")}</dt>
+                    <dd>{mitigationOf(ground)?.mitigation ?? <span className="font-medium text-red-800">{t("notRecorded")}</span>}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          </div>
+
+          <div>
+            <h3 className="font-semibold">{t("measuresHeading")}</h3>
+            {assessment.recommendedMeasures.length === 0 ? (
+              <p className="text-slate-700">{t("noMeasures")}</p>
+            ) : (
+              <ul className="list-disc pl-5">
+                {assessment.recommendedMeasures.map((measure) => (
+                  <li key={measure}>{labels(`measure.${measure}`)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+
+          {page.audience === "CASE_TEAM" && page.assessment ? (
+            <div>
+              <h3 className="font-semibold">{t("riskOpinionHeading")}</h3>
+              <p>{page.assessment.riskOpinion ?? <span className="text-slate-600">{t("noRiskOpinion")}</span>}</p>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-700">{t("counselNote")}</p>
+          )}
+
+          <p className="text-sm text-slate-700">{t("lastSavedBy", { name: assessment.author.name, at: at(assessment.updatedAt) })}</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/authz";
+import { listCaseReferrals } from "@/lib/referrals/queries";
+import { formatDateTime } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { UnreadBadge } from "@/components/referrals/unread-badge";
+
+/**
+ * The case page's referrals section. Contract: a server component given the signed-in actor and the detention id;
+ * it loads its own data through lib/referrals/queries (scoped by lib/authz) and renders a <section> with an h2.
+ * Renders nothing for an actor who may not see the case's referrals.
+ */
+export async function ReferralsSection({ actor, detentionId }: { actor: Actor; detentionId: string }) {
+  const referrals = await listCaseReferrals(actor, detentionId);
+  if (!referrals) return null;
+  const t = await getTranslations("referrals");
+  const tStatus = await getTranslations("referralStatus");
+  const locale = (await getLocale()) as AppLocale;
+  return (
+    <section aria-labelledby="case-referrals-heading" className="rounded border border-slate-300 bg-white p-4">
+      <h2 id="case-referrals-heading" className="mb-2 text-lg font-semibold">{t("section.title")}</h2>
+      <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <li><Link href={`/cases/${detentionId}/providers`} className="font-semibold text-brand-800 underline">{t("section.findProvider")}</Link></li>
+        <li><Link href={`/cases/${detentionId}/referrals/new`} className="font-semibold text-brand-800 underline">{t("section.compose")}</Link></li>
+        <li><Link href={`/cases/${detentionId}/consent`} className="font-semibold text-brand-800 underline">{t("section.consent")}</Link></li>
+      </ul>
+      {referrals.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("section.empty")}</p>
+      ) : (
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t("caption", { total: referrals.length })}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.provider")}</th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.status")}</th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.sentAt")}</th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.messages")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {referrals.map((referral) => (
+              <tr key={referral.id} className="border-t border-slate-200">
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <Link href={`/referrals/${referral.id}`} className="text-brand-800 underline">{referral.providerName}</Link>
+                </th>
+                <td className="px-3 py-2">
+                  {tStatus(referral.status)}
+                  {referral.consentWithdrawn && <span className="block font-semibold">{t("consentWithdrawn")}</span>}
+                </td>
+                <td className="px-3 py-2">{referral.sentAt ? formatDateTime(referral.sentAt, referral.timeZone, locale) : t("notSent")}</td>
+                <td className="px-3 py-2"><UnreadBadge count={referral.unread} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { addResourceItemAction, createOutreachContactAction, createResourceListAction } from "@/lib/outreach/actions";
+import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { buttonClass, fieldProps, inputClass, secondaryButtonClass } from "@/components/providers/field-props";
+
+type ProviderOption = { id: string; name: string };
+
+function ProviderSelect({ prefix, errors, providers, label, hint }: { prefix: string; errors: Record<string, string>; providers: ProviderOption[]; label: string; hint: string }) {
+  const t = useTranslations("outreach");
+  return (
+    <div>
+      <label htmlFor={`${prefix}-providerId`} className="mb-1 block text-sm font-medium">{label}</label>
+      <select {...fieldProps(prefix, errors, "providerId", `${prefix}-providerId-hint`)} className={inputClass} defaultValue="">
+        <option value="">{t("noProvider")}</option>
+        {providers.map((provider) => <option key={provider.id} value={provider.id}>{provider.name}</option>)}
+      </select>
+      <p id={`${prefix}-providerId-hint`} className="mt-1 text-sm text-slate-600">{hint}</p>
+      <FieldError id={`${prefix}-providerId-error`} message={errors.providerId} />
+    </div>
+  );
+}
+
+export function OutreachContactForm({ providers, today }: { providers: ProviderOption[]; today: string }) {
+  const t = useTranslations("outreach");
+  const { result, errors, pending, formProps } = useFormAction(createOutreachContactAction);
+  const prefix = "outreach";
+  const field = (name: string) => ({ ...fieldProps(prefix, errors, name), className: inputClass });
+  return (
+    <form {...formProps} className="rounded border border-slate-300 bg-white p-4" noValidate>
+      <h3 className="mb-3 text-base font-semibold">{t("contactFormTitle")}</h3>
+      <FormFeedback result={result} idPrefix={prefix} />
+      <div className="grid gap-3 md:grid-cols-2">
+        <ProviderSelect prefix={prefix} errors={errors} providers={providers} label={t("provider")} hint={t("providerHint")} />
+        <div>
+          <label htmlFor={`${prefix}-organizationName`} className="mb-1 block text-sm font-medium">{t("organizationName")}</label>
+          <input {...field("organizationName")} />
+          <FieldError id={`${prefix}-organizationName-error`} message={errors.organizationName} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-contactedOn`} className="mb-1 block text-sm font-medium">{t("contactedOn")}</label>
+          <input {...field("contactedOn")} type="date" defaultValue={today} />
+          <FieldError id={`${prefix}-contactedOn-error`} message={errors.contactedOn} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-topic`} className="mb-1 block text-sm font-medium">{t("topic")}</label>
+          <input {...field("topic")} />
+          <FieldError id={`${prefix}-topic-error`} message={errors.topic} />
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor={`${prefix}-outcome`} className="mb-1 block text-sm font-medium">{t("outcome")}</label>
+          <textarea {...field("outcome")} rows={2} />
+          <FieldError id={`${prefix}-outcome-error`} message={errors.outcome} />
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={`mt-3 ${buttonClass}`}>{t("recordContact")}</button>
+    </form>
+  );
+}
+
+export function ResourceListForm() {
+  const t = useTranslations("outreach");
+  const { result, errors, pending, formProps } = useFormAction(createResourceListAction);
+  const prefix = "resource-list";
+  const field = (name: string) => ({ ...fieldProps(prefix, errors, name), className: inputClass });
+  return (
+    <form {...formProps} className="rounded border border-slate-300 bg-white p-4" noValidate>
+      <h3 className="mb-3 text-base font-semibold">{t("listFormTitle")}</h3>
+      <FormFeedback result={result} idPrefix={prefix} />
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor={`${prefix}-name`} className="mb-1 block text-sm font-medium">{t("listName")}</label>
+          <input {...field("name")} placeholder={t("listNameExample")} />
+          <FieldError id={`${prefix}-name-error`} message={errors.name} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-description`} className="mb-1 block text-sm font-medium">{t("listDescription")}</label>
+          <input {...field("description")} />
+          <FieldError id={`${prefix}-description-error`} message={errors.description} />
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={`mt-3 ${buttonClass}`}>{t("createList")}</button>
+    </form>
+  );
+}
+
+export function ResourceItemForm({ listId, listName, providers }: { listId: string; listName: string; providers: ProviderOption[] }) {
+  const t = useTranslations("outreach");
+  const { result, errors, pending, formProps } = useFormAction(addResourceItemAction);
+  const prefix = `item-${listId}`;
+  const field = (name: string) => ({ ...fieldProps(prefix, errors, name), className: inputClass });
+  return (
+    <form {...formProps} className="mt-2 rounded border border-slate-200 p-3" noValidate aria-label={t("addItemTo", { list: listName })}>
+      <FormFeedback result={result} idPrefix={prefix} />
+      <input type="hidden" name="listId" value={listId} />
+      <div className="grid gap-3 md:grid-cols-3">
+        <ProviderSelect prefix={prefix} errors={errors} providers={providers} label={t("itemProvider")} hint={t("itemProviderHint")} />
+        <div>
+          <label htmlFor={`${prefix}-name`} className="mb-1 block text-sm font-medium">{t("itemName")}</label>
+          <input {...field("name")} />
+          <FieldError id={`${prefix}-name-error`} message={errors.name} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-notes`} className="mb-1 block text-sm font-medium">{t("itemNotes")}</label>
+          <input {...field("notes")} />
+          <FieldError id={`${prefix}-notes-error`} message={errors.notes} />
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={`mt-2 ${secondaryButtonClass}`}>{t("addItem")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { withdrawReferralAction } from "@/lib/referrals/actions";
+import { FormFeedback } from "@/components/ui/form-feedback";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { secondaryButtonClass } from "@/components/providers/field-props";
+
+export function WithdrawReferralForm({ referralId, version }: { referralId: string; version: number }) {
+  const t = useTranslations("referrals");
+  const { result, pending, formProps } = useFormAction(withdrawReferralAction, { resetOnSuccess: false });
+  return (
+    <form {...formProps}>
+      <FormFeedback result={result} idPrefix="withdraw-referral" />
+      <input type="hidden" name="referralId" value={referralId} />
+      <input type="hidden" name="version" value={version} />
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>{t("withdraw")}</button>
+    </form>
+  );
+}

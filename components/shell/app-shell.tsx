@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { can, homePath, type Actor } from "@/lib/authz";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { ReviewNotice } from "@/components/reviews/review-notice";
+
+type NavItem = { href: string; label: string };
+
+async function navigationFor(actor: Actor): Promise<NavItem[]> {
+  const t = await getTranslations("nav");
+  const items: NavItem[] = [];
+  if (can(actor, "detentions.list")) items.push({ href: "/cases", label: t("cases") });
+  if (can(actor, "clients.list")) items.push({ href: "/clients", label: t("clients") });
+  if (can(actor, "tasks.mine")) items.push({ href: "/tasks", label: t("tasks") });
+  if (can(actor, "reviews.dashboard")) items.push({ href: "/reviews", label: t("reviews") });
+  if (can(actor, "referrals.inbox") || can(actor, "referrals.compose")) items.push({ href: "/referrals", label: t("referrals") });
+  if (can(actor, "providers.view")) items.push({ href: "/providers", label: t("providers") });
+  if (can(actor, "outreach.manage")) items.push({ href: "/outreach", label: t("outreach") });
+  if (can(actor, "calendar.feed")) items.push({ href: "/calendar", label: t("calendar") });
+  if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: t("users") });
+  if (can(actor, "organizations.manage")) items.push({ href: "/admin/organizations", label: t("organizations") });
+  if (can(actor, "reports.view")) items.push({ href: "/reports", label: t("reports") });
+  if (can(actor, "audit.view")) items.push({ href: "/audit", label: t("audit") });
+  return items;
+}
+
+/** The signed-in frame: banner with the user, their role and organisation; navigation; the main landmark. */
+export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const t = await getTranslations("shell");
+  const roles = await getTranslations("roles");
+  const items = await navigationFor(actor);
+  return (
+    <>
+      <header className="bg-brand-800 text-white no-print">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href={homePath(actor.role)} className="text-lg font-bold tracking-tight">
+            {t("appName")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <p>
+              <span className="font-semibold">{actor.name}</span>
+              <span aria-hidden="true"> · </span>
+              <span>{roles(actor.role)}</span>
+              <span aria-hidden="true"> · </span>
+              <span>{actor.organizationName}</span>
+            </p>
+            <LocaleSwitcher />
+            <Link href="/sign-out" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+              {t("signOut")}
+            </Link>
+          </div>
+        </div>
+        <nav aria-label={t("mainNavigation")} className="bg-brand-700">
+          <ul className="mx-auto flex max-w-7xl gap-1 px-4">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="block px-3 py-2 text-sm font-medium hover:bg-white/10">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6">
+        {/* Reviews overdue or due soon among the user's cases, on every signed-in page. */}
+        <ReviewNotice actor={actor} />
+        {children}
+      </main>
+    </>
+  );
+}

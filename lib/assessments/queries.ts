@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import { detentionScope, type Actor } from "@/lib/authz";
+import { assessmentAudience, type AssessmentAudience } from "@/lib/authz/plans";
+import type { AtdMeasure, DetentionGround, DetentionStatus, InterviewMode, NeedArea } from "@/lib/generated/prisma/enums";
+
+/** The facts of the detention an assessment answers. */
+export type AssessmentCase = {
+  detentionId: string;
+  reference: string;
+  status: DetentionStatus;
+  grounds: DetentionGround[];
+  facility: { name: string; timeZone: string };
+  assessmentDueBy: Date | null;
+};
+
+/** The assessment as counsel of record may read it: no risk opinion, not even as an empty field. */
+export type CounselAssessmentView = {
+  id: string;
+  version: number;
+  interviewAt: Date | null;
+  interviewMode: InterviewMode | null;
+  interviewLanguage: string | null;
+  interpreterUsed: boolean | null;
+  noInterviewReason: string | null;
+  recommendedMeasures: AtdMeasure[];
+  completedAt: Date | null;
+  updatedAt: Date;
+  author: { name: string };
+  needs: { area: NeedArea; notes: string | null }[];
+  grounds: { ground: DetentionGround; concern: string | null; mitigation: string | null }[];
+};
+
+/** The assessment as the case team reads it, with the CLO's risk opinion. */
+export type CaseTeamAssessmentView = CounselAssessmentView & { riskOpinion: string | null };
+
+export type AssessmentPage =
+  | { audience: "CASE_TEAM"; detention: AssessmentCase; assessment: CaseTeamAssessmentView | null }
+  | { audience: "COUNSEL"; detention: AssessmentCase; assessment: CounselAssessmentView | null };
+
+const COMMON_SELECT = {
+  id: true,
+  version: true,
+  interviewAt: true,
+  interviewMode: true,
+  interviewLanguage: true,
+  interpreterUsed: true,
+  noInterviewReason: true,
+  recommendedMeasures: true,
+  completedAt: true,
+  updatedAt: true,
+  author: { select: { name: true } },
+  needs: { select: { area: true, notes: true }, orderBy: { area: "asc" } },
+  grounds: { select: { ground: true, concern: true, mitigation: true }, orderBy: { ground: "asc" } },
+} as const;
+
+async function loadCase(actor: Actor, detentionId: string): Promise<AssessmentCase | null> {
+  const detention = await db().detention.findFirst({
+    where: { AND: [{ id: detentionId }, detentionScope(actor)] },
+    select: { id: true, reference: true, status: true, grounds: true, assessmentDueBy: true, facility: { select: { name: true, timeZone: true } } },
+  });
+  if (!detention) return null;
+  const { id, ...rest } = detention;
+  return { detentionId: id, ...rest };
+}
+
+/**
+ * The assessment of a detention the actor may see, shaped for the actor's audience. Null when the
+ * detention is not theirs to see (a CLO of another office, an NGO caseworker, an admin): "not found".
+ * Counsel's DTO is selected without the risk opinion, so it never leaves the database for them.
+ */
+export async function getAssessment(actor: Actor, detentionId: string, options: { audit?: "assessment.open" } = {}): Promise<AssessmentPage | null> {
+  const audience: AssessmentAudience = assessmentAudience(actor);
+  if (!audience || !isUuid(detentionId)) return null;
+  const detention = await loadCase(actor, detentionId);
+  if (!detention) return null;
+  // Opening the assessment on its own page is a read of the case file: audited, without personal data.
+  if (options.audit) {
+    const action = options.audit;
+    await db().$transaction((tx) => recordAudit(tx, actor, { action, entityType: "Assessment", detentionId }));
+  }
+  if (audience === "CASE_TEAM") {
+    const assessment = await db().assessment.findFirst({ where: { detentionId }, select: { ...COMMON_SELECT, riskOpinion: true } });
+    return { audience, detention, assessment };
+  }
+  const assessment = await db().assessment.findFirst({ where: { detentionId }, select: COMMON_SELECT });
+  return { audience, detention, assessment };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Route parameters are client input: a malformed id is simply "not found", not a database error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

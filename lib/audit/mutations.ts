@@ -1,0 +1,33 @@
+import "server-only";
+import { db, type Transaction } from "@/lib/db";
+import type { Actor } from "@/lib/authz";
+import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  detentionId?: string | null;
+  /** Non-personal context only: ids, field names, status values. */
+  metadata?: InputJsonValue;
+};
+
+/** Appends an audit event inside the caller's transaction, so the event exists exactly when the write does. */
+export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      sessionId: actor.sessionId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      detentionId: entry.detentionId ?? null,
+      metadata: entry.metadata,
+    },
+  });
+}
+
+/** An audit event on its own: for reads and exports, which have no other write to share a transaction with. */
+export async function recordAuditEvent(actor: Actor, entry: AuditEntry): Promise<void> {
+  await db().$transaction((tx) => recordAudit(tx, actor, entry));
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { revokeSession, signInWithPassword } from "@/lib/auth/sign-in";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+
+/** The session cookie: a signed, encrypted token carrying only the server-side session id. */
+export const SESSION_COOKIE = "liaison.session";
+
+// Only for development and tests; lib/env refuses to run in production without NEXTAUTH_SECRET.
+const DEVELOPMENT_SECRET = "liaison-development-secret-not-for-production-use";
+
+export function authSecret(): string {
+  return env().NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET;
+}
+
+function secureCookies(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 60 * 60 },
+    pages: { signIn: "/sign-in", signOut: "/sign-out", error: "/sign-in" },
+    useSecureCookies: secureCookies(),
+    cookies: {
+      sessionToken: {
+        name: SESSION_COOKIE,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() },
+      },
+    },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, request) {
+          const forwarded = request?.headers?.["x-forwarded-for"];
+          const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
+          let result;
+          try {
+            result = await signInWithPassword(credentials ?? {}, { address });
+          } catch (error) {
+            // An unreachable database is not a wrong password: say so.
+            if (isDatabaseUnavailable(error)) throw new Error("UNAVAILABLE");
+            throw error;
+          }
+          if (result.ok) return { id: result.userId, sessionId: result.sessionId };
+          // next-auth passes a thrown message to the page as the error code; THROTTLED gets its own plain message.
+          if (result.reason === "THROTTLED") throw new Error("THROTTLED");
+          // Every other failure is one answer: the page cannot tell an unknown e-mail from a wrong password.
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      // Keep the token minimal: the session id and the user id, nothing personal.
+      jwt({ token, user }) {
+        if (user && "sessionId" in user && typeof user.sessionId === "string") {
+          return { sub: user.id, sid: user.sessionId };
+        }
+        return { sub: token.sub, sid: token.sid };
+      },
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(token.sid);
+      },
+    },
+  };
+}

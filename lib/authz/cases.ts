@@ -1,0 +1,66 @@
+import type { DetaineeWhereInput, ScreeningFlagWhereInput, UserWhereInput } from "@/lib/generated/prisma/models";
+import type { Actor } from "@/lib/authz";
+
+/**
+ * Relationship rules of the case file that are more than a capability: who sees trafficking indicators,
+ * which notes, which people at intake, and who may own a task or be assigned a case. Pure functions
+ * returning where clauses or booleans; the queries compose them with detentionScope.
+ */
+
+/** Matches no row. */
+const NONE = { id: { in: [] as string[] } };
+
+/**
+ * Trafficking indicators are visible only to the assigned CLO, supervisors of the office and counsel of
+ * record (shared/DESIGN.md, Screening): not to the other CLOs of the office. Office membership itself is
+ * decided by detentionScope; this adds the relationship.
+ */
+export function traffickingVisible(actor: Pick<Actor, "role" | "userId">, detention: { assignedCloId: string | null; counselId: string | null }): boolean {
+  switch (actor.role) {
+    case "SUPERVISOR":
+      return true;
+    case "CLO":
+      return detention.assignedCloId === actor.userId;
+    case "COUNSEL":
+      return detention.counselId === actor.userId;
+    case "NGO_CASEWORKER":
+    case "ADMIN":
+      return false;
+  }
+}
+
+/** The screening flags the actor may see, as a where clause (to be combined with the detention's scope). */
+export function screeningFlagScope(actor: Pick<Actor, "role" | "userId">): ScreeningFlagWhereInput {
+  switch (actor.role) {
+    case "SUPERVISOR":
+      return {};
+    case "CLO":
+      return { OR: [{ flag: { not: "TRAFFICKING_INDICATORS" } }, { screening: { detention: { assignedCloId: actor.userId } } }] };
+    case "COUNSEL":
+      return { OR: [{ flag: { not: "TRAFFICKING_INDICATORS" } }, { screening: { detention: { detainee: { counselId: actor.userId } } } }] };
+    case "NGO_CASEWORKER":
+    case "ADMIN":
+      return NONE;
+  }
+}
+
+/**
+ * People a CBSA user may find at intake: those with a detention in the actor's office, or, across
+ * offices, only the person whose client identifier (UCI) is typed exactly: a UCI identifies one person,
+ * so matching it reveals no one else.
+ */
+export function detaineeSearchScope(actor: Pick<Actor, "role" | "organizationId" | "organizationKind">, exactClientId?: string | null): DetaineeWhereInput {
+  if ((actor.role !== "CLO" && actor.role !== "SUPERVISOR") || actor.organizationKind !== "CBSA_OFFICE") return NONE;
+  const inOffice: DetaineeWhereInput = { detentions: { some: { officeId: actor.organizationId } } };
+  return exactClientId ? { OR: [inOffice, { clientId: exactClientId }] } : inOffice;
+}
+
+/** Users who may own a task on, or be assigned to, a case of the office: active CLOs and supervisors of that office. */
+export function officeCaseworkerScope(officeId: string): UserWhereInput {
+  return { organizationId: officeId, active: true, role: { in: ["CLO", "SUPERVISOR"] } };
+}
+
+/** Users a supervisor may assign a case to: active CLOs of the office. */
+export function assignableCloScope(officeId: string): UserWhereInput {
+  return { organizationId: officeId, active: true, role: "CLO" };
+}

@@ -1,0 +1,48 @@
+import { detentionScope, type Actor } from "@/lib/authz";
+import type { NoteVisibility, OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { NoteWhereInput } from "@/lib/generated/prisma/models";
+
+/**
+ * Who may read a case note (shared/DESIGN.md, Note; People: counsel "keep privileged notes that no CBSA
+ * user ever sees"). The one rule for every page, action and API that reads notes:
+ * 1. the reader may open the case file (detentionScope), and
+ * 2. the note was written in the reader's own organisation, or it is a CASE_TEAM note, and
+ * 3. a note written in a legal organisation (counsel: solicitor-client privilege) is never readable by
+ *    anyone outside that organisation, whatever its visibility says. Counsel's notes are always written
+ *    OWN_ORGANISATION; rule 3 makes a mistaken CASE_TEAM flag on one fail closed.
+ * NGO caseworkers and admins open no case files, so they read no notes.
+ */
+export function noteReadScope(actor: Actor): NoteWhereInput {
+  if (actor.role === "NGO_CASEWORKER" || actor.role === "ADMIN") return { id: { in: [] } };
+  return {
+    AND: [
+      { detention: detentionScope(actor) },
+      {
+        OR: [
+          { authorOrgId: actor.organizationId },
+          { visibility: "CASE_TEAM", authorOrg: { kind: { not: "LEGAL" } } },
+        ],
+      },
+    ],
+  };
+}
+
+/** The visibility a note must be written with: counsel's notes are always privileged to their organisation. */
+export function visibilityForNewNote(actor: Pick<Actor, "role">, requested: NoteVisibility): NoteVisibility {
+  return actor.role === "COUNSEL" ? "OWN_ORGANISATION" : requested;
+}
+
+/**
+ * The same rule as noteReadScope as a predicate over one note, for tests and for checks on a note
+ * already in hand. `detentionVisible` is whether detentionScope(actor) matches the note's detention.
+ */
+export function mayReadNote(
+  actor: Actor,
+  note: { authorOrgId: string; authorOrgKind: OrganizationKind; visibility: NoteVisibility },
+  detentionVisible: boolean,
+): boolean {
+  if (actor.role === "NGO_CASEWORKER" || actor.role === "ADMIN") return false;
+  if (!detentionVisible) return false;
+  if (note.authorOrgId === actor.organizationId) return true;
+  return note.visibility === "CASE_TEAM" && note.authorOrgKind !== "LEGAL";
+}

@@ -1,0 +1,52 @@
+import { can, detentionScope, type Actor } from "@/lib/authz";
+import type { AssessmentWhereInput, ReleasePlanWhereInput } from "@/lib/generated/prisma/models";
+
+/**
+ * Who may read and change the ATD assessment and the release plan (shared/DESIGN.md, People).
+ * - CLOs and supervisors of the office responsible for the detention: read and edit both.
+ * - Counsel of record: read the assessment without the CLO's risk opinion, read the plan, and propose
+ *   bondspersons; never confirm one, never change anything else.
+ * - Everyone else: nothing (their detention scope is empty, so records come back "not found").
+ */
+
+/** How much of the assessment the actor may read: all of it, all but the risk opinion, or none. */
+export type AssessmentAudience = "CASE_TEAM" | "COUNSEL" | null;
+
+export function assessmentAudience(actor: Actor): AssessmentAudience {
+  if (can(actor, "cases.edit")) return "CASE_TEAM";
+  // The risk opinion is the CLO's own view for CBSA (it is withheld from providers too unless the person
+  // consents): counsel of record read the facts of the assessment, not CBSA's internal opinion of risk.
+  if (actor.role === "COUNSEL") return "COUNSEL";
+  return null;
+}
+
+export function canEditAssessment(actor: Actor): boolean {
+  return can(actor, "cases.edit");
+}
+
+export function canEditPlan(actor: Actor): boolean {
+  return can(actor, "plans.edit");
+}
+
+export function canReadPlan(actor: Actor): boolean {
+  return can(actor, "plans.edit") || actor.role === "COUNSEL";
+}
+
+export function canProposeBondsperson(actor: Actor): boolean {
+  return can(actor, "bondsperson.propose");
+}
+
+/** Only the case team vets and confirms a guarantor (IRPR s.47); a proposal by counsel stays unconfirmed. */
+export function canConfirmBondsperson(actor: Actor): boolean {
+  return can(actor, "plans.edit");
+}
+
+/** Assessments the actor may read, as a where clause. */
+export function assessmentScope(actor: Actor): AssessmentWhereInput {
+  return assessmentAudience(actor) ? { detention: detentionScope(actor) } : { id: { in: [] } };
+}
+
+/** Release plans the actor may read, as a where clause. */
+export function releasePlanScope(actor: Actor): ReleasePlanWhereInput {
+  return canReadPlan(actor) ? { detention: detentionScope(actor) } : { id: { in: [] } };
+}

@@ -1,0 +1,49 @@
+import { can, detentionScope, referralScope, type Actor } from "@/lib/authz";
+import type { ConsentWhereInput, ReferralWhereInput } from "@/lib/generated/prisma/models";
+import type { ReferralSide } from "@/lib/referrals/rules";
+
+/**
+ * Relationship rules for referrals and consent, on top of referralScope (lib/authz/index.ts):
+ * a provider's caseworkers see a referral only while the consent behind it is in force; withdrawal takes
+ * effect at the next query because the consent is part of every where clause below.
+ */
+
+const NO_REFERRAL: ReferralWhereInput = { id: { in: [] } };
+
+/** A consent that has not been withdrawn. */
+export const CONSENT_IN_FORCE: ReferralWhereInput = { consent: { is: { withdrawnAt: null } } };
+
+/** Which side of a referral the actor is on. */
+export function referralSide(actor: Pick<Actor, "role">): ReferralSide | null {
+  if (can(actor, "referrals.inbox")) return "PROVIDER";
+  if (can(actor, "referrals.compose")) return "CLO";
+  return null;
+}
+
+/**
+ * Referrals whose packet, messages and status the actor may see.
+ * Provider caseworkers: sent to their organisation, consent in force. CLOs and supervisors: their office's.
+ */
+export function referralAccessScope(actor: Actor): ReferralWhereInput {
+  switch (referralSide(actor)) {
+    case "PROVIDER":
+      return { AND: [referralScope(actor), CONSENT_IN_FORCE] };
+    case "CLO":
+      return referralScope(actor);
+    default:
+      return NO_REFERRAL;
+  }
+}
+
+/** "My referrals": a CLO's own; a supervisor's whole office. */
+export function myReferralsScope(actor: Actor): ReferralWhereInput {
+  if (actor.role === "SUPERVISOR") return referralScope(actor);
+  if (actor.role === "CLO") return { AND: [referralScope(actor), { createdById: actor.userId }] };
+  return NO_REFERRAL;
+}
+
+/** Consents the actor may see and withdraw: those of people whose detention the actor may open as a case. */
+export function consentScope(actor: Actor): ConsentWhereInput {
+  if (!can(actor, "consent.record")) return { id: { in: [] } };
+  return { detainee: { detentions: { some: detentionScope(actor) } } };
+}

@@ -1,0 +1,126 @@
+/**
+ * The access registry: every page, route handler and server action, with who may use it. It is checked two ways:
+ * - tests/unit/access-registry.test.ts fails when the code has a page, route or action this list does not name
+ *   (or the list names one the code no longer has), so nothing ships unlisted;
+ * - tests/e2e/access-matrix.spec.ts requests every page and route as every persona below, against the demo data,
+ *   and checks each is allowed or refused exactly as written here (refused reads answer "not found").
+ *
+ * Personas are demo accounts (prisma/seed/demo.ts) chosen for their relationships to the records the matrix uses:
+ * CASE is a Toronto detention whose counsel of record is counsel.clinic; REFERRAL is a referral sent, with consent
+ * in force, to Harbour House about a Toronto detention; PROVIDER is Rainbow Newcomer Network.
+ */
+
+export const PERSONAS = {
+  SIGNED_OUT: null,
+  CLO_TORONTO: "clo.toronto@liaison.example",
+  SUPERVISOR_TORONTO: "supervisor.toronto@liaison.example",
+  CLO_OTHER_OFFICE: "clo.vancouver@liaison.example",
+  CASEWORKER_RECIPIENT: "caseworker.harbour@liaison.example",
+  CASEWORKER_OTHER: "caseworker.rainbow@liaison.example",
+  COUNSEL_OF_RECORD: "counsel.clinic@liaison.example",
+  COUNSEL_OTHER: "counsel.marchand@liaison.example",
+  ADMIN: "admin@liaison.example",
+} as const;
+export type Persona = keyof typeof PERSONAS;
+
+const SIGNED_IN: Persona[] = ["CLO_TORONTO", "SUPERVISOR_TORONTO", "CLO_OTHER_OFFICE", "CASEWORKER_RECIPIENT", "CASEWORKER_OTHER", "COUNSEL_OF_RECORD", "COUNSEL_OTHER", "ADMIN"];
+const CBSA: Persona[] = ["CLO_TORONTO", "SUPERVISOR_TORONTO", "CLO_OTHER_OFFICE"];
+const CASE_TEAM: Persona[] = ["CLO_TORONTO", "SUPERVISOR_TORONTO"];
+const COUNSEL: Persona[] = ["COUNSEL_OF_RECORD", "COUNSEL_OTHER"];
+const CASEWORKERS: Persona[] = ["CASEWORKER_RECIPIENT", "CASEWORKER_OTHER"];
+
+export type PageEntry = {
+  /** The page file, relative to the project root. */
+  file: string;
+  /** The URL requested, with :case, :referral or :provider replaced by the matrix's records. */
+  url: string;
+  /** Who gets the page (200, or a redirect that is not to sign-in); everyone else signed in gets 404. */
+  allowed: readonly Persona[];
+  rule: string;
+};
+
+export type RouteEntry = { file: string; method: "GET" | "POST"; url: string; allowed: readonly Persona[] | "PUBLIC"; rule: string };
+
+export type ActionEntry = { file: string; name: string; allowed: readonly Persona[]; rule: string };
+
+export const PAGES: PageEntry[] = [
+  { file: "app/(public)/sign-in/page.tsx", url: "/sign-in", allowed: [...SIGNED_IN], rule: "public; signed-in users are sent home" },
+  { file: "app/(public)/sign-out/page.tsx", url: "/sign-out", allowed: [...SIGNED_IN], rule: "public" },
+  { file: "app/(app)/page.tsx", url: "/", allowed: [...SIGNED_IN], rule: "redirects each role to its home" },
+  { file: "app/(app)/cases/page.tsx", url: "/cases", allowed: CBSA, rule: "detentions.list: the office's caseload" },
+  { file: "app/(app)/cases/new/page.tsx", url: "/cases/new", allowed: CBSA, rule: "cases.create" },
+  { file: "app/(app)/cases/[id]/page.tsx", url: "/cases/:case", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "detentionScope: own office, or counsel of record" },
+  { file: "app/(app)/cases/[id]/assessment/page.tsx", url: "/cases/:case/assessment", allowed: CASE_TEAM, rule: "cases.edit + own office (counsel read the assessment on the case page)" },
+  { file: "app/(app)/cases/[id]/plan/page.tsx", url: "/cases/:case/plan", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "own office edits; counsel of record reads and proposes a bondsperson" },
+  { file: "app/(app)/cases/[id]/plan/print/page.tsx", url: "/cases/:case/plan/print", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "whoever may read the plan" },
+  { file: "app/(app)/cases/[id]/consent/page.tsx", url: "/cases/:case/consent", allowed: CASE_TEAM, rule: "consent.record + own office" },
+  { file: "app/(app)/cases/[id]/providers/page.tsx", url: "/cases/:case/providers", allowed: CASE_TEAM, rule: "referrals.compose + own office" },
+  { file: "app/(app)/cases/[id]/referrals/new/page.tsx", url: "/cases/:case/referrals/new", allowed: CASE_TEAM, rule: "referrals.compose + own office" },
+  { file: "app/(app)/clients/page.tsx", url: "/clients", allowed: COUNSEL, rule: "clients.list" },
+  { file: "app/(app)/tasks/page.tsx", url: "/tasks", allowed: CBSA, rule: "tasks.mine" },
+  { file: "app/(app)/reviews/page.tsx", url: "/reviews", allowed: [...CBSA, ...COUNSEL], rule: "reviews.dashboard, scoped by detentionScope" },
+  { file: "app/(app)/referrals/page.tsx", url: "/referrals", allowed: [...CBSA, ...CASEWORKERS], rule: "referrals.inbox or referrals.compose" },
+  { file: "app/(app)/referrals/[id]/page.tsx", url: "/referrals/:referral", allowed: [...CASE_TEAM, "CASEWORKER_RECIPIENT"], rule: "the recipient organisation with consent in force, or the sending office" },
+  { file: "app/(app)/providers/page.tsx", url: "/providers", allowed: [...SIGNED_IN], rule: "providers.view" },
+  { file: "app/(app)/providers/new/page.tsx", url: "/providers/new", allowed: [...CBSA, "ADMIN"], rule: "providers.edit" },
+  { file: "app/(app)/providers/[id]/page.tsx", url: "/providers/:provider", allowed: [...SIGNED_IN], rule: "providers.view" },
+  { file: "app/(app)/providers/[id]/edit/page.tsx", url: "/providers/:provider/edit", allowed: [...CBSA, "ADMIN", "CASEWORKER_OTHER"], rule: "providers.edit, or the provider's own caseworkers" },
+  { file: "app/(app)/outreach/page.tsx", url: "/outreach", allowed: CBSA, rule: "outreach.manage" },
+  { file: "app/(app)/calendar/page.tsx", url: "/calendar", allowed: [...CBSA, ...COUNSEL], rule: "calendar.feed" },
+  { file: "app/(app)/reports/page.tsx", url: "/reports", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
+  { file: "app/(app)/audit/page.tsx", url: "/audit", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
+  { file: "app/(app)/admin/users/page.tsx", url: "/admin/users", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "app/(app)/admin/organizations/page.tsx", url: "/admin/organizations", allowed: ["ADMIN"], rule: "organizations.manage" },
+];
+
+export const ROUTES: RouteEntry[] = [
+  { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", url: "/api/auth/csrf", allowed: "PUBLIC", rule: "next-auth: sign-in and sign-out" },
+  { file: "app/api/calendar/[token]/route.ts", method: "GET", url: "/api/calendar/not-a-real-token", allowed: "PUBLIC", rule: "the secret token is the credential; an unknown one is not found" },
+  { file: "app/api/bench/query-count/route.ts", method: "GET", url: "/api/bench/query-count", allowed: [], rule: "only with LIAISON_BENCH=1 (npm run bench); not found otherwise" },
+  { file: "app/(app)/audit/export/route.ts", method: "GET", url: "/audit/export", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
+  { file: "app/(app)/reports/export/route.ts", method: "GET", url: "/reports/export?table=indicators", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
+];
+
+/**
+ * Server actions. Each checks its own capability and scopes its where clause by lib/authz; refused callers get
+ * "not found" and nothing is written. (Calling them as every persona over HTTP is the next step of issue 6.)
+ */
+export const ACTIONS: ActionEntry[] = [
+  { file: "lib/i18n/actions.ts", name: "setLocaleAction", allowed: ["SIGNED_OUT", ...SIGNED_IN], rule: "anyone: a cookie, and the user's own saved language" },
+  { file: "lib/users/actions.ts", name: "createUserAction", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "lib/users/actions.ts", name: "updateUserAction", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "lib/users/actions.ts", name: "setUserActiveAction", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "lib/organizations/actions.ts", name: "createOrganizationAction", allowed: ["ADMIN"], rule: "organizations.manage" },
+  { file: "lib/detentions/actions.ts", name: "createDetentionAction", allowed: CBSA, rule: "cases.create, in the actor's own office" },
+  { file: "lib/detentions/actions.ts", name: "assignDetentionAction", allowed: ["SUPERVISOR_TORONTO"], rule: "detentions.assign + own office" },
+  { file: "lib/detentions/actions.ts", name: "setNoProspectAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/detentions/actions.ts", name: "clearNoProspectAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/screening/actions.ts", name: "recordFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office; trafficking only for the assigned CLO and supervisors" },
+  { file: "lib/screening/actions.ts", name: "removeFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/tasks/actions.ts", name: "updateTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/notes/actions.ts", name: "addNoteAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "notes.write + detentionScope; counsel's notes always privileged" },
+  { file: "lib/assessments/actions.ts", name: "saveAssessmentAction", allowed: CASE_TEAM, rule: "cases.edit + own office, versioned" },
+  { file: "lib/release-plans/actions.ts", name: "createPlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
+  { file: "lib/release-plans/actions.ts", name: "savePlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office, versioned" },
+  { file: "lib/release-plans/actions.ts", name: "saveBondspersonAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "plans.edit, or counsel of record proposing (never confirming)" },
+  { file: "lib/release-plans/actions.ts", name: "removeBondspersonAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
+  { file: "lib/release-plans/actions.ts", name: "changePlanStatusAction", allowed: CASE_TEAM, rule: "plans.edit + own office; readiness rechecked on the server" },
+  { file: "lib/reviews/actions.ts", name: "scheduleHearingAction", allowed: CASE_TEAM, rule: "reviews.record + own office" },
+  { file: "lib/reviews/actions.ts", name: "recordReviewAction", allowed: CASE_TEAM, rule: "reviews.record + own office" },
+  { file: "lib/reviews/actions.ts", name: "editReviewAction", allowed: CASE_TEAM, rule: "reviews.record + own office, versioned" },
+  { file: "lib/counsel/actions.ts", name: "addCounselNoteAction", allowed: ["COUNSEL_OF_RECORD"], rule: "counsel of record; privileged to their organisation" },
+  { file: "lib/calendar/actions.ts", name: "createFeedAction", allowed: [...CBSA, ...COUNSEL], rule: "calendar.feed, the user's own feed" },
+  { file: "lib/calendar/actions.ts", name: "revokeFeedAction", allowed: [...CBSA, ...COUNSEL], rule: "calendar.feed, the user's own feed" },
+  { file: "lib/consent/actions.ts", name: "recordConsentAction", allowed: CASE_TEAM, rule: "consent.record + own office" },
+  { file: "lib/consent/actions.ts", name: "withdrawConsentAction", allowed: CASE_TEAM, rule: "consent.record + own office" },
+  { file: "lib/referrals/actions.ts", name: "sendReferralAction", allowed: CASE_TEAM, rule: "referrals.compose + own office, within the consent" },
+  { file: "lib/referrals/actions.ts", name: "withdrawReferralAction", allowed: CASE_TEAM, rule: "referrals.compose + own office" },
+  { file: "lib/referrals/actions.ts", name: "answerReferralAction", allowed: ["CASEWORKER_RECIPIENT"], rule: "the recipient organisation, consent in force" },
+  { file: "lib/referrals/actions.ts", name: "postReferralMessageAction", allowed: [...CASE_TEAM, "CASEWORKER_RECIPIENT"], rule: "the two sides of the referral, consent in force" },
+  { file: "lib/providers/actions.ts", name: "createProviderAction", allowed: [...CBSA, "ADMIN"], rule: "providers.edit" },
+  { file: "lib/providers/actions.ts", name: "updateProviderAction", allowed: [...CBSA, "ADMIN", "CASEWORKER_OTHER"], rule: "providers.edit, or the provider's own caseworkers" },
+  { file: "lib/outreach/actions.ts", name: "createOutreachContactAction", allowed: CBSA, rule: "outreach.manage, own office" },
+  { file: "lib/outreach/actions.ts", name: "createResourceListAction", allowed: CBSA, rule: "outreach.manage, own office" },
+  { file: "lib/outreach/actions.ts", name: "addResourceItemAction", allowed: CBSA, rule: "outreach.manage, own office" },
+];

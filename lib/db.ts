@@ -1,0 +1,51 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+/**
+ * The one Prisma client. Password hashes are omitted globally: only lib/auth asks for them explicitly.
+ * Both database modes reach PostgreSQL over its wire protocol: a real server, or the embedded
+ * PGlite that `npm start` serves on loopback (with a pool of one connection, see scripts/start.ts).
+ */
+function createPrismaClient() {
+  const { DATABASE_URL, DATABASE_POOL_MAX } = env();
+  // PostgreSQL's JIT compiler costs more than it saves on this app's short queries: with several CTEs joined its
+  // row estimates grow past the JIT threshold and compiling took 0.64 s of a 0.7 s report query (0.05 s without).
+  // onConnect runs, and is awaited, on each new connection before the pool hands it out.
+  const pool = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: DATABASE_POOL_MAX,
+    onConnect: async (client) => {
+      await client.query("SET jit = off");
+    },
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    // The benchmark (scripts/bench.ts) counts the SQL each page issues from Prisma's query events.
+    log: queryCounting() ? [{ emit: "event", level: "query" }] : [],
+  });
+  if (queryCounting()) (client as unknown as { $on: (event: "query", listener: () => void) => void }).$on("query", () => (queryCounter.count += 1));
+  return client;
+}
+
+/** Only `npm run bench` turns this on (LIAISON_BENCH=1): never in a deployment. */
+export function queryCounting(): boolean {
+  return process.env.LIAISON_BENCH === "1";
+}
+
+export const queryCounter = { count: 0 };
+
+export type Database = ReturnType<typeof createPrismaClient>;
+export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+const globalForPrisma = globalThis as unknown as { liaisonPrisma?: Database };
+
+export function db(): Database {
+  // One client per process, kept across hot reloads in development.
+  globalForPrisma.liaisonPrisma ??= createPrismaClient();
+  return globalForPrisma.liaisonPrisma;
+}

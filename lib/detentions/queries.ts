@@ -1,0 +1,448 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { can, detentionScope, type Actor } from "@/lib/authz";
+import { assignableCloScope, detaineeSearchScope, screeningFlagScope } from "@/lib/authz/cases";
+import { recordAudit } from "@/lib/audit/mutations";
+import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { MINOR_FLAGS, NEARLY_READY_PLAN_STATUSES, NO_PROSPECT_TIER, NOT_DETAINED_TIER } from "@/lib/detentions/rules";
+import {
+  FLAG_FILTERS,
+  PLAN_FILTERS,
+  REVIEW_DUE_FILTERS,
+  type DetentionListParams,
+  type FlagFilter,
+  type PersonSearch,
+  type PlanFilter,
+  type ReviewDueFilter,
+} from "@/lib/detentions/schema";
+import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+
+export type DetentionRow = {
+  id: string;
+  reference: string;
+  detainee: { givenName: string; familyName: string };
+  facility: { name: string; timeZone: string };
+  detainedAt: Date;
+  status: string;
+  nextReviewKind: string | null;
+  nextReviewDueBy: Date | null;
+  assignedClo: { name: string } | null;
+  planStatus: string | null;
+  flags: VulnerabilityFlag[];
+  noProspect: boolean;
+  priorityTier: number;
+};
+
+export type QueueCounts = {
+  total: number;
+  assigned: Record<"me" | "office", number>;
+  flag: Record<FlagFilter, number>;
+  plan: Record<PlanFilter, number>;
+  reviewDue: Record<ReviewDueFilter, number>;
+};
+
+const HOURS_48 = Prisma.sql`interval '48 hours'`;
+const DAYS_7 = Prisma.sql`interval '7 days'`;
+
+/**
+ * The caseload queue in SQL.
+ *
+ * Why a CASE expression computed per query rather than a stored priority column: two of the inputs move
+ * with the clock, not with writes. A review becomes imminent and then overdue, and a "no current
+ * prospect" marker lapses on its revisit date, without anyone saving the case; a stored column would be
+ * wrong until some job rewrote it. The expression is a handful of comparisons on the office's rows
+ * (already narrowed by the (officeId, status, nextReviewDueBy) index) and PostgreSQL sorts 50,000 such
+ * rows for a LIMIT 20 page with a top-N heap sort, never sending them to Node. It returns the same tier as
+ * priorityTier() in lib/detentions/rules.ts: tests/integration/queue.test.ts checks that they agree.
+ */
+function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, now: Date): Prisma.Sql {
+  // Trafficking indicators count only for those who may see them (lib/authz/cases.ts), so a queue's
+  // order and filter counts reveal nothing the case page would hide.
+  const flagVisible =
+    actor.role === "SUPERVISOR" ? Prisma.sql`TRUE` : Prisma.sql`(sf.flag <> 'TRAFFICKING_INDICATORS' OR d."assignedCloId" = ${actor.userId}::uuid)`;
+  const status = params.status === "ALL" ? Prisma.sql`TRUE` : Prisma.sql`d.status::text = ${params.status}`;
+  const nearlyReady = Prisma.join(
+    NEARLY_READY_PLAN_STATUSES.map((value) => Prisma.sql`${value}`),
+    ", ",
+  );
+  return Prisma.sql`
+    SELECT d.id, d.reference, d."detainedAt", d."nextReviewDueBy", d.status::text AS status, d."assignedCloId",
+      dt."familyName", dt."givenName", rp.status::text AS plan_status,
+      COALESCE(fl.flags, ARRAY[]::text[]) AS flags,
+      COALESCE(rp.status::text IN (${nearlyReady}) OR (
+        rp.status = 'DRAFTING'
+        AND EXISTS (SELECT 1 FROM "Assessment" a WHERE a."detentionId" = d.id AND (a."interviewAt" IS NOT NULL OR btrim(COALESCE(a."noInterviewReason", '')) <> ''))
+        AND cardinality(d.grounds) > 0
+        AND NOT EXISTS (
+          SELECT 1 FROM unnest(d.grounds) AS g(ground)
+          WHERE NOT EXISTS (SELECT 1 FROM "PlanMitigation" pm WHERE pm."planId" = rp.id AND pm.ground = g.ground AND btrim(pm.mitigation) <> ''))
+      ), FALSE) AS plan_nearly_ready,
+      (d."noProspectReason" IS NOT NULL AND (d."noProspectRevisitOn" IS NULL OR (d."noProspectRevisitOn"::timestamp AT TIME ZONE 'UTC') > ${now}::timestamptz)) AS no_prospect
+    FROM "Detention" d
+    JOIN "Detainee" dt ON dt.id = d."detaineeId"
+    LEFT JOIN "ReleasePlan" rp ON rp."detentionId" = d.id
+    LEFT JOIN LATERAL (
+      SELECT array_agg(sf.flag::text) AS flags
+      FROM "Screening" s JOIN "ScreeningFlag" sf ON sf."screeningId" = s.id
+      WHERE s."detentionId" = d.id AND ${flagVisible}
+    ) fl ON TRUE
+    WHERE d."officeId" = ${actor.organizationId}::uuid AND ${status}`;
+}
+
+function tierSql(now: Date): Prisma.Sql {
+  const minors = Prisma.join(
+    MINOR_FLAGS.map((flag) => Prisma.sql`${flag}`),
+    ", ",
+  );
+  return Prisma.sql`CASE
+    WHEN q.status <> 'DETAINED' THEN ${NOT_DETAINED_TIER}
+    WHEN q.no_prospect THEN ${NO_PROSPECT_TIER}
+    ELSE
+      (CASE WHEN q."nextReviewDueBy" IS NULL THEN 2 WHEN q."nextReviewDueBy" < ${now}::timestamptz THEN 0 WHEN q."nextReviewDueBy" <= ${now}::timestamptz + ${HOURS_48} THEN 1 ELSE 2 END) * 6
+      + (CASE WHEN q.flags && ARRAY[${minors}]::text[] THEN 0 WHEN cardinality(q.flags) > 0 THEN 1 ELSE 2 END) * 2
+      + (CASE WHEN q.plan_nearly_ready THEN 0 ELSE 1 END)
+  END`;
+}
+
+function assignedCondition(actor: Actor, assigned: "me" | "office"): Prisma.Sql {
+  return assigned === "me" ? Prisma.sql`q."assignedCloId" = ${actor.userId}::uuid` : Prisma.sql`TRUE`;
+}
+
+function flagCondition(flag: FlagFilter): Prisma.Sql {
+  if (flag === "ALL") return Prisma.sql`TRUE`;
+  if (flag === "ANY") return Prisma.sql`cardinality(q.flags) > 0`;
+  return Prisma.sql`${flag} = ANY(q.flags)`;
+}
+
+function planCondition(plan: PlanFilter): Prisma.Sql {
+  if (plan === "ALL") return Prisma.sql`TRUE`;
+  if (plan === "NONE") return Prisma.sql`q.plan_status IS NULL`;
+  return Prisma.sql`q.plan_status = ${plan}`;
+}
+
+function reviewDueCondition(reviewDue: ReviewDueFilter, now: Date): Prisma.Sql {
+  switch (reviewDue) {
+    case "ALL":
+      return Prisma.sql`TRUE`;
+    case "OVERDUE":
+      return Prisma.sql`q."nextReviewDueBy" < ${now}::timestamptz`;
+    case "WITHIN_48H":
+      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${now}::timestamptz + ${HOURS_48}`;
+    case "THIS_WEEK":
+      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${now}::timestamptz + ${DAYS_7}`;
+  }
+}
+
+function orderSql(params: DetentionListParams): Prisma.Sql {
+  // The direction comes from a Zod enum, never from raw input.
+  const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
+  switch (params.sort) {
+    case "priority":
+      // Within a tier the longest detained first: ascending detainedAt.
+      return Prisma.sql`tier ${dir}, q."detainedAt" ${dir}, q.id ${dir}`;
+    case "nextReviewDueBy":
+      // Cases with no next review (released) go last whichever way the table is sorted.
+      return Prisma.sql`q."nextReviewDueBy" ${dir} NULLS LAST, q.id ASC`;
+    case "familyName":
+      return Prisma.sql`q."familyName" ${dir}, q."givenName" ${dir}, q.id ASC`;
+    case "detainedAt":
+      return Prisma.sql`q."detainedAt" ${dir}, q.id ASC`;
+    case "reference":
+      return Prisma.sql`q.reference ${dir}, q.id ASC`;
+  }
+}
+
+function mayListQueue(actor: Actor): boolean {
+  return can(actor, "detentions.list") && actor.organizationKind === "CBSA_OFFICE";
+}
+
+/** The office's detentions for the CLO and supervisor home: one page, filtered, prioritised and sorted in SQL. */
+export async function listOfficeDetentions(actor: Actor, params: DetentionListParams, now = new Date()): Promise<Page<DetentionRow>> {
+  if (!mayListQueue(actor)) return toPage([], 0, 1);
+  const where = Prisma.join(
+    [assignedCondition(actor, params.assigned), flagCondition(params.flag), planCondition(params.plan), reviewDueCondition(params.reviewDue, now)],
+    " AND ",
+  );
+  const filtered = Prisma.sql`SELECT q.*, ${tierSql(now)} AS tier FROM (${queueBase(actor, params, now)}) q WHERE ${where}`;
+  const [ranked, totals] = await Promise.all([
+    db().$queryRaw<{ id: string; tier: number; flags: string[]; no_prospect: boolean }[]>`
+      SELECT q.id, q.tier, q.flags, q.no_prospect FROM (${filtered}) q
+      ORDER BY ${orderSql(params)} LIMIT ${PAGE_SIZE} OFFSET ${(params.page - 1) * PAGE_SIZE}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${filtered}) q`,
+  ]);
+  const total = totals[0]?.total ?? 0;
+  const details = await db().detention.findMany({
+    where: { id: { in: ranked.map((row) => row.id) } },
+    select: {
+      id: true,
+      reference: true,
+      detainedAt: true,
+      status: true,
+      nextReviewKind: true,
+      nextReviewDueBy: true,
+      detainee: { select: { givenName: true, familyName: true } },
+      facility: { select: { name: true, timeZone: true } },
+      assignedClo: { select: { name: true } },
+      releasePlan: { select: { status: true } },
+    },
+  });
+  const byId = new Map(details.map((row) => [row.id, row]));
+  const rows = ranked.flatMap((rank) => {
+    const row = byId.get(rank.id);
+    if (!row) return [];
+    const { releasePlan, ...rest } = row;
+    return [{ ...rest, planStatus: releasePlan?.status ?? null, flags: rank.flags as VulnerabilityFlag[], noProspect: rank.no_prospect, priorityTier: Number(rank.tier) }];
+  });
+  return toPage(rows, total, params.page);
+}
+
+/**
+ * How many cases each filter option would show, in one SQL pass: each facet's counts apply the other
+ * facets' current choices (so "Overdue (3)" is what choosing Overdue would list), not its own.
+ */
+export async function queueFilterCounts(actor: Actor, params: DetentionListParams, now = new Date()): Promise<QueueCounts> {
+  const empty = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  if (!mayListQueue(actor)) {
+    return { total: 0, assigned: { me: 0, office: 0 }, flag: empty(FLAG_FILTERS), plan: empty(PLAN_FILTERS), reviewDue: empty(REVIEW_DUE_FILTERS) };
+  }
+  const facets = {
+    assigned: assignedCondition(actor, params.assigned),
+    flag: flagCondition(params.flag),
+    plan: planCondition(params.plan),
+    reviewDue: reviewDueCondition(params.reviewDue, now),
+  };
+  const others = (facet: keyof typeof facets) =>
+    Prisma.join(
+      Object.entries(facets)
+        .filter(([name]) => name !== facet)
+        .map(([, condition]) => condition),
+      " AND ",
+    );
+  const columns: Prisma.Sql[] = [Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(Object.values(facets), " AND ")})::int AS c0`];
+  const keys: string[] = ["total"];
+  const add = (facet: keyof typeof facets, option: string, condition: Prisma.Sql) => {
+    // Column aliases are generated names (c1, c2...), never input.
+    columns.push(Prisma.sql`count(*) FILTER (WHERE ${condition} AND ${others(facet)})::int AS ${Prisma.raw(`c${keys.length}`)}`);
+    keys.push(`${facet}.${option}`);
+  };
+  for (const option of ["me", "office"] as const) add("assigned", option, assignedCondition(actor, option));
+  for (const option of FLAG_FILTERS) add("flag", option, flagCondition(option));
+  for (const option of PLAN_FILTERS) add("plan", option, planCondition(option));
+  for (const option of REVIEW_DUE_FILTERS) add("reviewDue", option, reviewDueCondition(option, now));
+  const [row] = await db().$queryRaw<Record<string, number>[]>`SELECT ${Prisma.join(columns, ", ")} FROM (${queueBase(actor, params, now)}) q`;
+  const counts: QueueCounts = { total: 0, assigned: { me: 0, office: 0 }, flag: empty(FLAG_FILTERS), plan: empty(PLAN_FILTERS), reviewDue: empty(REVIEW_DUE_FILTERS) };
+  keys.forEach((key, index) => {
+    const value = Number(row?.[`c${index}`] ?? 0);
+    if (key === "total") counts.total = value;
+    else {
+      const [facet, option] = key.split(".") as [Exclude<keyof QueueCounts, "total">, string];
+      (counts[facet] as Record<string, number>)[option] = value;
+    }
+  });
+  return counts;
+}
+
+export type ClientRow = {
+  id: string;
+  reference: string;
+  detainee: { givenName: string; familyName: string };
+  facility: { name: string; timeZone: string };
+  detainedAt: Date;
+  status: string;
+  nextReviewKind: string | null;
+  nextReviewDueBy: Date | null;
+  planStatus: string | null;
+};
+
+/** Counsel's home: detentions of the people for whom the actor is counsel of record, current ones first. */
+export async function listCounselClients(actor: Actor, page: number): Promise<Page<ClientRow>> {
+  if (!can(actor, "clients.list")) return toPage([], 0, 1);
+  const where = detentionScope(actor);
+  const [rows, total] = await Promise.all([
+    db().detention.findMany({
+      where,
+      orderBy: [{ status: "asc" }, { nextReviewDueBy: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        reference: true,
+        detainedAt: true,
+        status: true,
+        nextReviewKind: true,
+        nextReviewDueBy: true,
+        detainee: { select: { givenName: true, familyName: true } },
+        facility: { select: { name: true, timeZone: true } },
+        releasePlan: { select: { status: true } },
+      },
+    }),
+    db().detention.count({ where }),
+  ]);
+  return toPage(
+    rows.map(({ releasePlan, ...row }) => ({ ...row, planStatus: releasePlan?.status ?? null })),
+    total,
+    page,
+  );
+}
+
+// ------------------------------------------------------------------------------------------ intake
+
+export type IntakeOptions = { facilities: { id: string; name: string; timeZone: string }[] };
+
+/** What the intake form offers: the office's facilities, each with its time zone. */
+export async function intakeOptions(actor: Actor): Promise<IntakeOptions> {
+  if (!can(actor, "cases.create") || actor.organizationKind !== "CBSA_OFFICE") return { facilities: [] };
+  const facilities = await db().facility.findMany({ where: { officeId: actor.organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true, timeZone: true } });
+  return { facilities };
+}
+
+export type PersonMatch = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: Date;
+  clientId: string | null;
+  citizenship: string;
+  /** The person's detentions in the actor's office (none shown from other offices). */
+  detentions: { id: string; reference: string; status: string }[];
+  currentlyDetained: boolean;
+};
+
+const SEARCH_LIMIT = 20;
+
+/**
+ * People matching a search before intake, within detaineeSearchScope: people detained before in the
+ * office, or the one person whose UCI is typed exactly.
+ */
+export async function searchPeople(actor: Actor, search: PersonSearch): Promise<PersonMatch[]> {
+  if (!can(actor, "cases.create")) return [];
+  if (!search.name && !search.dateOfBirth && !search.clientId) return [];
+  const conditions: Prisma.DetaineeWhereInput[] = [];
+  for (const word of search.name.split(/\s+/).filter(Boolean)) {
+    conditions.push({ OR: [{ givenName: { contains: word, mode: "insensitive" } }, { familyName: { contains: word, mode: "insensitive" } }] });
+  }
+  if (search.dateOfBirth) conditions.push({ dateOfBirth: new Date(`${search.dateOfBirth}T00:00:00Z`) });
+  const matching: Prisma.DetaineeWhereInput = search.clientId ? { OR: [{ clientId: search.clientId }, { AND: conditions.length ? conditions : [{ id: { in: [] } }] }] } : { AND: conditions };
+  const people = await db().detainee.findMany({
+    where: { AND: [detaineeSearchScope(actor, search.clientId || null), matching] },
+    orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
+    take: SEARCH_LIMIT,
+    select: {
+      id: true,
+      givenName: true,
+      familyName: true,
+      dateOfBirth: true,
+      clientId: true,
+      citizenship: true,
+      detentions: { where: { officeId: actor.organizationId }, orderBy: { detainedAt: "desc" }, select: { id: true, reference: true, status: true } },
+      _count: { select: { detentions: { where: { status: "DETAINED" } } } },
+    },
+  });
+  return people.map(({ _count, ...person }) => ({ ...person, currentlyDetained: _count.detentions > 0 }));
+}
+
+/** One person for the intake form, when picked from the search (same scope as the search). */
+export async function pickedPerson(actor: Actor, detaineeId: string, searchedClientId: string | null): Promise<PersonMatch | null> {
+  if (!can(actor, "cases.create")) return null;
+  const person = await db().detainee.findFirst({
+    where: { AND: [detaineeSearchScope(actor, searchedClientId), { id: detaineeId }] },
+    select: {
+      id: true,
+      givenName: true,
+      familyName: true,
+      dateOfBirth: true,
+      clientId: true,
+      citizenship: true,
+      detentions: { where: { officeId: actor.organizationId }, orderBy: { detainedAt: "desc" }, select: { id: true, reference: true, status: true } },
+      _count: { select: { detentions: { where: { status: "DETAINED" } } } },
+    },
+  });
+  if (!person) return null;
+  const { _count, ...rest } = person;
+  return { ...rest, currentlyDetained: _count.detentions > 0 };
+}
+
+// ------------------------------------------------------------------------------------------ the case file
+
+export type CaseFile = NonNullable<Awaited<ReturnType<typeof loadCaseFile>>>;
+
+async function loadCaseFile(actor: Actor, detentionId: string) {
+  return db().detention.findFirst({
+    where: { AND: [detentionScope(actor), { id: detentionId }] },
+    select: {
+      id: true,
+      reference: true,
+      officeId: true,
+      detainedAt: true,
+      grounds: true,
+      schedule: true,
+      status: true,
+      releasedAt: true,
+      assignedCloId: true,
+      noProspectReason: true,
+      noProspectRevisitOn: true,
+      nextReviewKind: true,
+      nextReviewDueBy: true,
+      reviewNeedsCheck: true,
+      assessmentDueBy: true,
+      version: true,
+      detainee: {
+        select: {
+          givenName: true,
+          familyName: true,
+          dateOfBirth: true,
+          gender: true,
+          languages: true,
+          interpreterNeeded: true,
+          interpreterLanguage: true,
+          citizenship: true,
+          clientId: true,
+          counselId: true,
+        },
+      },
+      facility: { select: { name: true, timeZone: true } },
+      assignedClo: { select: { id: true, name: true } },
+      screening: {
+        select: {
+          version: true,
+          flags: { where: screeningFlagScope(actor), orderBy: { createdAt: "asc" }, select: { flag: true, details: true, consentRecordedAt: true } },
+        },
+      },
+      assessment: { select: { interviewAt: true, noInterviewReason: true, completedAt: true } },
+      releasePlan: {
+        select: {
+          status: true,
+          measures: true,
+          mitigations: { select: { ground: true, mitigation: true } },
+          bondspersons: { select: { confirmed: true, citizenOrPermanentResident: true, residesInCanada: true, noGuaranteeInDefault: true } },
+        },
+      },
+      reviews: { select: { startedOn: true, concludedOn: true, outcome: true, early: true } },
+      referrals: { select: { status: true } },
+      _count: { select: { tasks: { where: { status: { in: ["OPEN", "IN_PROGRESS"] } } }, referrals: true } },
+    },
+  });
+}
+
+/**
+ * Opens a case file: the detention if the actor may see it (else null: "not found"), and an audit event
+ * of the read (shared/DESIGN.md: reads of a case file are audited; ids only, no personal data).
+ */
+export async function openCaseFile(actor: Actor, detentionId: string): Promise<CaseFile | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(detentionId)) return null;
+  const caseFile = await loadCaseFile(actor, detentionId);
+  if (!caseFile) return null;
+  await db().$transaction(async (tx) => {
+    await recordAudit(tx, actor, { action: "case.open", entityType: "Detention", entityId: caseFile.id, detentionId: caseFile.id });
+  });
+  return caseFile;
+}
+
+/** Active CLOs of the case's office, for a supervisor's assignment. */
+export async function assignableClos(actor: Actor, detentionId: string): Promise<{ id: string; name: string }[]> {
+  if (!can(actor, "detentions.assign")) return [];
+  const detention = await db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: { officeId: true } });
+  if (!detention) return [];
+  return db().user.findMany({ where: assignableCloScope(detention.officeId), orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { pageSchema } from "@/lib/pagination";
+
+export const DETENTION_SORTS = ["priority", "nextReviewDueBy", "detainedAt", "familyName", "reference"] as const;
+export type DetentionSort = (typeof DETENTION_SORTS)[number];
+
+export const DETENTION_STATUS_FILTERS = ["DETAINED", "RELEASED", "REMOVED", "TRANSFERRED_OUT", "ALL"] as const;
+
+export const VULNERABILITY_FLAGS = [
+  "MENTAL_HEALTH",
+  "MEDICAL",
+  "DISABILITY",
+  "SOGIE",
+  "PREGNANCY",
+  "MINOR_DETAINED",
+  "MINOR_HOUSED",
+  "SEPARATED_FROM_CHILD",
+  "TRAFFICKING_INDICATORS",
+  "GBV_SURVIVOR",
+  "ELDERLY",
+  "LANGUAGE_BARRIER",
+  "NO_COMMUNITY_TIES",
+] as const;
+export const PLAN_STATUSES = ["DRAFTING", "READY", "PRESENTED", "RELEASE_ORDERED", "RELEASED", "NOT_ACCEPTED", "WITHDRAWN"] as const;
+export const FLAG_FILTERS = ["ALL", "ANY", ...VULNERABILITY_FLAGS] as const;
+export const PLAN_FILTERS = ["ALL", "NONE", ...PLAN_STATUSES] as const;
+export const REVIEW_DUE_FILTERS = ["ALL", "OVERDUE", "WITHIN_48H", "THIS_WEEK"] as const;
+export type FlagFilter = (typeof FLAG_FILTERS)[number];
+export type PlanFilter = (typeof PLAN_FILTERS)[number];
+export type ReviewDueFilter = (typeof REVIEW_DUE_FILTERS)[number];
+
+/** The office caseload table's query string. Unknown values fall back to defaults: a table never errors on a bad link. */
+export const detentionListParamsSchema = z.object({
+  // The priority queue is the default order (shared/DESIGN.md, Release-first rules).
+  sort: z.enum(DETENTION_SORTS).catch("priority"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: pageSchema,
+  status: z.enum(DETENTION_STATUS_FILTERS).catch("DETAINED"),
+  assigned: z.enum(["me", "office"]).catch("office"),
+  flag: z.enum(FLAG_FILTERS).catch("ALL"),
+  plan: z.enum(PLAN_FILTERS).catch("ALL"),
+  reviewDue: z.enum(REVIEW_DUE_FILTERS).catch("ALL"),
+});
+export type DetentionListParams = z.infer<typeof detentionListParamsSchema>;
+
+// ------------------------------------------------------------------------------------------ intake
+
+export const GENDERS = ["FEMALE", "MALE", "NON_BINARY", "OTHER", "UNDISCLOSED"] as const;
+export const DETENTION_GROUNDS = ["DANGER_TO_PUBLIC", "UNLIKELY_TO_APPEAR", "SECURITY_OR_CRIMINALITY_INVESTIGATION", "IDENTITY_NOT_ESTABLISHED", "DESIGNATED_FN_IDENTITY"] as const;
+export const REVIEW_SCHEDULES = ["STANDARD", "DESIGNATED_FOREIGN_NATIONAL"] as const;
+
+const uuid = z.uuid({ message: "invalidChoice" });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .optional()
+    .transform((value) => (value ? value : null));
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("")])
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalidFormat");
+const toArray = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
+
+/** The person's facts, for a new Detainee. */
+export const detaineeFieldsSchema = z.object({
+  givenName: z.string().trim().min(1, "required").max(200, "tooLong"),
+  familyName: z.string().trim().min(1, "required").max(200, "tooLong"),
+  dateOfBirth: isoDate,
+  gender: z.enum(GENDERS, { message: "invalidChoice" }),
+  languages: z
+    .string()
+    .max(500, "tooLong")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((language) => language.trim())
+        .filter((language) => language !== ""),
+    )
+    .pipe(z.array(z.string().max(80, "tooLong")).min(1, "required")),
+  interpreterNeeded: checkbox,
+  interpreterLanguage: optionalText(80),
+  // ISO 3166-1 alpha-3; "XXA" stateless, "XXX" unknown.
+  citizenship: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "invalidFormat"),
+  clientId: optionalText(40),
+});
+
+/** The detention's facts. The time is read on the facility's clock (lib/detentions/rules.ts). */
+export const detentionFieldsSchema = z.object({
+  facilityId: uuid,
+  detainedOn: isoDate,
+  detainedAtTime: z.string().trim().regex(/^\d{2}:\d{2}$/, "invalidFormat"),
+  grounds: z.preprocess(toArray, z.array(z.enum(DETENTION_GROUNDS, { message: "invalidChoice" })).min(1, "invalidChoice")),
+  schedule: z.enum(REVIEW_SCHEDULES, { message: "invalidChoice" }),
+});
+
+/** Intake of a person already known (picked from the search): the detention only. */
+export const existingPersonIntakeSchema = detentionFieldsSchema.extend({ detaineeId: uuid, searchedClientId: optionalText(40) });
+/** Intake of a new person: the person and the detention. */
+export const newPersonIntakeSchema = detentionFieldsSchema.extend(detaineeFieldsSchema.shape);
+export type ExistingPersonIntake = z.infer<typeof existingPersonIntakeSchema>;
+export type NewPersonIntake = z.infer<typeof newPersonIntakeSchema>;
+
+/** The person search before intake; all fields optional, at least one needed to search. */
+export const personSearchSchema = z.object({
+  name: z.string().trim().max(200).catch(""),
+  dateOfBirth: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .catch(""),
+  clientId: z.string().trim().max(40).catch(""),
+});
+export type PersonSearch = z.infer<typeof personSearchSchema>;
+
+// ------------------------------------------------------------------------------------------ case changes
+
+const version = z.coerce.number({ message: "invalid" }).int().min(1);
+
+export const assignSchema = z.object({ detentionId: uuid, version, cloId: uuid });
+
+export const noProspectSchema = z.object({
+  detentionId: uuid,
+  version,
+  reason: z.string().trim().min(1, "required").max(2000, "tooLong"),
+  revisitOn: isoDate,
+});
+
+export const clearNoProspectSchema = z.object({ detentionId: uuid, version });

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * Environment variables, validated once. Documented in .env.example.
+ * Parsed lazily so that `next build` (which imports server modules) needs no database.
+ */
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required: a postgresql:// connection string (npm start sets it for the embedded database)." })
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), "DATABASE_URL must start with postgresql:// or postgres://"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  })
+  .superRefine((environment, context) => {
+    // Production must never sign sessions with a guessable or missing secret.
+    if (environment.NODE_ENV === "production" && !environment.NEXTAUTH_SECRET) {
+      context.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production." });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const result = environmentSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Environment | undefined;
+
+export function env(): Environment {
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const NOTE_VISIBILITIES = ["CASE_TEAM", "OWN_ORGANISATION"] as const;
+
+export const addNoteSchema = z.object({
+  detentionId: z.uuid({ message: "invalidChoice" }),
+  // Counsel's notes are always OWN_ORGANISATION whatever is sent (lib/authz/notes.ts visibilityForNewNote).
+  visibility: z.enum(NOTE_VISIBILITIES, { message: "invalidChoice" }).catch("OWN_ORGANISATION"),
+  body: z.string().trim().min(1, "required").max(10_000, "tooLong"),
+});
+export type AddNoteInput = z.infer<typeof addNoteSchema>;

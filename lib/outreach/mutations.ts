@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can, type Actor } from "@/lib/authz";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { OutreachContactInput } from "@/lib/outreach/schema";
+
+export type OutreachMutationResult = { ok: true; id: string } | { ok: false; reason: "NOT_FOUND" | "PROVIDER_NOT_FOUND" };
+
+function officeOf(actor: Actor): string | null {
+  return can(actor, "outreach.manage") && actor.organizationKind === "CBSA_OFFICE" ? actor.organizationId : null;
+}
+
+/** Contacted-on is a calendar date (stored at midnight UTC, like every date without a time). */
+const calendarDate = (value: string) => new Date(`${value}T00:00:00Z`);
+
+export async function createOutreachContact(actor: Actor, input: OutreachContactInput): Promise<OutreachMutationResult> {
+  const officeId = officeOf(actor);
+  if (!officeId) return { ok: false, reason: "NOT_FOUND" };
+  return db().$transaction(async (tx) => {
+    let organizationName = input.organizationName;
+    if (input.providerId) {
+      const provider = await tx.serviceProvider.findUnique({ where: { id: input.providerId }, select: { organization: { select: { name: true } } } });
+      if (!provider) return { ok: false, reason: "PROVIDER_NOT_FOUND" } as const;
+      organizationName ??= provider.organization.name;
+    }
+    const contact = await tx.outreachContact.create({
+      data: { officeId, cloId: actor.userId, providerId: input.providerId ?? null, organizationName: organizationName!, contactedOn: calendarDate(input.contactedOn), topic: input.topic, outcome: input.outcome },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "outreach.create", entityType: "OutreachContact", entityId: contact.id });
+    return { ok: true, id: contact.id } as const;
+  });
+}
+
+export async function createResourceList(actor: Actor, input: { name: string; description: string | null }): Promise<OutreachMutationResult> {
+  const officeId = officeOf(actor);
+  if (!officeId) return { ok: false, reason: "NOT_FOUND" };
+  return db().$transaction(async (tx) => {
+    const list = await tx.resourceList.create({ data: { officeId, name: input.name, description: input.description }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "resource_list.create", entityType: "ResourceList", entityId: list.id });
+    return { ok: true, id: list.id } as const;
+  });
+}
+
+export async function addResourceItem(actor: Actor, input: { listId: string; providerId?: string; name: string | null; notes: string | null }): Promise<OutreachMutationResult> {
+  const officeId = officeOf(actor);
+  if (!officeId) return { ok: false, reason: "NOT_FOUND" };
+  return db().$transaction(async (tx) => {
+    // The list must be the actor's office's: another office's list is "not found".
+    const list = await tx.resourceList.findFirst({ where: { id: input.listId, officeId }, select: { id: true } });
+    if (!list) return { ok: false, reason: "NOT_FOUND" } as const;
+    let name = input.name;
+    if (input.providerId) {
+      const provider = await tx.serviceProvider.findUnique({ where: { id: input.providerId }, select: { organization: { select: { name: true } } } });
+      if (!provider) return { ok: false, reason: "PROVIDER_NOT_FOUND" } as const;
+      name ??= provider.organization.name;
+    }
+    const item = await tx.resourceListItem.create({ data: { listId: list.id, providerId: input.providerId ?? null, name: name!, notes: input.notes }, select: { id: true } });
+    await tx.resourceList.update({ where: { id: list.id }, data: { version: { increment: 1 } } });
+    await recordAudit(tx, actor, { action: "resource_list.add_item", entityType: "ResourceList", entityId: list.id, metadata: { itemId: item.id } });
+    return { ok: true, id: item.id } as const;
+  });
+}

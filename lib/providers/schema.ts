@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { pageSchema } from "@/lib/pagination";
+import type { Gender, ProviderKind, ProviderService, RiskLevel } from "@/lib/generated/prisma/enums";
+
+export const PROVIDER_SERVICES = ["SUPERVISION", "REPORTING", "HOUSING", "MENTAL_HEALTH", "SUBSTANCE_USE", "MEDICAL", "EMPLOYMENT", "SETTLEMENT", "FAMILY_SUPPORT", "LEGAL_SUPPORT", "TRAUMA_SUPPORT"] as const satisfies readonly ProviderService[];
+export const GENDERS = ["FEMALE", "MALE", "NON_BINARY", "OTHER", "UNDISCLOSED"] as const satisfies readonly Gender[];
+export const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH"] as const satisfies readonly RiskLevel[];
+export const PROVIDER_KINDS = ["COMMUNITY", "CCMS_CONTRACTED"] as const satisfies readonly ProviderKind[];
+/** Who-it-serves switches, each a filter in the directory. */
+export const SUPPORT_FILTERS = ["sogieAffirming", "familiesWithChildren", "minors", "mentalHealthSupport", "substanceUseSupport"] as const;
+export type SupportFilter = (typeof SUPPORT_FILTERS)[number];
+
+const yes = z.enum(["1"]).optional().catch(undefined);
+
+/** The directory's query string (a GET form: works without JavaScript). Unknown values are ignored, never errors. */
+export const providerListParamsSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  service: z.enum(PROVIDER_SERVICES).optional().catch(undefined),
+  gender: z.enum(GENDERS).optional().catch(undefined),
+  risk: z.enum(RISK_LEVELS).optional().catch(undefined),
+  language: z.string().trim().max(80).optional().catch(undefined),
+  region: z.string().trim().max(120).optional().catch(undefined),
+  kind: z.enum(PROVIDER_KINDS).optional().catch(undefined),
+  open: yes,
+  sogieAffirming: yes,
+  familiesWithChildren: yes,
+  minors: yes,
+  mentalHealthSupport: yes,
+  substanceUseSupport: yes,
+  page: pageSchema,
+});
+export type ProviderListParams = z.infer<typeof providerListParamsSchema>;
+
+/** Repeated form fields (checkboxes) arrive as a string, an array, or nothing. */
+export function manyOf<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(values, { message: "invalidChoice" })));
+}
+
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === "1", z.boolean());
+const optionalText = (max: number) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max, "tooLong").optional());
+const count = z.coerce.number({ message: "invalid" }).int("invalid").min(0, "invalid").max(100_000, "tooLong");
+
+/** Languages typed as a comma-separated list ("French, Lingala"). */
+const languageList = z
+  .string()
+  .max(1000, "tooLong")
+  .transform((value) => [...new Set(value.split(",").map((language) => language.trim()).filter((language) => language !== ""))]);
+
+/** What a provider's own caseworkers may keep current (lib/authz/providers.ts). */
+export const providerProfileSchema = z
+  .object({
+    description: optionalText(2000),
+    services: manyOf(PROVIDER_SERVICES),
+    servesGenders: manyOf(GENDERS),
+    sogieAffirming: checkbox,
+    familiesWithChildren: checkbox,
+    minors: checkbox,
+    mentalHealthSupport: checkbox,
+    substanceUseSupport: checkbox,
+    riskLevelsAccepted: manyOf(RISK_LEVELS),
+    languages: languageList,
+    region: z.string().trim().min(1, "required").max(120, "tooLong"),
+    spacesTotal: count,
+    spacesOpen: count,
+    contactName: optionalText(200),
+    contactEmail: optionalText(320).pipe(z.email("email").optional()),
+    contactPhone: optionalText(40),
+  })
+  .refine((profile) => profile.spacesOpen <= profile.spacesTotal, { path: ["spacesOpen"], message: "invalid" });
+export type ProviderProfileInput = z.infer<typeof providerProfileSchema>;
+
+export const updateProviderSchema = z.object({
+  providerId: z.uuid({ message: "invalidChoice" }),
+  version: z.coerce.number({ message: "invalid" }).int().min(1),
+  kind: z.enum(PROVIDER_KINDS, { message: "invalidChoice" }).optional(),
+});
+
+export const createProviderSchema = z.object({
+  name: z.string().trim().min(1, "required").max(200, "tooLong"),
+  kind: z.enum(PROVIDER_KINDS, { message: "invalidChoice" }),
+});

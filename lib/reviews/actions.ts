@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { failure, formObject, type ActionResult } from "@/lib/action-result";
+import { mayRecordReviews } from "@/lib/authz/reviews";
+import { editReviewSchema, recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
+import { editReview, recordReview, scheduleHearing, type ReviewMutationResult } from "@/lib/reviews/mutations";
+import { fieldErrors, reviewInvalidInput } from "@/lib/reviews/validation";
+
+async function outcome(result: ReviewMutationResult, detentionId: string, successKey: string): Promise<ActionResult> {
+  if (!result.ok) {
+    if (result.reason === "FIELD") return fieldErrors([{ field: result.field, key: result.key }]);
+    if (result.reason === "NO_NEXT_REVIEW") {
+      const t = await getTranslations("reviewsSection");
+      return { ok: false, error: t("noNextReviewToAct") };
+    }
+    return failure(result.reason === "STALE_VERSION" ? "staleVersion" : "notFound");
+  }
+  revalidatePath(`/cases/${detentionId}`);
+  revalidatePath("/reviews");
+  revalidatePath("/clients");
+  const t = await getTranslations("reviewsSection");
+  return { ok: true, message: t(successKey) };
+}
+
+export async function scheduleHearingAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor || !mayRecordReviews(actor)) return failure("notFound");
+  const parsed = scheduleHearingSchema.safeParse(formObject(formData));
+  if (!parsed.success) return reviewInvalidInput(parsed.error);
+  return outcome(await scheduleHearing(actor, parsed.data), parsed.data.detentionId, "scheduled");
+}
+
+export async function recordReviewAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor || !mayRecordReviews(actor)) return failure("notFound");
+  const parsed = recordReviewSchema.safeParse(formObject(formData));
+  if (!parsed.success) return reviewInvalidInput(parsed.error);
+  return outcome(await recordReview(actor, parsed.data), parsed.data.detentionId, "recorded");
+}
+
+export async function editReviewAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor || !mayRecordReviews(actor)) return failure("notFound");
+  const parsed = editReviewSchema.safeParse(formObject(formData));
+  if (!parsed.success) return reviewInvalidInput(parsed.error);
+  return outcome(await editReview(actor, parsed.data), parsed.data.detentionId, "edited");
+}

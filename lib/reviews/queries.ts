@@ -1,0 +1,210 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can, detentionScope, type Actor } from "@/lib/authz";
+import { reviewWatchScope } from "@/lib/authz/reviews";
+import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { computeReviewSchedule, dashboardGroupRange, DASHBOARD_GROUPS, type DashboardGroup } from "@/lib/reviews/rules";
+import type { ReviewDashboardParams } from "@/lib/reviews/schema";
+import type { ReviewKind, ReviewOutcome } from "@/lib/generated/prisma/enums";
+import type { DetentionWhereInput } from "@/lib/generated/prisma/models";
+
+export type ReviewRecord = {
+  id: string;
+  kind: ReviewKind;
+  dueBy: Date;
+  scheduledFor: Date | null;
+  location: string | null;
+  byVideo: boolean;
+  startedOn: Date | null;
+  concludedOn: Date | null;
+  outcome: ReviewOutcome | null;
+  early: boolean;
+  /** Absent for counsel: the hearing notes are the case team's working notes. */
+  notes: string | null;
+  version: number;
+};
+
+export type ReviewChain = {
+  detention: {
+    id: string;
+    reference: string;
+    version: number;
+    status: string;
+    timeZone: string;
+    facilityName: string;
+    nextReviewKind: ReviewKind | null;
+    nextReviewDueBy: Date | null;
+    reviewNeedsCheck: boolean;
+    officerReleaseWindowOpen: boolean;
+  };
+  /** Reviews with an outcome recorded, oldest first. */
+  recorded: ReviewRecord[];
+  /** The hearing scheduled for the next review, not yet recorded. */
+  pending: ReviewRecord | null;
+};
+
+const REVIEW_SELECT = {
+  id: true,
+  kind: true,
+  dueBy: true,
+  scheduledFor: true,
+  location: true,
+  byVideo: true,
+  startedOn: true,
+  concludedOn: true,
+  outcome: true,
+  early: true,
+  notes: true,
+  version: true,
+} as const;
+
+/** The whole review chain of one detention, or null when the actor may not open it (shown as "not found"). */
+export async function getReviewChain(actor: Actor, detentionId: string, now = new Date()): Promise<ReviewChain | null> {
+  const detention = await db().detention.findFirst({
+    where: { AND: [{ id: detentionId }, detentionScope(actor)] },
+    select: {
+      id: true,
+      reference: true,
+      version: true,
+      status: true,
+      detainedAt: true,
+      schedule: true,
+      releasedAt: true,
+      nextReviewKind: true,
+      nextReviewDueBy: true,
+      reviewNeedsCheck: true,
+      facility: { select: { name: true, timeZone: true } },
+      reviews: { select: REVIEW_SELECT, orderBy: [{ startedOn: { sort: "asc", nulls: "last" } }, { scheduledFor: { sort: "asc", nulls: "last" } }, { id: "asc" }] },
+    },
+  });
+  if (!detention) return null;
+  const caseTeam = actor.role === "CLO" || actor.role === "SUPERVISOR";
+  const reviews = detention.reviews.map((review) => ({ ...review, notes: caseTeam ? review.notes : null }));
+  const recorded = reviews.filter((review) => review.outcome !== null && review.startedOn !== null);
+  const pending = reviews.find((review) => review.outcome === null) ?? null;
+  const { officerReleaseWindowOpen } = computeReviewSchedule({
+    detainedAt: detention.detainedAt,
+    timeZone: detention.facility.timeZone,
+    schedule: detention.schedule,
+    reviews: recorded.map((review) => ({ startedOn: review.startedOn!, concludedOn: review.concludedOn, outcome: review.outcome!, early: review.early })),
+    releasedAt: detention.releasedAt,
+    now,
+  });
+  return {
+    detention: {
+      id: detention.id,
+      reference: detention.reference,
+      version: detention.version,
+      status: detention.status,
+      timeZone: detention.facility.timeZone,
+      facilityName: detention.facility.name,
+      nextReviewKind: detention.nextReviewKind,
+      nextReviewDueBy: detention.nextReviewDueBy,
+      reviewNeedsCheck: detention.reviewNeedsCheck,
+      officerReleaseWindowOpen: officerReleaseWindowOpen && detention.status === "DETAINED",
+    },
+    recorded,
+    pending,
+  };
+}
+
+export type DashboardRow = {
+  detentionId: string;
+  reference: string;
+  person: { givenName: string; familyName: string };
+  facility: { name: string; timeZone: string };
+  officeName: string;
+  kind: ReviewKind;
+  dueBy: Date;
+  needsCheck: boolean;
+  hearingAt: Date | null;
+  assignedCloName: string | null;
+};
+
+export type ReviewDashboard = Page<DashboardRow> & { counts: Record<DashboardGroup, number> };
+
+function dashboardWhere(actor: Actor, params: Omit<ReviewDashboardParams, "page">, now: Date): DetentionWhereInput {
+  return {
+    AND: [
+      reviewWatchScope(actor),
+      params.officeId ? { officeId: params.officeId } : {},
+      params.facilityId ? { facilityId: params.facilityId } : {},
+      params.kind ? { nextReviewKind: params.kind } : {},
+      params.group ? { nextReviewDueBy: dashboardGroupRange(params.group, now) } : {},
+    ],
+  };
+}
+
+/**
+ * The next review of every current detention the actor follows, one page, sorted in SQL on
+ * Detention.nextReviewDueBy (indexed): the earliest deadline first puts the overdue first, then those
+ * due within 48 hours, this week, later. The counts per group honour the office/facility/kind filters.
+ */
+export async function listReviewDashboard(actor: Actor, params: ReviewDashboardParams, now = new Date()): Promise<ReviewDashboard> {
+  const empty = { OVERDUE: 0, WITHIN_48_HOURS: 0, THIS_WEEK: 0, LATER: 0 };
+  if (!can(actor, "reviews.dashboard")) return { ...toPage([], 0, 1), counts: empty };
+  const where = dashboardWhere(actor, params, now);
+  const filtersOnly = { ...params, group: undefined };
+  const [rows, total, ...counts] = await Promise.all([
+    db().detention.findMany({
+      where,
+      orderBy: [{ nextReviewDueBy: "asc" }, { id: "asc" }],
+      skip: (params.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        reference: true,
+        nextReviewKind: true,
+        nextReviewDueBy: true,
+        reviewNeedsCheck: true,
+        detainee: { select: { givenName: true, familyName: true } },
+        facility: { select: { name: true, timeZone: true } },
+        office: { select: { name: true } },
+        assignedClo: { select: { name: true } },
+        reviews: { where: { outcome: null, scheduledFor: { not: null } }, select: { scheduledFor: true }, orderBy: { scheduledFor: "asc" }, take: 1 },
+      },
+    }),
+    db().detention.count({ where }),
+    ...DASHBOARD_GROUPS.map((group) => db().detention.count({ where: dashboardWhere(actor, { ...filtersOnly, group }, now) })),
+  ]);
+  return {
+    ...toPage(
+      rows.map((row) => ({
+        detentionId: row.id,
+        reference: row.reference,
+        person: row.detainee,
+        facility: row.facility,
+        officeName: row.office.name,
+        kind: row.nextReviewKind!,
+        dueBy: row.nextReviewDueBy!,
+        needsCheck: row.reviewNeedsCheck,
+        hearingAt: row.reviews[0]?.scheduledFor ?? null,
+        assignedCloName: row.assignedClo?.name ?? null,
+      })),
+      total,
+      params.page,
+    ),
+    counts: Object.fromEntries(DASHBOARD_GROUPS.map((group, index) => [group, counts[index] ?? 0])) as Record<DashboardGroup, number>,
+  };
+}
+
+/** The offices and facilities the actor's followed detentions are in: the dashboard's filter choices. */
+export async function dashboardFilterOptions(actor: Actor) {
+  const scope = reviewWatchScope(actor);
+  const [offices, facilities] = await Promise.all([
+    db().organization.findMany({ where: { detentions: { some: scope } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().facility.findMany({ where: { detentions: { some: scope } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { offices, facilities };
+}
+
+/** How many of the actor's current cases have a review overdue or due within 48 hours: the in-app notice. */
+export async function countUrgentReviews(actor: Actor, now = new Date()): Promise<{ overdue: number; dueSoon: number }> {
+  if (!can(actor, "reviews.dashboard")) return { overdue: 0, dueSoon: 0 };
+  const scope = reviewWatchScope(actor);
+  const [overdue, dueSoon] = await Promise.all([
+    db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("OVERDUE", now) }] } }),
+    db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("WITHIN_48_HOURS", now) }] } }),
+  ]);
+  return { overdue, dueSoon };
+}

@@ -1,0 +1,421 @@
+/**
+ * The detention review clock: when the Immigration Division (ID) must next review a detention.
+ *
+ * Pure functions, no I/O. Legal facts and their sources: shared/notes/law.md; design: DESIGN.md,
+ * "The review clock". Instants are UTC `Date`s; day boundaries are taken on the calendar of the
+ * facility's IANA time zone (Canada spans six), so "by the end of 10 June" in St. John's and in
+ * Vancouver are different instants, and a 23- or 25-hour day at a daylight-saving change still
+ * ends at local midnight.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, addMonths } from "date-fns";
+
+export type ReviewInput = {
+  startedOn: Date;
+  concludedOn?: Date | null;
+  outcome: "CONTINUED" | "RELEASE_ORDERED" | "ADJOURNED" | "WITHDRAWN";
+  early?: boolean;
+};
+
+export type ScheduleInput = {
+  /** The instant of detention (UTC). */
+  detainedAt: Date;
+  /** IANA zone of the facility, e.g. "America/Toronto". */
+  timeZone: string;
+  schedule: "STANDARD" | "DESIGNATED_FOREIGN_NATIONAL";
+  /** The reviews of this detention only, in any order. */
+  reviews: ReviewInput[];
+  releasedAt?: Date | null;
+  now: Date;
+};
+
+export type NextReview = {
+  kind: "FORTY_EIGHT_HOUR" | "SEVEN_DAY" | "THIRTY_DAY" | "DFN_FOURTEEN_DAY" | "DFN_SIX_MONTH";
+  dueBy: Date;
+  notBefore?: Date;
+  status: "UPCOMING" | "DUE_SOON" | "OVERDUE";
+  needsCheck: boolean;
+};
+
+type ReviewStatus = NextReview["status"];
+type ReviewSchedule = { next: NextReview | null; officerReleaseWindowOpen: boolean };
+type NextReviewDeadline = Omit<NextReview, "status">;
+/** A review whose hearing took place (began), so it counts in the chain. */
+type HeldReview = ReviewInput & { outcome: Exclude<ReviewInput["outcome"], "WITHDRAWN"> };
+
+/** A review is "due soon" when its deadline is at most this many hours away. */
+export const DUE_SOON_HOURS = 48;
+
+const MS_PER_HOUR = 60 * 60 * 1000;
+
+// IRPA s.57(1): first review "within 48 hours after" the person is taken into detention, counted in
+// elapsed hours from the instant of detention, not in calendar days.
+const FIRST_REVIEW_HOURS = 48;
+// IRPA s.57(2): second review "at least once during the seven days following" the first review.
+const SECOND_REVIEW_DAYS = 7;
+// IRPA s.57(2): then "at least once during each 30-day period following each previous review".
+const LATER_REVIEW_DAYS = 30;
+// IRPA s.57.1(1): a designated foreign national's first review "within 14 days after the day on which"
+// they are taken into detention.
+const DFN_FIRST_REVIEW_DAYS = 14;
+// IRPA s.57.1(2): then "on the expiry of six months following the conclusion of the previous review".
+const DFN_LATER_REVIEW_MONTHS = 6;
+// ID Rule 8(2): the Minister's disclosure at least 3 clear days before the hearing; with both the
+// disclosure day and the hearing day excluded (Interpretation Act s.27(1)), the last day is hearing - 4.
+const MINISTER_DISCLOSURE_DAYS_BEFORE_HEARING = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+const knownTimeZones = new Set<string>();
+
+/**
+ * Throws a RangeError unless `timeZone` names a zone of the IANA time zone database. A fixed UTC
+ * offset ("+05:00", which newer runtimes accept) is refused: it has no daylight-saving rules, so
+ * every deadline computed with it would be an hour off for half the year.
+ */
+function assertTimeZone(timeZone: string): void {
+  if (knownTimeZones.has(timeZone)) return;
+  const looksLikeOffset = typeof timeZone !== "string" || /^[+-]/.test(timeZone.trim());
+  let known = false;
+  if (!looksLikeOffset && timeZone.trim() !== "") {
+    try {
+      new Intl.DateTimeFormat("en-CA", { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+  }
+  if (!known) {
+    throw new RangeError(
+      `Unknown time zone ${JSON.stringify(timeZone)}: give the facility's IANA time zone name, such as "America/Toronto", "America/St_Johns" or "America/Vancouver".`,
+    );
+  }
+  knownTimeZones.add(timeZone);
+}
+
+/** Throws a RangeError when a date is missing or invalid, rather than computing a meaningless deadline. */
+function assertInstant(value: unknown, what: string): asserts value is Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new RangeError(`${what} is not a valid date (received ${String(value)}).`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local calendar days
+// ---------------------------------------------------------------------------------------------
+
+/** The local calendar day containing `instant`, as a TZDate at its first instant in `timeZone`. */
+function localDayOf(instant: Date, timeZone: string): TZDate {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone);
+}
+
+/** The first instant of the local day `day` (usually 00:00; later if midnight falls in a DST gap). */
+function firstInstantOf(day: TZDate): Date {
+  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), day.timeZone).getTime());
+}
+
+/**
+ * The last instant of the local day `day`: one millisecond before the next local day begins. Taken
+ * from the next day's start rather than by setting 23:59:59.999, so that a day ending in a repeated
+ * hour (a fall-back at midnight) ends at the later of the two 23:59s.
+ */
+function lastInstantOf(day: TZDate): Date {
+  const nextDay = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, day.timeZone);
+  return new Date(nextDay.getTime() - 1);
+}
+
+/** The first instant (00:00 local) of the calendar day containing `date` in `timeZone`. */
+export function startOfLocalDay(date: Date, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  assertInstant(date, "The date");
+  return firstInstantOf(localDayOf(date, timeZone));
+}
+
+/** The last instant (23:59:59.999 local) of the calendar day containing `date` in `timeZone`. */
+export function endOfLocalDay(date: Date, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  assertInstant(date, "The date");
+  return lastInstantOf(localDayOf(date, timeZone));
+}
+
+/**
+ * The first instant of the local calendar day `days` days after the local date of `date`
+ * (negative `days` count back). Calendar days, not 24-hour periods, so DST changes do not shift it.
+ */
+export function addLocalDays(date: Date, days: number, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  assertInstant(date, "The date");
+  return firstInstantOf(addDays(localDayOf(date, timeZone), days));
+}
+
+/**
+ * The first instant of the local calendar day `months` months after the local date of `date`:
+ * the same day number, or the last day of the month when that month has no such day
+ * (Interpretation Act s.28(c): 31 January + 1 month is 28 February, or 29 in a leap year).
+ * date-fns addMonths clamps the same way.
+ */
+export function addLocalMonths(date: Date, months: number, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  assertInstant(date, "The date");
+  return firstInstantOf(addMonths(localDayOf(date, timeZone), months));
+}
+
+/**
+ * "By the end of the Nth day after" an event: the last instant of the local calendar day `days`
+ * days after the event's local date. Interpretation Act s.27(2): the day of the event is excluded
+ * and the last day is included (a first review on 3 June puts the 7th day on 10 June).
+ */
+function endOfLocalDayAfter(event: Date, days: number, timeZone: string): Date {
+  return lastInstantOf(addDays(localDayOf(event, timeZone), days));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status and disclosure
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * OVERDUE once `now` is past the deadline; DUE_SOON when the deadline is at most DUE_SOON_HOURS
+ * away (the deadline instant itself is still DUE_SOON); UPCOMING otherwise.
+ */
+export function reviewStatus(dueBy: Date, now: Date): ReviewStatus {
+  assertInstant(dueBy, "The review deadline (dueBy)");
+  assertInstant(now, "The current time (now)");
+  const remainingMs = dueBy.getTime() - now.getTime();
+  if (remainingMs < 0) return "OVERDUE";
+  if (remainingMs <= DUE_SOON_HOURS * MS_PER_HOUR) return "DUE_SOON";
+  return "UPCOMING";
+}
+
+/**
+ * When the Minister's disclosure for a 7- or 30-day review hearing is due: ID Rule 8(2) requires it
+ * at least 3 clear days before the hearing (Interpretation Act s.27(1): clear days exclude both the
+ * day of disclosure and the day of the hearing), so by the end of the local day 4 days before the
+ * hearing's local date. A hearing on 10 June: clear days 7, 8 and 9 June; disclosure by the end of 6 June.
+ */
+export function ministerDisclosureDue(hearingAt: Date, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  assertInstant(hearingAt, "The hearing date (hearingAt)");
+  return endOfLocalDayAfter(hearingAt, -MINISTER_DISCLOSURE_DAYS_BEFORE_HEARING, timeZone);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schedule
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The reviews that took place, oldest first. A WITHDRAWN review is a hearing that did not take
+ * place: it neither counts towards the review's kind nor restarts any period. An ADJOURNED review
+ * began, so it counts as held (the next period runs from its start: see nextStandardReview).
+ */
+function heldReviewsInOrder(reviews: readonly ReviewInput[]): HeldReview[] {
+  return reviews
+    .filter((review): review is HeldReview => review.outcome !== "WITHDRAWN")
+    .sort((a, b) => a.startedOn.getTime() - b.startedOn.getTime());
+}
+
+/**
+ * The standard schedule, IRPA s.57: 48 hours, then 7 days, then every 30 days. The kind of the
+ * next review follows from how many reviews have been held.
+ */
+function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly HeldReview[]): NextReviewDeadline {
+  const previous = held.at(-1);
+  if (previous === undefined) {
+    // IRPA s.57(1): within 48 hours of the instant of detention, exact to the millisecond. Past it
+    // the review must be held "without delay"; nobody is released automatically, so it is OVERDUE.
+    return {
+      kind: "FORTY_EIGHT_HOUR",
+      dueBy: new Date(detainedAt.getTime() + FIRST_REVIEW_HOURS * MS_PER_HOUR),
+      needsCheck: false,
+    };
+  }
+  // An adjourned review: no source settles whether the next period runs from the day it began or
+  // the day it concluded. We count from the day it began (startedOn), the earlier and so safer
+  // deadline, and flag the case so a person checks the schedule (law.md, "Adjourned reviews").
+  const needsCheck = previous.outcome === "ADJOURNED";
+  if (held.length === 1) {
+    // IRPA s.57(2): at least once during the 7 days following the first review.
+    return {
+      kind: "SEVEN_DAY",
+      dueBy: endOfLocalDayAfter(previous.startedOn, SECOND_REVIEW_DAYS, timeZone),
+      needsCheck,
+    };
+  }
+  // IRPA s.57(2): at least once during each 30-day period following each previous review. Every
+  // review held, an early one (ID Rule 9) included, is a "previous review" and restarts the 30 days.
+  return {
+    kind: "THIRTY_DAY",
+    dueBy: endOfLocalDayAfter(previous.startedOn, LATER_REVIEW_DAYS, timeZone),
+    needsCheck,
+  };
+}
+
+/**
+ * The schedule for designated foreign nationals, IRPA s.57.1: a schedule of its own, 14 days after
+ * detention, then every six months and never before.
+ */
+function nextDesignatedForeignNationalReview(
+  detainedAt: Date,
+  timeZone: string,
+  held: readonly HeldReview[],
+): NextReviewDeadline {
+  const previous = held.at(-1);
+  if (previous === undefined) {
+    // IRPA s.57.1(1): within 14 days after the day of detention; that day is excluded and the 14th
+    // included (Interpretation Act s.27(2)), so detained on 1 June, reviewed by the end of 15 June.
+    return {
+      kind: "DFN_FOURTEEN_DAY",
+      dueBy: endOfLocalDayAfter(detainedAt, DFN_FIRST_REVIEW_DAYS, timeZone),
+      needsCheck: false,
+    };
+  }
+  // IRPA s.57.1(2): "on the expiry of six months following the conclusion of the previous review",
+  // and the ID "may not do so before the expiry of that period". Counted on the local calendar
+  // (Interpretation Act s.28): the day of conclusion is excluded and the period ends on the same day
+  // number six months later, or the last day of that month when it has no such day.
+  // Our reading: that last day of the period is the review day. notBefore is its first instant and
+  // dueBy its last, so the review is shown as due on that day and not before. (A strictly literal
+  // reading of "on the expiry" would put the review on the following day; the flag below and the
+  // notBefore field let a person see the window.)
+  // An adjourned review has not concluded: as in the standard schedule we count from the day it
+  // began (the earlier deadline) and flag the case for a person to check.
+  const needsCheck = previous.outcome === "ADJOURNED";
+  const periodStart = needsCheck ? previous.startedOn : (previous.concludedOn ?? previous.startedOn);
+  const reviewDay = addMonths(localDayOf(periodStart, timeZone), DFN_LATER_REVIEW_MONTHS);
+  return {
+    kind: "DFN_SIX_MONTH",
+    dueBy: lastInstantOf(reviewDay),
+    notBefore: firstInstantOf(reviewDay),
+    needsCheck,
+  };
+}
+
+/**
+ * The next review of one detention and whether a CBSA officer may still release the person.
+ * `reviews` must be the reviews of this detention only: a new detention of the same person starts
+ * a new chain from its own detainedAt (reading of "taken into detention" in IRPA s.57(1)).
+ */
+export function computeReviewSchedule(input: ScheduleInput): ReviewSchedule {
+  assertTimeZone(input.timeZone);
+  assertInstant(input.detainedAt, "The detention time (detainedAt)");
+  assertInstant(input.now, "The current time (now)");
+  if (input.releasedAt !== undefined && input.releasedAt !== null) {
+    assertInstant(input.releasedAt, "The release time (releasedAt)");
+  }
+  input.reviews.forEach((review, index) => {
+    assertInstant(review.startedOn, `Review ${index + 1}: the start (startedOn)`);
+    if (review.concludedOn !== undefined && review.concludedOn !== null) {
+      assertInstant(review.concludedOn, `Review ${index + 1}: the conclusion (concludedOn)`);
+    }
+  });
+
+  const held = heldReviewsInOrder(input.reviews);
+  // Release ends the chain: no further review is owed while the person is not detained.
+  const released =
+    (input.releasedAt !== undefined && input.releasedAt !== null) || held.at(-1)?.outcome === "RELEASE_ORDERED";
+
+  let deadline: NextReviewDeadline;
+  let officerReleaseWindowOpen: boolean;
+  switch (input.schedule) {
+    case "STANDARD":
+      deadline = nextStandardReview(input.detainedAt, input.timeZone, held);
+      // IRPA s.56(1): an officer may release, with or without conditions, only before the first
+      // review by the ID; a withdrawn hearing was not a review, so it does not close the window.
+      officerReleaseWindowOpen = held.length === 0 && !released;
+      break;
+    case "DESIGNATED_FOREIGN_NATIONAL":
+      deadline = nextDesignatedForeignNationalReview(input.detainedAt, input.timeZone, held);
+      // IRPA s.56(1)'s officer release does not apply to a designated foreign national: before the
+      // ID orders release, only the Minister may release them (s.58.1).
+      officerReleaseWindowOpen = false;
+      break;
+    default: {
+      const unknownSchedule: never = input.schedule;
+      throw new RangeError(
+        `Unknown review schedule ${JSON.stringify(unknownSchedule)}: expected "STANDARD" or "DESIGNATED_FOREIGN_NATIONAL".`,
+      );
+    }
+  }
+
+  if (released) return { next: null, officerReleaseWindowOpen };
+  return { next: { ...deadline, status: reviewStatus(deadline.dueBy, input.now) }, officerReleaseWindowOpen };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard grouping
+// ---------------------------------------------------------------------------------------------
+
+/** How urgent a next review is on the dashboard, most urgent first. */
+export const DASHBOARD_GROUPS = ["OVERDUE", "WITHIN_48_HOURS", "THIS_WEEK", "LATER"] as const;
+export type DashboardGroup = (typeof DASHBOARD_GROUPS)[number];
+
+/** "This week" on the dashboard: due within seven days (168 hours) of now. */
+export const THIS_WEEK_HOURS = 7 * 24;
+
+/**
+ * The dashboard group of a review deadline. The boundaries follow reviewStatus: past the deadline is
+ * OVERDUE; up to DUE_SOON_HOURS away (the deadline instant included) is WITHIN_48_HOURS (DUE_SOON);
+ * then up to seven days is THIS_WEEK; anything further is LATER.
+ */
+export function dashboardGroup(dueBy: Date, now: Date): DashboardGroup {
+  const status = reviewStatus(dueBy, now);
+  if (status === "OVERDUE") return "OVERDUE";
+  if (status === "DUE_SOON") return "WITHIN_48_HOURS";
+  return dueBy.getTime() - now.getTime() <= THIS_WEEK_HOURS * MS_PER_HOUR ? "THIS_WEEK" : "LATER";
+}
+
+/**
+ * The same groups as half-open ranges of dueBy, so a query can count and filter them in SQL:
+ * `gte` inclusive, `lt` exclusive (either may be absent). Consistent with dashboardGroup.
+ */
+export function dashboardGroupRange(group: DashboardGroup, now: Date): { gte?: Date; lt?: Date } {
+  assertInstant(now, "The current time (now)");
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * MS_PER_HOUR + 1);
+  const week = new Date(now.getTime() + THIS_WEEK_HOURS * MS_PER_HOUR + 1);
+  switch (group) {
+    case "OVERDUE":
+      return { lt: now };
+    case "WITHIN_48_HOURS":
+      return { gte: now, lt: soon };
+    case "THIS_WEEK":
+      return { gte: soon, lt: week };
+    case "LATER":
+      return { gte: week };
+  }
+}
+
+/** Reviews whose hearing must be preceded by the Minister's disclosure (ID Rule 8(2): 7- and 30-day reviews). */
+export function needsMinisterDisclosure(kind: string): boolean {
+  return kind === "SEVEN_DAY" || kind === "THIRTY_DAY";
+}
+
+/**
+ * A local date ("2026-06-10") and time ("14:30") in a facility's zone as a UTC instant. Returns null
+ * when the date or time does not exist (31 February, 25:00) rather than rolling over silently.
+ */
+export function localDateTimeToInstant(date: string, time: string, timeZone: string): Date | null {
+  assertTimeZone(timeZone);
+  const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const timeMatch = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!dateMatch || !timeMatch) return null;
+  const [year, month, day] = [Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])];
+  const [hour, minute] = [Number(timeMatch[1]), Number(timeMatch[2])];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const local = new TZDate(year, month - 1, day, hour, minute, timeZone);
+  if (local.getFullYear() !== year || local.getMonth() !== month - 1 || local.getDate() !== day) return null;
+  return new Date(local.getTime());
+}
+
+/** The local date ("2026-06-10") and time ("14:30") of an instant in a facility's zone: for form defaults. */
+export function instantToLocalDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  assertTimeZone(timeZone);
+  assertInstant(instant, "The date");
+  const local = new TZDate(instant.getTime(), timeZone);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return {
+    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+  };
+}

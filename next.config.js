@@ -1,0 +1,31 @@
+// @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // A separate build folder per server (e.g. several developers' e2e runs on one machine): NEXT_DIST_DIR=.next-name.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Server-only packages with native or WebAssembly parts are loaded by Node, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
+  typedRoutes: false,
+  // Headers for every response, static files included. The CSP (with its per-request nonce) and HSTS are set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = withNextIntl(nextConfig);

@@ -1,0 +1,106 @@
+import { expect, test } from "./fixtures";
+
+/** The date and time in Toronto (the facility's zone) of an instant, as the intake form takes them. */
+function torontoLocal(instant: Date) {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  const get = (type: string) => parts.find((part) => part.type === type)!.value;
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+test("a CLO records a detention with a mental-health flag, sees the 48-hour assessment deadline, adds a task, and another office cannot open the case", async ({ page, signIn, expectAccessible }) => {
+  await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
+  await page.getByRole("link", { name: "Record a new detention" }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await expectAccessible();
+
+  // Search first: nobody of this name has been detained before.
+  await page.getByLabel("Name", { exact: true }).fill("Oyelaran-Test");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/name=Oyelaran-Test/);
+  await expectAccessible();
+  await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
+
+  const detained = torontoLocal(new Date(Date.now() - 2 * 3_600_000));
+  const person = page.getByRole("group", { name: "The person" });
+  await person.getByLabel("Given names").fill("Folake");
+  await person.getByLabel("Family name").fill("Oyelaran-Test");
+  await person.getByLabel("Date of birth").fill("1988-09-14");
+  await person.getByLabel("Gender").selectOption("FEMALE");
+  await person.getByLabel("Languages").fill("Yoruba, English");
+  await person.getByLabel("Country of citizenship").fill("NGA");
+  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
+  await page.getByLabel("Date of detention").fill(detained.date);
+  await page.getByLabel("Time of detention").fill(detained.time);
+  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
+  await page.getByRole("button", { name: "Record the detention" }).click();
+
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  const caseUrl = new URL(page.url()).pathname;
+  await expectAccessible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Case TOR-\d{2}-\d{4}: Folake Oyelaran-Test/);
+  await expect(page.getByRole("navigation", { name: "Sections of this case" }).getByRole("link", { name: "Screening" })).toBeVisible();
+  const glance = page.getByRole("region", { name: "At a glance" });
+  await expect(glance).toContainText("48-hour review");
+  await expect(glance).toContainText("Before the 7-day review");
+
+  // Screening: a mental-health flag brings the assessment forward to 48 hours after detention.
+  const screening = page.getByRole("region", { name: "Screening" });
+  await screening.getByLabel("Flag").selectOption({ label: "Mental health" });
+  await screening.getByLabel("Details").fill("Reports panic attacks; asked to see a doctor.");
+  await screening.getByRole("button", { name: "Save flag" }).click();
+  await expect(page.getByText("The flag was saved.")).toBeVisible();
+  await expect(glance).toContainText("48 hours after detention, because of a vulnerability flag");
+  await expectAccessible();
+  // The deadline shown is the 48-hour mark: the same instant as the first review's deadline.
+  const nextReview = (await glance.locator("dt", { hasText: "Next review" }).locator("xpath=following-sibling::dd").innerText()).match(/due by (.+)/)![1]!.split("\n")[0]!.trim();
+  await expect(glance.locator("dt", { hasText: "Assessment due by" }).locator("xpath=following-sibling::dd")).toContainText(nextReview);
+  await expect(screening.getByRole("rowheader", { name: "Mental health" })).toBeVisible();
+
+  // A task on the case, then in My tasks.
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await tasks.getByLabel("Title").fill("Call the sister about a surety");
+  await tasks.getByLabel("Category").selectOption({ label: "Communication" });
+  await tasks.getByLabel("Due date").fill(torontoLocal(new Date(Date.now() + 86_400_000)).date);
+  await tasks.getByRole("button", { name: "Add task" }).click();
+  await expect(page.getByText("The task was added.")).toBeVisible();
+  await expect(tasks.getByRole("rowheader", { name: "Call the sister about a surety" })).toBeVisible();
+  await expectAccessible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expectAccessible();
+  const row = page.getByRole("row", { name: /Call the sister about a surety/ });
+  await expect(row).toBeVisible();
+  await row.getByRole("link", { name: /Oyelaran-Test, Folake/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${caseUrl}#case-tasks$`));
+  await expectAccessible();
+
+  // The caseload links to the case too.
+  await page.goto("/cases?flag=MENTAL_HEALTH");
+  await expectAccessible();
+  await expect(page.getByLabel("Vulnerability")).toHaveValue("MENTAL_HEALTH");
+  await expect(page.getByRole("row", { name: /Oyelaran-Test, Folake/ }).getByRole("link", { name: /^TOR-/ })).toHaveAttribute("href", caseUrl);
+
+  // A CLO of another office gets "Page not found" for the same address.
+  await page.context().clearCookies();
+  await signIn("clo.vancouver@liaison.example");
+  await expectAccessible();
+  await page.goto(caseUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("Oyelaran-Test")).toHaveCount(0);
+  await expectAccessible();
+});
+
+test("the caseload is a priority queue with counted filters", async ({ page, signIn, expectAccessible }) => {
+  await signIn("supervisor.toronto@liaison.example");
+  await expectAccessible();
+  await expect(page.getByRole("columnheader", { name: /Priority/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByLabel("Next review").locator("option", { hasText: /^Overdue \(\d+\)$/ })).toHaveCount(1);
+  await page.getByLabel("Release plan").selectOption("NONE");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/plan=NONE/);
+  await expectAccessible();
+  const cells = page.getByRole("table").getByRole("row");
+  await expect(cells.first()).toBeVisible();
+});

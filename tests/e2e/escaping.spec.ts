@@ -1,0 +1,18 @@
+import { expect, test } from "./fixtures";
+
+test("text a user typed is shown as text, never run as markup", async ({ page, signIn, expectAccessible }) => {
+  const hostile = `<script>window.__liaisonXss = 1</script><img src=x onerror="window.__liaisonXss = 2"> & "quotes" ${Date.now()}`;
+  await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
+  const href = await page.getByRole("table").getByRole("link", { name: /TOR-/ }).first().getAttribute("href");
+  await page.goto(href!);
+  await expectAccessible();
+  await page.getByLabel("Note", { exact: true }).fill(hostile);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText(hostile, { exact: true })).toBeVisible();
+  await page.reload();
+  await expectAccessible();
+  await expect(page.getByText(hostile, { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __liaisonXss?: number }).__liaisonXss)).toBeUndefined();
+  expect(await page.locator("img[src='x']").count()).toBe(0);
+});

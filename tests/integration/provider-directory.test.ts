@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/prisma/client";
+import { seedDemo } from "@/prisma/seed/demo";
+import { actorFor } from "@/tests/support/actors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+const { listProviders, getProvider, matchProvidersForCase } = await import("@/lib/providers/queries");
+const { updateProvider, createProvider } = await import("@/lib/providers/mutations");
+const { providerListParamsSchema, providerProfileSchema } = await import("@/lib/providers/schema");
+const { createOutreachContact, createResourceList, addResourceItem } = await import("@/lib/outreach/mutations");
+const { listOutreachContacts, listResourceLists } = await import("@/lib/outreach/queries");
+
+let prisma: PrismaClient;
+// Other test files share this run's database: whatever these tests change is put back afterwards.
+let rainbowAsSeeded: Awaited<ReturnType<typeof rainbow>>;
+const startedAt = new Date();
+
+beforeAll(async () => {
+  prisma = createPrismaClient(inject("databaseUrl"));
+  await seedDemo(prisma);
+  rainbowAsSeeded = await rainbow();
+});
+
+afterAll(async () => {
+  const { id, organizationId: _organizationId, createdAt: _createdAt, updatedAt: _updatedAt, ...profile } = rainbowAsSeeded;
+  await prisma.serviceProvider.update({ where: { id }, data: profile });
+  const added = await prisma.organization.findMany({ where: { name: "Island Welcome House" }, select: { id: true } });
+  await prisma.serviceProvider.deleteMany({ where: { organizationId: { in: added.map((org) => org.id) } } });
+  await prisma.organization.deleteMany({ where: { id: { in: added.map((org) => org.id) } } });
+  await prisma.outreachContact.deleteMany({ where: { createdAt: { gte: startedAt } } });
+  await prisma.resourceList.deleteMany({ where: { createdAt: { gte: startedAt } } });
+  await prisma.$disconnect();
+});
+
+const params = (query: Record<string, string> = {}) => providerListParamsSchema.parse(query);
+
+async function rainbow() {
+  return prisma.serviceProvider.findFirstOrThrow({ where: { organization: { name: "Rainbow Newcomer Network" } } });
+}
+
+/** The form a caseworker would submit, from the provider as stored, with changes. */
+function profileOf(provider: Awaited<ReturnType<typeof rainbow>>, changes: Record<string, unknown> = {}) {
+  return providerProfileSchema.parse({
+    description: provider.description ?? "",
+    services: provider.services,
+    servesGenders: provider.servesGenders,
+    sogieAffirming: provider.sogieAffirming ? "on" : undefined,
+    familiesWithChildren: provider.familiesWithChildren ? "on" : undefined,
+    minors: provider.minors ? "on" : undefined,
+    mentalHealthSupport: provider.mentalHealthSupport ? "on" : undefined,
+    substanceUseSupport: provider.substanceUseSupport ? "on" : undefined,
+    riskLevelsAccepted: provider.riskLevelsAccepted,
+    languages: provider.languages.join(", "),
+    region: provider.region,
+    spacesTotal: String(provider.spacesTotal),
+    spacesOpen: String(provider.spacesOpen),
+    contactName: provider.contactName ?? "",
+    contactEmail: provider.contactEmail ?? "",
+    contactPhone: provider.contactPhone ?? "",
+    ...changes,
+  });
+}
+
+describe("the provider directory", () => {
+  it("lists every provider, contracted and community, to every signed-in role", async () => {
+    const every = await prisma.serviceProvider.count({ where: { organization: { active: true } } });
+    expect(every).toBeGreaterThanOrEqual(12);
+    expect(await prisma.serviceProvider.count({ where: { kind: "CCMS_CONTRACTED" } })).toBeGreaterThan(0);
+    for (const email of ["clo.toronto@liaison.example", "caseworker.harbour@liaison.example", "counsel.clinic@liaison.example", "admin@liaison.example"]) {
+      const actor = await actorFor(prisma, email);
+      expect((await listProviders(actor, params())).total).toBe(every);
+    }
+  });
+
+  it("filters by who a provider serves, language, region and open spaces, in SQL", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const sogie = await listProviders(clo, params({ sogieAffirming: "1" }));
+    expect(sogie.rows.map((row) => row.name).sort()).toEqual(["Maison d'accueil francophone", "Rainbow Newcomer Network"]);
+    const french = await listProviders(clo, params({ language: "French", region: "Quebec" }));
+    expect(french.rows.every((row) => row.languages.includes("French") && row.region === "Quebec")).toBe(true);
+    expect(french.total).toBe(3);
+    const open = await listProviders(clo, params({ open: "1" }));
+    expect(open.rows.every((row) => row.spacesOpen > 0)).toBe(true);
+    expect(open.total).toBe(10);
+    const search = await listProviders(clo, params({ q: "lgbtq" }));
+    expect(search.rows.map((row) => row.name)).toEqual(["Rainbow Newcomer Network"]);
+    const families = await listProviders(clo, params({ familiesWithChildren: "1", gender: "FEMALE", service: "HOUSING" }));
+    expect(families.rows.map((row) => row.name).sort()).toEqual(["Family Welcome Centre", "Harbour House Women's Shelter", "Montreal Refugee Housing Collective"]);
+  });
+
+  it("ignores a malformed filter instead of failing", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const every = await prisma.serviceProvider.count({ where: { organization: { active: true } } });
+    expect((await listProviders(clo, params({ gender: "DROP TABLE", page: "-3" }))).total).toBe(every);
+  });
+});
+
+describe("keeping a provider's profile current", () => {
+  it("lets the provider's own caseworker update its spaces, stamping when capacity changed", async () => {
+    const caseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
+    const before = await rainbow();
+    const result = await updateProvider(caseworker, { providerId: before.id, version: before.version, kind: "CCMS_CONTRACTED", profile: profileOf(before, { spacesOpen: "1" }) });
+    expect(result.ok).toBe(true);
+    const after = await rainbow();
+    expect(after.spacesOpen).toBe(1);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.capacityUpdatedAt.getTime()).toBeGreaterThan(before.capacityUpdatedAt.getTime());
+    // A caseworker cannot declare a CBSA contract.
+    expect(after.kind).toBe("COMMUNITY");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "provider.update", entityId: before.id }, orderBy: { id: "desc" } });
+    expect(event.metadata).toEqual({ changed: ["spacesOpen"] });
+    expect((await getProvider(caseworker, before.id))!.editAccess).toBe("OWN_PROFILE");
+  });
+
+  it("leaves capacityUpdatedAt alone when only the description changes", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const before = await rainbow();
+    expect((await updateProvider(clo, { providerId: before.id, version: before.version, profile: profileOf(before, { description: "Peer support for LGBTQ+ newcomers." }) })).ok).toBe(true);
+    const after = await rainbow();
+    expect(after.capacityUpdatedAt).toEqual(before.capacityUpdatedAt);
+    expect(after.description).toBe("Peer support for LGBTQ+ newcomers.");
+  });
+
+  it("refuses another organisation's caseworker and counsel as not found", async () => {
+    const before = await rainbow();
+    for (const email of ["caseworker.harbour@liaison.example", "counsel.clinic@liaison.example"]) {
+      const actor = await actorFor(prisma, email);
+      expect(await updateProvider(actor, { providerId: before.id, version: before.version, profile: profileOf(before, { spacesOpen: "0" }) })).toEqual({ ok: false, reason: "NOT_FOUND" });
+      expect((await getProvider(actor, before.id))!.editAccess).toBeNull();
+    }
+    expect((await rainbow()).spacesOpen).toBe(before.spacesOpen);
+  });
+
+  it("refuses the second of two concurrent edits made from the same version", async () => {
+    const caseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const before = await rainbow();
+    const results = await Promise.all([
+      updateProvider(caseworker, { providerId: before.id, version: before.version, profile: profileOf(before, { spacesOpen: "2" }) }),
+      updateProvider(clo, { providerId: before.id, version: before.version, profile: profileOf(before, { spacesOpen: "3" }) }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "STALE_VERSION" }]);
+  });
+
+  it("lets an admin add a provider with its own organisation, and refuses a duplicate name", async () => {
+    const admin = await actorFor(prisma, "admin@liaison.example");
+    const profile = profileOf(await rainbow(), { spacesOpen: "0", spacesTotal: "4", region: "Pacific" });
+    const created = await createProvider(admin, { name: "Island Welcome House", kind: "COMMUNITY", profile });
+    expect(created.ok).toBe(true);
+    expect(await createProvider(admin, { name: "Island Welcome House", kind: "COMMUNITY", profile })).toEqual({ ok: false, reason: "NAME_TAKEN" });
+    const caseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
+    expect(await createProvider(caseworker, { name: "Another", kind: "COMMUNITY", profile })).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+});
+
+describe("finding a provider for a case", () => {
+  it("proposes every provider, for the case's office only, with reasons in words", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const detention = await prisma.detention.findFirstOrThrow({ where: { reference: { startsWith: "TOR-" } }, select: { id: true } });
+    const result = await matchProvidersForCase(clo, detention.id);
+    expect(result!.matches.length).toBe(await prisma.serviceProvider.count());
+    expect(result!.matches.every((match) => match.reasons.length > 0)).toBe(true);
+    const scores = result!.matches.map((match) => match.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const montreal = await actorFor(prisma, "clo.montreal@liaison.example");
+    expect(await matchProvidersForCase(montreal, detention.id)).toBeNull();
+    expect(await matchProvidersForCase(await actorFor(prisma, "caseworker.rainbow@liaison.example"), detention.id)).toBeNull();
+  });
+});
+
+describe("outreach and resource lists", () => {
+  it("are shared within the office and invisible to other offices", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const colleague = await actorFor(prisma, "supervisor.toronto@liaison.example");
+    const montreal = await actorFor(prisma, "clo.montreal@liaison.example");
+    const provider = await rainbow();
+    expect((await createOutreachContact(clo, { providerId: provider.id, organizationName: null, contactedOn: "2026-06-02", topic: "Intake criteria", outcome: "Takes referrals by phone" })).ok).toBe(true);
+    expect((await createOutreachContact(clo, { organizationName: "Toronto Mosque Welcome Committee", contactedOn: "2026-06-03", topic: "Housing host families", outcome: null })).ok).toBe(true);
+    const seen = await listOutreachContacts(colleague, 1);
+    expect(seen.rows.map((row) => row.organizationName)).toEqual(["Toronto Mosque Welcome Committee", "Rainbow Newcomer Network"]);
+    expect((await listOutreachContacts(montreal, 1)).total).toBe(0);
+
+    const list = await createResourceList(clo, { name: "LGBTQ+ people", description: null });
+    if (!list.ok) throw new Error("list refused");
+    expect((await addResourceItem(clo, { listId: list.id, providerId: provider.id, name: null, notes: "Peer support" })).ok).toBe(true);
+    expect(await addResourceItem(montreal, { listId: list.id, name: "Elsewhere", notes: null })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    const lists = await listResourceLists(colleague);
+    expect(lists.find((entry) => entry.id === list.id)!.items.map((item) => item.name)).toEqual(["Rainbow Newcomer Network"]);
+    expect(await listResourceLists(montreal)).toEqual([]);
+    const caseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
+    expect(await createResourceList(caseworker, { name: "x", description: null })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await prisma.auditEvent.count({ where: { action: { in: ["outreach.create", "resource_list.create", "resource_list.add_item"] } } })).toBe(4);
+  });
+});

@@ -1,0 +1,15 @@
+/** Signs in through next-auth's credentials endpoint over HTTP, as the browser does, and returns the session cookie. */
+export async function signInOverHttp(base: string, email: string, password = "Liaison-demo-2026"): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("liaison.session="));
+  if (!session) throw new Error(`Could not sign in as ${email} (status ${response.status}).`);
+  return session.split(";")[0]!;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseEnvironment } from "@/lib/env";
+
+const base = { DATABASE_URL: "postgresql://localhost:5432/liaison" };
+
+describe("environment validation", () => {
+  it("accepts a minimal development environment and applies defaults", () => {
+    const environment = parseEnvironment(base);
+    expect(environment).toMatchObject({ NODE_ENV: "development", DATABASE_POOL_MAX: 10, SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12 });
+  });
+
+  it("requires DATABASE_URL and says what it should be", () => {
+    expect(() => parseEnvironment({})).toThrow(/DATABASE_URL is required/);
+  });
+
+  it("rejects a DATABASE_URL that is not PostgreSQL", () => {
+    expect(() => parseEnvironment({ DATABASE_URL: "mysql://localhost/liaison" })).toThrow(/must start with postgresql/);
+  });
+
+  it("refuses to run in production without a session secret", () => {
+    expect(() => parseEnvironment({ ...base, NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  it("refuses a short session secret", () => {
+    expect(() => parseEnvironment({ ...base, NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
+  });
+
+  it("accepts production with a secret and converts numbers", () => {
+    const environment = parseEnvironment({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), SESSION_IDLE_MINUTES: "15", DATABASE_POOL_MAX: "1" });
+    expect(environment.SESSION_IDLE_MINUTES).toBe(15);
+    expect(environment.DATABASE_POOL_MAX).toBe(1);
+  });
+
+  it("rejects a session idle time that is not a positive whole number", () => {
+    expect(() => parseEnvironment({ ...base, SESSION_IDLE_MINUTES: "0" })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => parseEnvironment({ ...base, SESSION_IDLE_MINUTES: "ten" })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+});
