@@ -44,6 +44,10 @@ test.describe("security headers", () => {
       expect(scriptTags.length).toBeGreaterThan(0);
       const withoutNonce = scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`));
       expect(withoutNonce, `server-rendered scripts without this response's nonce on ${path}`).toEqual([]);
+      // The page's title is in the <head> the server sends first, not streamed in later (next.config.js
+      // htmlLimitedBots): a title that arrives late is missing when screen readers and axe look (seen in CI).
+      const head = html.match(/<head>[\s\S]*?<\/head>/)?.[0] ?? "";
+      expect(head, `title in the first <head> of ${path}`).toMatch(/<title>[^<]+<\/title>/);
     };
 
     await checkResponse("/sign-in");
