@@ -1,4 +1,5 @@
 import { addLocalDays, endOfLocalDay } from "@/lib/reviews/rules";
+import { dateTimeFormat } from "@/lib/format";
 
 const HOUR_MS = 3_600_000;
 
@@ -105,7 +106,7 @@ export function localDateTimeValue(date: Date, timeZone: string): string {
 }
 
 function zoneOffsetMs(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = dateTimeFormat("en-CA", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
