@@ -1,7 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { db } from "@/lib/db";
-import { getActor } from "@/lib/auth/session";
+import { getSavedLocale } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type AppLocale } from "@/lib/i18n/locales";
@@ -12,11 +11,8 @@ export async function currentLocale(): Promise<AppLocale> {
   if (isLocale(chosen)) return chosen;
   // No choice on this browser yet: a signed-in user's saved language follows them.
   try {
-    const actor = await getActor();
-    if (actor) {
-      const user = await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
-      if (user) return user.locale;
-    }
+    const saved = await getSavedLocale();
+    if (saved) return saved;
   } catch (error) {
     // With the database unreachable the page must still render (its "service unavailable" message): use the browser's language.
     if (!isDatabaseUnavailable(error)) throw error;
