@@ -61,7 +61,9 @@ function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, no
   // order and filter counts reveal nothing the case page would hide.
   const flagVisible =
     actor.role === "SUPERVISOR" ? Prisma.sql`TRUE` : Prisma.sql`(sf.flag <> 'TRAFFICKING_INDICATORS' OR d."assignedCloId" = ${actor.userId}::uuid)`;
-  const status = params.status === "ALL" ? Prisma.sql`TRUE` : Prisma.sql`d.status::text = ${params.status}`;
+  // Compared as the enum, not as text: a cast column cannot use the (officeId, status, ...) index, and the office's
+  // whole history (15,000 rows at 50,000 detentions) was read to find its 300 detained people.
+  const status = params.status === "ALL" ? Prisma.sql`TRUE` : Prisma.sql`d.status = ${params.status}::"DetentionStatus"`;
   const nearlyReady = Prisma.join(
     NEARLY_READY_PLAN_STATUSES.map((value) => Prisma.sql`${value}`),
     ", ",
@@ -72,7 +74,7 @@ function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, no
       COALESCE(fl.flags, ARRAY[]::text[]) AS flags,
       COALESCE(rp.status::text IN (${nearlyReady}) OR (
         rp.status = 'DRAFTING'
-        AND EXISTS (SELECT 1 FROM "Assessment" a WHERE a."detentionId" = d.id AND (a."interviewAt" IS NOT NULL OR btrim(COALESCE(a."noInterviewReason", '')) <> ''))
+        AND (a."interviewAt" IS NOT NULL OR btrim(COALESCE(a."noInterviewReason", '')) <> '')
         AND cardinality(d.grounds) > 0
         AND NOT EXISTS (
           SELECT 1 FROM unnest(d.grounds) AS g(ground)
@@ -81,7 +83,12 @@ function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, no
       (d."noProspectReason" IS NOT NULL AND (d."noProspectRevisitOn" IS NULL OR (d."noProspectRevisitOn"::timestamp AT TIME ZONE 'UTC') > ${now}::timestamptz)) AS no_prospect
     FROM "Detention" d
     JOIN "Detainee" dt ON dt.id = d."detaineeId"
-    LEFT JOIN "ReleasePlan" rp ON rp."detentionId" = d.id
+    -- One plan and one assessment per detention, looked up by their unique detentionId for the office's rows only:
+    -- as plain joins (or an EXISTS inside the expression) PostgreSQL chose to read every plan and assessment of
+    -- every office, work that grows with the whole history instead of the office's caseload. (LIMIT 1 keeps the
+    -- planner from flattening the lookups back into joins.)
+    LEFT JOIN LATERAL (SELECT p.id, p.status FROM "ReleasePlan" p WHERE p."detentionId" = d.id LIMIT 1) rp ON TRUE
+    LEFT JOIN LATERAL (SELECT x."interviewAt", x."noInterviewReason" FROM "Assessment" x WHERE x."detentionId" = d.id LIMIT 1) a ON TRUE
     LEFT JOIN LATERAL (
       SELECT array_agg(sf.flag::text) AS flags
       FROM "Screening" s JOIN "ScreeningFlag" sf ON sf."screeningId" = s.id
@@ -165,13 +172,13 @@ export async function listOfficeDetentions(actor: Actor, params: DetentionListPa
     " AND ",
   );
   const filtered = Prisma.sql`SELECT q.*, ${tierSql(now)} AS tier FROM (${queueBase(actor, params, now)}) q WHERE ${where}`;
-  const [ranked, totals] = await Promise.all([
-    db().$queryRaw<{ id: string; tier: number; flags: string[]; no_prospect: boolean }[]>`
-      SELECT q.id, q.tier, q.flags, q.no_prospect FROM (${filtered}) q
-      ORDER BY ${orderSql(params)} LIMIT ${PAGE_SIZE} OFFSET ${(params.page - 1) * PAGE_SIZE}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${filtered}) q`,
-  ]);
-  const total = totals[0]?.total ?? 0;
+  // The page and the number of matching rows in one pass (the window count is taken before LIMIT applies).
+  const ranked = await db().$queryRaw<{ id: string; tier: number; flags: string[]; no_prospect: boolean; total: number }[]>`
+    SELECT q.id, q.tier, q.flags, q.no_prospect, count(*) OVER ()::int AS total FROM (${filtered}) q
+    ORDER BY ${orderSql(params)} LIMIT ${PAGE_SIZE} OFFSET ${(params.page - 1) * PAGE_SIZE}`;
+  // A page past the end has no row to carry the count: ask for it separately (rare: a stale link).
+  const total =
+    ranked[0]?.total ?? (params.page > 1 ? ((await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${filtered}) q`)[0]?.total ?? 0) : 0);
   const details = await db().detention.findMany({
     where: { id: { in: ranked.map((row) => row.id) } },
     select: {

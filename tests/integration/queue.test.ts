@@ -131,6 +131,19 @@ describe("the caseload priority queue, computed in SQL", () => {
     expect(listed.total).toBe(byClo.flag.TRAFFICKING_INDICATORS);
   });
 
+  it("gives the same total on every page, a page past the end included", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const params = detentionListParamsSchema.parse({ status: "ALL" });
+    const first = await listOfficeDetentions(clo, params, now);
+    expect(first.pageCount).toBeGreaterThan(1);
+    const last = await listOfficeDetentions(clo, { ...params, page: first.pageCount }, now);
+    const beyond = await listOfficeDetentions(clo, { ...params, page: first.pageCount + 3 }, now);
+    expect(last.total).toBe(first.total);
+    expect(beyond.rows).toEqual([]);
+    expect(beyond.total).toBe(first.total);
+    expect(first.total).toBe((await everyPage((page) => listOfficeDetentions(clo, { ...params, page }, now))).length);
+  });
+
   it("keeps the other sortable columns", async () => {
     const clo = await actorFor(prisma, "clo.toronto@liaison.example");
     const page = await listOfficeDetentions(clo, detentionListParamsSchema.parse({ sort: "reference", dir: "desc" }), now);
