@@ -3,7 +3,9 @@
  * - tests/unit/access-registry.test.ts fails when the code has a page, route or action this list does not name
  *   (or the list names one the code no longer has), so nothing ships unlisted;
  * - tests/e2e/access-matrix.spec.ts requests every page and route as every persona below, against the demo data,
- *   and checks each is allowed or refused exactly as written here (refused reads answer "not found").
+ *   and checks each is allowed or refused exactly as written here (refused reads answer "not found");
+ * - tests/e2e/action-matrix.spec.ts calls every action with valid input as every persona: the allowed ones make
+ *   their change, every other one is refused as "not found" with not one row written.
  *
  * Personas are demo accounts (prisma/seed/demo.ts) chosen for their relationships to the records the matrix uses:
  * CASE is a Toronto detention whose counsel of record is counsel.clinic; REFERRAL is a referral sent, with consent
@@ -83,7 +85,7 @@ export const ROUTES: RouteEntry[] = [
 
 /**
  * Server actions. Each checks its own capability and scopes its where clause by lib/authz; refused callers get
- * "not found" and nothing is written. (Calling them as every persona over HTTP is the next step of issue 6.)
+ * "not found" and nothing is written (tests/e2e/action-matrix.spec.ts; actions.spec.ts for hostile input).
  */
 export const ACTIONS: ActionEntry[] = [
   { file: "lib/i18n/actions.ts", name: "setLocaleAction", allowed: ["SIGNED_OUT", ...SIGNED_IN], rule: "anyone: a cookie, and the user's own saved language" },

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { PAGES, PERSONAS, ROUTES, type Persona } from "@/lib/authz/registry";
 import { DATABASE_URL_FILE } from "./server-log";
 import { signInOverHttp } from "@/tests/support/http-session";
+import { findMatrixRecords } from "./support/actions-client";
 
 /**
  * Every page and route handler of the registry (lib/authz/registry.ts), requested as every persona over HTTP
@@ -22,26 +22,12 @@ const caseTitle = { reference: "", familyName: "" };
 
 test.beforeAll(async ({}, testInfo) => {
   base = String(testInfo.project.use.baseURL);
-  const client = new pg.Client({ connectionString: readFileSync(DATABASE_URL_FILE, "utf8").trim() });
-  await client.connect();
-  try {
-    const found = (
-      await client.query(`SELECT d.id, d.reference, p."familyName" FROM "Detention" d JOIN "Detainee" p ON p.id = d."detaineeId" JOIN "User" c ON c.id = p."counselId" JOIN "Organization" o ON o.id = d."officeId"
-                          WHERE c.email = $1 AND o.name = 'CBSA Greater Toronto Area Region' AND d.status = 'DETAINED' ORDER BY d.reference LIMIT 1`, [PERSONAS.COUNSEL_OF_RECORD])
-    ).rows[0];
-    records.case = found.id;
-    caseTitle.reference = found.reference;
-    caseTitle.familyName = found.familyName;
-    records.referral = (
-      await client.query(`SELECT r.id FROM "Referral" r JOIN "ServiceProvider" sp ON sp.id = r."providerId" JOIN "Organization" po ON po.id = sp."organizationId"
-                          JOIN "Consent" c ON c.id = r."consentId" JOIN "Detention" d ON d.id = r."detentionId" JOIN "Organization" o ON o.id = d."officeId"
-                          WHERE po.name = 'Harbour House Women''s Shelter' AND r.status NOT IN ('DRAFT') AND c."withdrawnAt" IS NULL AND o.name = 'CBSA Greater Toronto Area Region'
-                          ORDER BY r."sentAt" LIMIT 1`)
-    ).rows[0].id;
-    records.provider = (await client.query(`SELECT sp.id FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE o.name = 'Rainbow Newcomer Network'`)).rows[0].id;
-  } finally {
-    await client.end();
-  }
+  const found = await findMatrixRecords(readFileSync(DATABASE_URL_FILE, "utf8").trim());
+  records.case = found.case;
+  records.referral = found.referral;
+  records.provider = found.provider;
+  caseTitle.reference = found.caseReference;
+  caseTitle.familyName = found.caseFamilyName;
   for (const persona of personas) {
     const email = PERSONAS[persona];
     if (email) cookies.set(persona, await signInOverHttp(base, email));

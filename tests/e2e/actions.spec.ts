@@ -1,14 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import fc from "fast-check";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { ACTIONS, PERSONAS, ROUTES, type ActionEntry, type Persona } from "@/lib/authz/registry";
-import { createTemporaryDatabase } from "@/tests/support/database";
-import { signInOverHttp } from "@/tests/support/http-session";
-import { ensureProductionBuild, ROOT, spawnNext } from "@/scripts/support/next-server";
+import { actionForm, browserArguments, postAction, startIsolatedApp, tableCounts, type IsolatedApp } from "./support/actions-client";
 
 /**
  * Every server action, called over HTTP exactly as the browser calls it (React's reply encoding, the action's id
@@ -19,11 +12,7 @@ import { ensureProductionBuild, ROOT, spawnNext } from "@/scripts/support/next-s
  * Each call must answer without a server error, never claim success, and leak no error text; and when all calls are
  * done not one row has been written. The app runs on its own server and database so other specs' writes don't count.
  */
-const requireFromHere = createRequire(__filename);
-const { encodeReply } = requireFromHere("next/dist/compiled/react-server-dom-turbopack/client.node") as { encodeReply: (value: unknown) => Promise<FormData | string> };
-
 const PORT = Number(process.env.E2E_ACTIONS_PORT ?? 3107);
-const BASE = `http://127.0.0.1:${PORT}`;
 const FUZZ_RUNS = 8;
 
 // Field names the actions' schemas read (a superset: Zod ignores the rest).
@@ -68,114 +57,49 @@ const ONE_HOSTILE_PAYLOAD: Record<string, string> = Object.fromEntries([
 const NO_INPUT_ACTIONS = new Set(["createFeedAction", "revokeFeedAction", "setLocaleAction"]);
 const LEAK = /\bat [\w.<>]+ \(|PrismaClient|Invalid `prisma|ECONNREFUSED|syntax error at|duplicate key|violates .* constraint|TypeError|ReferenceError/;
 
-type Manifest = Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
-
-let server: ReturnType<typeof spawnNext> | undefined;
-let database: Awaited<ReturnType<typeof createTemporaryDatabase>>;
-const cookies = new Map<Persona, string>();
-const records = { case: "", provider: "", referral: "" };
-let manifest: Manifest;
+let app: IsolatedApp;
 let calls = 0;
 
-async function tableCounts(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    const tables = (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).rows.map((row) => row.tablename as string);
-    const counts: Record<string, number> = {};
-    for (const table of tables) counts[table] = Number((await client.query(`SELECT count(*) FROM "${table}"`)).rows[0].count);
-    return counts;
-  } finally {
-    await client.end();
-  }
-}
-
-/** A URL of a page that carries the action (actions are served by the route that renders them). */
-function pathFor(action: ActionEntry): { id: string; path: string } {
-  const entry = Object.entries(manifest).find(([, value]) => value.filename === action.file && value.exportedName === action.name);
-  if (!entry) throw new Error(`${action.file}#${action.name} is not in the build's server-reference manifest`);
-  const [id, value] = entry;
-  const route = Object.keys(value.workers).sort((a, b) => a.length - b.length)[0]!;
-  const path = route
-    .replace(/^app/, "")
-    .replace(/\/page$/, "")
-    .replace(/\/\([^)]+\)/g, "")
-    .replace(/\/cases\/\[id\]/, `/cases/${records.case}`)
-    .replace(/\/providers\/\[id\]/, `/providers/${records.provider}`)
-    .replace(/\/referrals\/\[id\]/, `/referrals/${records.referral}`);
-  return { id, path: path || "/" };
-}
-
 async function callAction(action: ActionEntry, persona: Persona, fields: Record<string, string>) {
-  const { id, path } = pathFor(action);
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  const cookie = cookies.get(persona);
-  const response = await fetch(`${BASE}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Next-Action": id, Accept: "text/x-component", ...(cookie ? { cookie } : {}) },
-    body: await encodeReply([null, form]),
-  });
-  const text = await response.text();
+  const { status, text, path } = await postAction(app, action, persona, browserArguments(action, actionForm(fields)));
   calls += 1;
   const label = `${action.name} as ${persona} on ${path}`;
-  expect(response.status, `${label}: no server error`).toBeLessThan(500);
+  expect(status, `${label}: no server error`).toBeLessThan(500);
   expect(text, `${label}: never claims success with bad input`).not.toMatch(/"ok":true/);
   expect(text, `${label}: no error text leaks`).not.toMatch(LEAK);
-  return { status: response.status, text };
+  return { status, text };
 }
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  database = await createTemporaryDatabase("liaison_actions");
-  const prepared = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "tests/e2e/prepare-database.ts"), database.url], { cwd: ROOT, encoding: "utf8" });
-  expect(prepared.status, prepared.stderr).toBe(0);
-  ensureProductionBuild();
-  manifest = JSON.parse(readFileSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")).node;
-  server = spawnNext({ dev: false, port: PORT, quiet: true, env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: "actions-secret-actions-secret-actions", NEXTAUTH_URL: BASE } });
-  await expect.poll(async () => (await fetch(`${BASE}/sign-in`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  records.case = (await client.query(`SELECT d.id FROM "Detention" d JOIN "Organization" o ON o.id = d."officeId" WHERE o.name = 'CBSA Greater Toronto Area Region' AND d.status = 'DETAINED' ORDER BY d.reference LIMIT 1`)).rows[0].id;
-  records.provider = (await client.query(`SELECT sp.id FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE o.name = 'Rainbow Newcomer Network'`)).rows[0].id;
-  records.referral = (await client.query(`SELECT id FROM "Referral" WHERE status <> 'DRAFT' ORDER BY "sentAt" LIMIT 1`)).rows[0].id;
-  await client.end();
-  for (const [persona, email] of Object.entries(PERSONAS) as [Persona, string | null][]) {
-    if (email) cookies.set(persona, await signInOverHttp(BASE, email));
-  }
+  app = await startIsolatedApp({ databasePrefix: "liaison_actions", port: PORT, secret: "actions-secret-actions-secret-actions" });
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
-  await database?.drop();
+  await app?.stop();
 });
 
 test("a body over 1 MB is refused with 413, not a server error", async () => {
   const action = ACTIONS.find((entry) => entry.name === "createUserAction")!;
-  const { id, path } = pathFor(action);
-  const form = new FormData();
-  form.set("name", "x".repeat(1_100_000));
-  const response = await fetch(`${BASE}${path}`, { method: "POST", redirect: "manual", headers: { "Next-Action": id, Accept: "text/x-component", cookie: cookies.get("ADMIN")! }, body: await encodeReply([null, form]) });
+  const response = await postAction(app, action, "ADMIN", browserArguments(action, actionForm({ name: "x".repeat(1_100_000) })));
   expect(response.status).toBe(413);
 });
 
 test("an action called with something other than a form refuses it cleanly", async () => {
   for (const action of ACTIONS) {
-    const { id, path } = pathFor(action);
     for (const args of [[], [null], ["not a form"], [{ name: "x" }, 42]]) {
-      const response = await fetch(`${BASE}${path}`, { method: "POST", redirect: "manual", headers: { "Next-Action": id, Accept: "text/x-component", cookie: cookies.get("ADMIN")! }, body: await encodeReply(args) });
+      const response = await postAction(app, action, "ADMIN", args);
       expect(response.status, `${action.name} with ${JSON.stringify(args)}`).toBeLessThan(500);
-      expect(await response.text()).not.toMatch(/"ok":true/);
+      expect(response.text).not.toMatch(/"ok":true/);
     }
   }
 });
 
 test("every action, as every persona and under fuzzing, refuses bad input without a server error or a single row written", async () => {
   test.setTimeout(600_000);
-  const before = await tableCounts();
+  const before = await tableCounts(app.databaseUrl);
   const checked = ACTIONS.filter((action) => !NO_INPUT_ACTIONS.has(action.name));
   const personas = Object.keys(PERSONAS) as Persona[];
 
@@ -192,19 +116,15 @@ test("every action, as every persona and under fuzzing, refuses bad input withou
     );
   }
 
-  expect(await tableCounts(), "no row written by any refused call").toEqual(before);
+  expect(await tableCounts(app.databaseUrl), "no row written by any refused call").toEqual(before);
   console.log(`Actions: ${checked.length} actions × ${personas.length} personas + ${FUZZ_RUNS} fuzz cases each = ${calls} calls, 0 server errors, 0 rows written.`);
 
   // The actions that need no input still answer hostile calls without a server error.
   for (const action of ACTIONS.filter((entry) => NO_INPUT_ACTIONS.has(entry.name))) {
     for (const persona of personas) {
-      const { id, path } = pathFor(action);
-      const form = new FormData();
-      for (const [name, value] of Object.entries(ONE_HOSTILE_PAYLOAD)) form.set(name, value);
-      const cookie = cookies.get(persona);
-      const response = await fetch(`${BASE}${path}`, { method: "POST", redirect: "manual", headers: { "Next-Action": id, Accept: "text/x-component", ...(cookie ? { cookie } : {}) }, body: await encodeReply([null, form]) });
+      const response = await postAction(app, action, persona, browserArguments(action, actionForm(ONE_HOSTILE_PAYLOAD)));
       expect(response.status, `${action.name} as ${persona}`).toBeLessThan(500);
-      expect(await response.text()).not.toMatch(LEAK);
+      expect(response.text).not.toMatch(LEAK);
     }
   }
 });
@@ -218,8 +138,8 @@ test("every route handler answers hostile query strings and paths without a serv
         fc.asyncProperty(query, fc.constantFrom(...HOSTILE, "x".repeat(5000)), async (params, segment) => {
           const base = route.url.split("?")[0]!;
           const url = route.url.startsWith("/api/calendar/") ? `/api/calendar/${encodeURIComponent(segment)}` : base;
-          const cookie = cookies.get(persona);
-          const response = await fetch(`${BASE}${url}?${new URLSearchParams(params)}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+          const cookie = app.cookies.get(persona);
+          const response = await fetch(`${app.base}${url}?${new URLSearchParams(params)}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
           requests += 1;
           expect(response.status, `${url} as ${persona}`).toBeLessThan(500);
           expect(await response.text()).not.toMatch(LEAK);

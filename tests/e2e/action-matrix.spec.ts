@@ -1,0 +1,971 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { expect, test } from "@playwright/test";
+import { ACTIONS, PERSONAS, type ActionEntry, type Persona } from "@/lib/authz/registry";
+import { utcToLocalDateTime } from "@/lib/consent/rules";
+import { signInOverHttp } from "@/tests/support/http-session";
+import en from "@/lib/i18n/messages/en/common.json";
+import fr from "@/lib/i18n/messages/fr/common.json";
+import { actionForm, browserArguments, postAction, startIsolatedApp, tableContents, type ActionFields, type ActionResponse, type IsolatedApp, type MatrixRecords } from "./support/actions-client";
+
+/**
+ * Every server action of the registry (lib/authz/registry.ts), called over HTTP as the browser calls it, with VALID
+ * input, as every persona:
+ * - every persona the registry allows succeeds, and the change it asked for is in the database;
+ * - every other persona, signed out included, is refused as "not found" (signed out: sent to sign-in by the proxy),
+ *   without a server error, and not one row of the database changes.
+ * actions.spec.ts proves hostile input is refused; this proves the registry's answers hold for real work.
+ *
+ * The records acted on are the registry's (CASE, REFERRAL, PROVIDER: tests/e2e/support/actions-client.ts) or, for
+ * one-shot changes, fresh copies of them made with plain SQL in this spec's own database, so the relationships the
+ * personas encode (own office, counsel of record, recipient with consent in force, the provider's own caseworkers)
+ * are the ones that decide. Each call's input is built from the database right before it is made; refused personas
+ * go first, then each allowed persona with input of its own.
+ */
+const PORT = Number(process.env.E2E_MATRIX_PORT ?? 3208);
+const PERSONA_LIST = Object.keys(PERSONAS) as Persona[];
+const NOT_FOUND = [en.errors.notFound, fr.errors.notFound];
+
+/**
+ * What a refused call must leave as it was: every row of every table, compared by content (so versions and
+ * updatedAt too), with one column left out. UserSession.lastSeenAt is the session's idle clock: every request
+ * that carries a session refreshes it (at most once a minute, lib/auth/session-store.ts), refused or not; it is
+ * not a business row. AuditEvent is compared like any table: refused calls write no audit event, because every
+ * event is written in the transaction of the change it records (lib/audit/mutations.ts) and a refused call changes
+ * nothing; nor is the page re-rendered (and its read audited), since only a successful action revalidates it.
+ */
+const IGNORED_COLUMNS = ["lastSeenAt"];
+
+type Prepared = {
+  fields: ActionFields;
+  /** The records in the URL of the page the browser posts from, when not the matrix's own. */
+  at?: Partial<MatrixRecords>;
+  /** The row the call is about: a refused call leaves it exactly as it was (checked on its own for a clear message). */
+  target?: { table: string; id: string };
+  /** For an allowed persona: the change its call made, checked in the database. */
+  changed: (response: ActionResponse) => Promise<void>;
+};
+
+type Scenario = {
+  /** How the action says it succeeded: its `{ ok: true }` result (the default), or a redirect to the new record. */
+  success?: "result" | "redirect" | "none";
+  /** Builds one call from the database as it is now; called right before each call, refused or allowed. */
+  prepare: (persona: Persona) => Promise<Prepared>;
+};
+
+let app: IsolatedApp;
+let db: pg.Client;
+const tally = { allowed: 0, refused: 0, extra: 0 };
+let serial = 0;
+
+/** Text no other call used, so a check finds exactly the row this call wrote. Fictional, never logged. */
+function unique(label: string): string {
+  serial += 1;
+  return `${label} ${serial}`;
+}
+
+async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, params)).rows as T[];
+}
+
+async function row<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> {
+  const [first] = await rows<T>(sql, params);
+  if (first === undefined) throw new Error(`No row for: ${sql}`);
+  return first;
+}
+
+/** Inserts a copy of a row with some columns replaced (a new id always): a fresh target with the template's relationships. */
+async function insertLike(table: string, templateId: string, overrides: Record<string, unknown>): Promise<string> {
+  const id = randomUUID();
+  const inserted = await db.query(`INSERT INTO "${table}" SELECT * FROM jsonb_populate_record(NULL::"${table}", (SELECT to_jsonb(t) || $2::jsonb FROM "${table}" t WHERE id = $1))`, [
+    templateId,
+    JSON.stringify({ ...overrides, id }),
+  ]);
+  if (inserted.rowCount !== 1) throw new Error(`Could not copy ${table} ${templateId}`);
+  return id;
+}
+
+// ------------------------------------------------------------------------------------------ the world
+
+type World = {
+  userIds: Map<string, string>;
+  offices: { toronto: string; vancouver: string };
+  facilities: Record<"toronto" | "vancouver", { id: string; timeZone: string }>;
+  harbour: { organizationId: string; providerId: string };
+  /** CASE's detainee, and the zone its facility keeps time in. */
+  caseDetainee: string;
+  caseZone: string;
+  /** A Toronto case whose counsel of record is counsel.clinic, assigned to CLO_TORONTO: trafficking indicators are theirs to record. */
+  traffickingCase: string;
+  /** A Toronto case of counsel.clinic with a review already held (reviews are corrected, not recorded, here). */
+  reviewCase: string;
+  /** The consent behind REFERRAL: Harbour House, in force. */
+  referralConsent: string;
+};
+let world: World;
+
+function userOf(persona: Persona): string | null {
+  const email = PERSONAS[persona];
+  return email ? world.userIds.get(email)! : null;
+}
+
+/** The office whose records a persona acts on: their own for the Vancouver CLO, Toronto (CASE's office) for everyone else. */
+function officeOf(persona: Persona): "toronto" | "vancouver" {
+  return persona === "CLO_OTHER_OFFICE" ? "vancouver" : "toronto";
+}
+
+/** A date (YYYY-MM-DD) some days from now, and a wall-clock time, in a zone. */
+function localDate(daysFromNow: number, timeZone: string): string {
+  return utcToLocalDateTime(new Date(Date.now() + daysFromNow * 86_400_000), timeZone).slice(0, 10);
+}
+function localDateAndTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const local = utcToLocalDateTime(instant, timeZone);
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/**
+ * A new Toronto detention like CASE (same office, facility, counsel of record and assigned CLO unless replaced), of a
+ * new person: a target for a change that can be made only once.
+ */
+async function freshCase(overrides: { assignedCloId?: string | null; counselId?: string | null } = {}): Promise<string> {
+  const detaineeOverrides: Record<string, unknown> = { givenName: "Matrix", familyName: unique("Person"), clientId: `MATRIX-${randomBytes(4).toString("hex")}`, version: 1 };
+  if (overrides.counselId !== undefined) detaineeOverrides.counselId = overrides.counselId;
+  const detainee = await insertLike("Detainee", world.caseDetainee, detaineeOverrides);
+  const detentionOverrides: Record<string, unknown> = { detaineeId: detainee, reference: `TOR-MX-${randomBytes(3).toString("hex")}`, version: 1 };
+  if (overrides.assignedCloId !== undefined) detentionOverrides.assignedCloId = overrides.assignedCloId;
+  return insertLike("Detention", app.records.case, detentionOverrides);
+}
+
+async function detentionVersion(id: string): Promise<number> {
+  return (await row<{ version: number }>(`SELECT version FROM "Detention" WHERE id = $1`, [id])).version;
+}
+
+async function casePlan(): Promise<{ id: string; version: number; status: string }> {
+  return row(`SELECT id, version, status FROM "ReleasePlan" WHERE "detentionId" = $1`, [app.records.case]);
+}
+
+async function caseGrounds(): Promise<string[]> {
+  return (await row<{ grounds: string[] }>(`SELECT grounds::text[] AS grounds FROM "Detention" WHERE id = $1`, [app.records.case])).grounds;
+}
+
+/** A referral to Harbour House like REFERRAL (consent in force), freshly sent: open for an answer or a withdrawal. */
+async function freshReferral(): Promise<string> {
+  return insertLike("Referral", app.records.referral, { status: "SENT", version: 1, respondedAt: null, declineReason: null, declineDetails: null });
+}
+
+/** A consent in force, from CASE's person to Harbour House, for what a referral packet shares. */
+async function freshConsent(): Promise<string> {
+  return insertLike("Consent", world.referralConsent, { detaineeId: world.caseDetainee, purpose: unique("Matrix: referral for housing"), withdrawnAt: null, withdrawnById: null });
+}
+
+const resourceLists = new Map<string, string>();
+async function resourceListOf(office: "toronto" | "vancouver"): Promise<string> {
+  let id = resourceLists.get(office);
+  if (!id) {
+    id = randomUUID();
+    await db.query(`INSERT INTO "ResourceList" (id, "officeId", name, "updatedAt") VALUES ($1, $2, $3, now())`, [id, world.offices[office], unique("Matrix resource list")]);
+    resourceLists.set(office, id);
+  }
+  return id;
+}
+
+/** The send form's hidden fields on the compose page, as the persona's browser receives them after the preview. */
+async function previewedReferral(persona: Persona, consentId: string): Promise<{ previewDigest: string; fields: string[] }> {
+  const url = `${app.base}/cases/${app.records.case}/referrals/new?provider=${world.harbour.providerId}&consent=${consentId}`;
+  const response = await fetch(url, { headers: { cookie: app.cookies.get(persona)! } });
+  expect(response.status, `the compose page as ${persona}`).toBe(200);
+  const html = await response.text();
+  const previewDigest = /name="previewDigest" value="([0-9a-f]{64})"/.exec(html)?.[1];
+  const fields = [...html.matchAll(/type="hidden" name="fields" value="([A-Z_]+)"/g)].map((match) => match[1]!);
+  if (!previewDigest || fields.length === 0) throw new Error("The compose page showed no packet to send.");
+  return { previewDigest, fields };
+}
+
+// ------------------------------------------------------------------------------------------ the scenarios
+
+const SCENARIOS: Record<string, Scenario> = {
+  setLocaleAction: {
+    success: "none",
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const current = userId ? (await row<{ locale: string }>(`SELECT locale FROM "User" WHERE id = $1`, [userId])).locale : "en";
+      const locale = current === "fr" ? "en" : "fr";
+      return {
+        fields: { locale },
+        target: userId ? { table: "User", id: userId } : undefined,
+        changed: async (response) => {
+          expect(response.setCookies.some((cookie) => cookie.startsWith(`liaison.locale=${locale};`)), "the language cookie is set").toBe(true);
+          if (userId) expect((await row<{ locale: string }>(`SELECT locale FROM "User" WHERE id = $1`, [userId])).locale).toBe(locale);
+        },
+      };
+    },
+  },
+
+  createUserAction: {
+    prepare: async () => {
+      const email = `matrix.account.${randomBytes(4).toString("hex")}@liaison.example`;
+      return {
+        fields: { name: unique("Matrix Account"), email, role: "CLO", organizationId: world.offices.toronto, password: "Lantern-Quay-Orchard-7291" },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "User" WHERE email = $1 AND role = 'CLO' AND "organizationId" = $2`, [email, world.offices.toronto])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  updateUserAction: {
+    prepare: async () => {
+      const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.clone.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Clone Account", version: 1 });
+      return {
+        fields: { userId, version: "1", role: "SUPERVISOR", organizationId: world.offices.toronto },
+        target: { table: "User", id: userId },
+        changed: async () => {
+          expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "SUPERVISOR", version: 2 });
+        },
+      };
+    },
+  },
+
+  setUserActiveAction: {
+    prepare: async () => {
+      const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.clone.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Clone Account", version: 1, active: true });
+      return {
+        fields: { userId, version: "1", active: "false" },
+        target: { table: "User", id: userId },
+        changed: async () => {
+          expect(await row(`SELECT active, version FROM "User" WHERE id = $1`, [userId])).toEqual({ active: false, version: 2 });
+        },
+      };
+    },
+  },
+
+  createOrganizationAction: {
+    prepare: async () => {
+      const name = unique("Matrix Community Organisation");
+      return {
+        fields: { name, kind: "OTHER_NGO", region: "Greater Toronto Area", timeZone: "America/Toronto" },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "Organization" WHERE name = $1 AND kind = 'OTHER_NGO'`, [name])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  createDetentionAction: {
+    success: "redirect",
+    prepare: async (persona) => {
+      const office = officeOf(persona);
+      const facility = world.facilities[office];
+      const clientId = `MATRIX-INTAKE-${randomBytes(4).toString("hex")}`;
+      return {
+        fields: {
+          facilityId: facility.id,
+          detainedOn: localDate(-1, facility.timeZone),
+          detainedAtTime: "09:00",
+          grounds: ["UNLIKELY_TO_APPEAR"],
+          schedule: "STANDARD",
+          givenName: "Matrix",
+          familyName: unique("Intake"),
+          dateOfBirth: "1990-05-17",
+          gender: "UNDISCLOSED",
+          languages: "English",
+          citizenship: "MEX",
+          clientId,
+        },
+        changed: async (response) => {
+          const detentionId = /^\/cases\/([0-9a-f-]{36});/.exec(response.actionRedirect ?? "")?.[1];
+          expect(detentionId, "the new case is opened").toBeTruthy();
+          const created = await row(`SELECT d."officeId", p."clientId" FROM "Detention" d JOIN "Detainee" p ON p.id = d."detaineeId" WHERE d.id = $1`, [detentionId]);
+          expect(created).toEqual({ officeId: world.offices[office], clientId });
+        },
+      };
+    },
+  },
+
+  assignDetentionAction: {
+    prepare: async () => {
+      const current = await row<{ version: number; assignedCloId: string | null }>(`SELECT version, "assignedCloId" FROM "Detention" WHERE id = $1`, [app.records.case]);
+      const cloTorontoId = userOf("CLO_TORONTO")!;
+      const cloId = current.assignedCloId === cloTorontoId ? world.userIds.get("clo2.toronto@liaison.example")! : cloTorontoId;
+      return {
+        fields: { detentionId: app.records.case, version: String(current.version), cloId },
+        target: { table: "Detention", id: app.records.case },
+        changed: async () => {
+          expect(await row(`SELECT "assignedCloId", version FROM "Detention" WHERE id = $1`, [app.records.case])).toEqual({ assignedCloId: cloId, version: current.version + 1 });
+        },
+      };
+    },
+  },
+
+  setNoProspectAction: {
+    prepare: async () => {
+      const version = await detentionVersion(app.records.case);
+      const reason = unique("Matrix: removal is scheduled");
+      return {
+        fields: { detentionId: app.records.case, version: String(version), reason, revisitOn: localDate(14, world.caseZone) },
+        target: { table: "Detention", id: app.records.case },
+        changed: async () => {
+          expect(await row(`SELECT "noProspectReason", version FROM "Detention" WHERE id = $1`, [app.records.case])).toEqual({ noProspectReason: reason, version: version + 1 });
+        },
+      };
+    },
+  },
+
+  clearNoProspectAction: {
+    prepare: async () => {
+      await db.query(`UPDATE "Detention" SET "noProspectReason" = 'Matrix: no prospect for now', "noProspectRevisitOn" = now() + interval '14 days' WHERE id = $1 AND "noProspectReason" IS NULL`, [app.records.case]);
+      const version = await detentionVersion(app.records.case);
+      return {
+        fields: { detentionId: app.records.case, version: String(version) },
+        target: { table: "Detention", id: app.records.case },
+        changed: async () => {
+          expect(await row(`SELECT "noProspectReason", version FROM "Detention" WHERE id = $1`, [app.records.case])).toEqual({ noProspectReason: null, version: version + 1 });
+        },
+      };
+    },
+  },
+
+  recordFlagAction: {
+    // Trafficking indicators: only the assigned CLO and supervisors (DESIGN.md, Screening). The case is CLO_TORONTO's.
+    prepare: async () => {
+      const detentionId = world.traffickingCase;
+      const screening = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Screening" WHERE "detentionId" = $1`, [detentionId]))[0];
+      const details = unique("Matrix: indicators noted at interview");
+      return {
+        fields: { detentionId, version: String(screening?.version ?? 0), flag: "TRAFFICKING_INDICATORS", details, consent: "on" },
+        target: screening ? { table: "Screening", id: screening.id } : { table: "Detention", id: detentionId },
+        changed: async () => {
+          const recorded = await row(
+            `SELECT s.version, f.details, f."consentRecordedAt" IS NOT NULL AS consented FROM "Screening" s JOIN "ScreeningFlag" f ON f."screeningId" = s.id WHERE s."detentionId" = $1 AND f.flag = 'TRAFFICKING_INDICATORS'`,
+            [detentionId],
+          );
+          expect(recorded).toEqual({ version: (screening?.version ?? 0) + 1, details, consented: true });
+        },
+      };
+    },
+  },
+
+  removeFlagAction: {
+    prepare: async () => {
+      let screening = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Screening" WHERE "detentionId" = $1`, [app.records.case]))[0];
+      if (!screening) {
+        const template = await row<{ id: string }>(`SELECT id FROM "Screening" LIMIT 1`);
+        screening = { id: await insertLike("Screening", template.id, { detentionId: app.records.case, version: 1 }), version: 1 };
+      }
+      if ((await rows(`SELECT 1 FROM "ScreeningFlag" WHERE "screeningId" = $1 AND flag = 'MEDICAL'`, [screening.id])).length === 0) {
+        const template = await row<{ id: string }>(`SELECT id FROM "ScreeningFlag" LIMIT 1`);
+        await insertLike("ScreeningFlag", template.id, { screeningId: screening.id, flag: "MEDICAL", details: null, consentRecordedAt: null });
+      }
+      const { id, version } = screening;
+      return {
+        fields: { detentionId: app.records.case, version: String(version), flag: "MEDICAL" },
+        target: { table: "Screening", id },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "ScreeningFlag" WHERE "screeningId" = $1 AND flag = 'MEDICAL'`, [id])).toHaveLength(0);
+          expect((await row<{ version: number }>(`SELECT version FROM "Screening" WHERE id = $1`, [id])).version).toBe(version + 1);
+        },
+      };
+    },
+  },
+
+  createTaskAction: {
+    prepare: async (persona) => {
+      const title = unique("Matrix: book an interpreter");
+      return {
+        fields: { detentionId: app.records.case, category: "OTHER", title, description: "", ownerId: "", dueOn: "", status: "OPEN", outcome: "" },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "Task" WHERE "detentionId" = $1 AND title = $2 AND "createdById" = $3`, [app.records.case, title, userOf(persona)])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  updateTaskAction: {
+    prepare: async () => {
+      const task = await row<{ id: string; version: number }>(`SELECT id, version FROM "Task" WHERE "detentionId" = $1 ORDER BY "createdAt", id LIMIT 1`, [app.records.case]);
+      const title = unique("Matrix: call the shelter");
+      return {
+        fields: { taskId: task.id, version: String(task.version), category: "COMMUNICATION", title, description: "", ownerId: "", dueOn: localDate(3, world.caseZone), status: "IN_PROGRESS", outcome: "" },
+        target: { table: "Task", id: task.id },
+        changed: async () => {
+          expect(await row(`SELECT title, status, version FROM "Task" WHERE id = $1`, [task.id])).toEqual({ title, status: "IN_PROGRESS", version: task.version + 1 });
+        },
+      };
+    },
+  },
+
+  addNoteAction: {
+    // Counsel's notes are always privileged to their organisation, whatever visibility is asked for.
+    prepare: async (persona) => {
+      const body = unique("Matrix case note");
+      return {
+        fields: { detentionId: app.records.case, visibility: "CASE_TEAM", body },
+        changed: async () => {
+          const note = await row(`SELECT "authorId", visibility FROM "Note" WHERE "detentionId" = $1 AND body = $2`, [app.records.case, body]);
+          expect(note).toEqual({ authorId: userOf(persona), visibility: persona === "COUNSEL_OF_RECORD" ? "OWN_ORGANISATION" : "CASE_TEAM" });
+        },
+      };
+    },
+  },
+
+  saveAssessmentAction: {
+    prepare: async () => {
+      const assessment = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Assessment" WHERE "detentionId" = $1`, [app.records.case]))[0];
+      const riskOpinion = unique("Matrix: low risk of not appearing");
+      const perGround = Object.fromEntries((await caseGrounds()).flatMap((ground) => [[`concern_${ground}`, "Raised by the hearings officer."], [`mitigation_${ground}`, "Residence with family and weekly reporting."]]));
+      return {
+        fields: { detentionId: app.records.case, version: String(assessment?.version ?? 0), intent: "save", interview: "NOT_HELD", noInterviewReason: "The person declined an interview.", riskOpinion, ...perGround },
+        target: assessment ? { table: "Assessment", id: assessment.id } : { table: "Detention", id: app.records.case },
+        changed: async () => {
+          expect(await row(`SELECT "riskOpinion", version FROM "Assessment" WHERE "detentionId" = $1`, [app.records.case])).toEqual({ riskOpinion, version: (assessment?.version ?? 0) + 1 });
+        },
+      };
+    },
+  },
+
+  createPlanAction: {
+    // Starting a plan is idempotent: each call gets a case without one.
+    prepare: async () => {
+      const detentionId = await freshCase();
+      return {
+        fields: { detentionId },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "ReleasePlan" WHERE "detentionId" = $1`, [detentionId])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  savePlanAction: {
+    prepare: async () => {
+      const plan = await casePlan();
+      const residenceAddress = unique("Matrix: with a sibling");
+      const mitigations = Object.fromEntries((await caseGrounds()).map((ground) => [`mitigation_${ground}`, "A bondsperson and weekly reporting."]));
+      return {
+        fields: { detentionId: app.records.case, version: String(plan.version), measures: ["RESIDENCE_CONDITION", "VOICE_REPORTING"], residenceAddress, residenceDetails: "", proposedConditions: "Report weekly.", ...mitigations },
+        target: { table: "ReleasePlan", id: plan.id },
+        changed: async () => {
+          expect(await row(`SELECT "residenceAddress", version FROM "ReleasePlan" WHERE id = $1`, [plan.id])).toEqual({ residenceAddress, version: plan.version + 1 });
+        },
+      };
+    },
+  },
+
+  saveBondspersonAction: {
+    // Counsel of record propose a guarantor, never confirm one: the same form confirms for the case team only.
+    prepare: async (persona) => {
+      const plan = await casePlan();
+      const name = unique("Matrix Guarantor");
+      return {
+        fields: {
+          detentionId: app.records.case,
+          planVersion: String(plan.version),
+          bondspersonId: "",
+          name,
+          relationship: "Cousin",
+          phone: "",
+          email: "",
+          amount: "5000",
+          citizenOrPermanentResident: "on",
+          residesInCanada: "on",
+          noGuaranteeInDefault: "on",
+          confirmed: "on",
+        },
+        target: { table: "ReleasePlan", id: plan.id },
+        changed: async () => {
+          expect(await row(`SELECT confirmed, "proposedById" FROM "Bondsperson" WHERE "planId" = $1 AND name = $2`, [plan.id, name])).toEqual({ confirmed: persona !== "COUNSEL_OF_RECORD", proposedById: userOf(persona) });
+          expect((await casePlan()).version).toBe(plan.version + 1);
+        },
+      };
+    },
+  },
+
+  removeBondspersonAction: {
+    prepare: async () => {
+      const plan = await casePlan();
+      const template = await row<{ id: string }>(`SELECT id FROM "Bondsperson" ORDER BY "createdAt", id LIMIT 1`);
+      const bondspersonId = await insertLike("Bondsperson", template.id, { planId: plan.id, name: unique("Matrix Guarantor"), confirmed: false });
+      return {
+        fields: { detentionId: app.records.case, planVersion: String(plan.version), bondspersonId },
+        target: { table: "Bondsperson", id: bondspersonId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "Bondsperson" WHERE id = $1`, [bondspersonId])).toHaveLength(0);
+          expect((await casePlan()).version).toBe(plan.version + 1);
+        },
+      };
+    },
+  },
+
+  changePlanStatusAction: {
+    // Withdrawing and reopening need no readiness checklist: the transition, not the plan's content, is under test.
+    prepare: async () => {
+      const plan = await casePlan();
+      const to = plan.status === "WITHDRAWN" ? "DRAFTING" : "WITHDRAWN";
+      return {
+        fields: { detentionId: app.records.case, version: String(plan.version), to },
+        target: { table: "ReleasePlan", id: plan.id },
+        changed: async () => {
+          expect(await casePlan()).toEqual({ id: plan.id, status: to, version: plan.version + 1 });
+        },
+      };
+    },
+  },
+
+  scheduleHearingAction: {
+    prepare: async () => {
+      const version = await detentionVersion(app.records.case);
+      const location = unique("Matrix: hearing room");
+      return {
+        fields: { detentionId: app.records.case, detentionVersion: String(version), date: localDate(5, world.caseZone), time: "10:00", location },
+        target: { table: "Detention", id: app.records.case },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "DetentionReview" WHERE "detentionId" = $1 AND outcome IS NULL AND location = $2`, [app.records.case, location])).toHaveLength(1);
+          expect(await detentionVersion(app.records.case)).toBe(version + 1);
+        },
+      };
+    },
+  },
+
+  recordReviewAction: {
+    // Recording a review moves the case's review clock on: each call records the first review of a case of its own.
+    prepare: async () => {
+      const detentionId = await freshCase();
+      const started = localDateAndTime(new Date(Date.now() - 30 * 60_000), world.caseZone);
+      const notes = unique("Matrix: detention continued");
+      return {
+        fields: { detentionId, detentionVersion: "1", startedDate: started.date, startedTime: started.time, concludedDate: "", concludedTime: "", outcome: "CONTINUED", notes },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "DetentionReview" WHERE "detentionId" = $1 AND outcome = 'CONTINUED' AND notes = $2`, [detentionId, notes])).toHaveLength(1);
+          expect(await detentionVersion(detentionId)).toBe(2);
+        },
+      };
+    },
+  },
+
+  editReviewAction: {
+    prepare: async () => {
+      const review = await row<{ id: string; version: number; startedOn: Date; concludedOn: Date | null; outcome: string; timeZone: string }>(
+        `SELECT r.id, r.version, r."startedOn", r."concludedOn", r.outcome, f."timeZone" FROM "DetentionReview" r JOIN "Detention" d ON d.id = r."detentionId" JOIN "Facility" f ON f.id = d."facilityId"
+         WHERE r."detentionId" = $1 AND r.outcome IS NOT NULL ORDER BY r."startedOn" DESC LIMIT 1`,
+        [world.reviewCase],
+      );
+      const started = localDateAndTime(review.startedOn, review.timeZone);
+      const concluded = review.concludedOn ? localDateAndTime(review.concludedOn, review.timeZone) : { date: "", time: "" };
+      const notes = unique("Matrix: corrected notes");
+      return {
+        fields: { detentionId: world.reviewCase, reviewId: review.id, reviewVersion: String(review.version), startedDate: started.date, startedTime: started.time, concludedDate: concluded.date, concludedTime: concluded.time, outcome: review.outcome, notes },
+        target: { table: "DetentionReview", id: review.id },
+        changed: async () => {
+          expect(await row(`SELECT notes, version FROM "DetentionReview" WHERE id = $1`, [review.id])).toEqual({ notes, version: review.version + 1 });
+        },
+      };
+    },
+  },
+
+  addCounselNoteAction: {
+    prepare: async (persona) => {
+      const body = unique("Matrix privileged note");
+      return {
+        fields: { detentionId: app.records.case, body },
+        changed: async () => {
+          expect(await row(`SELECT "authorId", visibility FROM "Note" WHERE "detentionId" = $1 AND body = $2`, [app.records.case, body])).toEqual({ authorId: userOf(persona), visibility: "OWN_ORGANISATION" });
+        },
+      };
+    },
+  },
+
+  createFeedAction: {
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const before = userId ? (await row<{ count: number }>(`SELECT count(*)::int AS count FROM "CalendarFeed" WHERE "userId" = $1`, [userId])).count : 0;
+      return {
+        fields: {},
+        changed: async (response) => {
+          expect(response.result, "the new feed's address is shown once").toMatchObject({ ok: true, feedPath: expect.stringMatching(/^\/api\/calendar\//) });
+          expect(await row(`SELECT count(*)::int AS feeds, count(*) FILTER (WHERE "revokedAt" IS NULL)::int AS active FROM "CalendarFeed" WHERE "userId" = $1`, [userId])).toEqual({ feeds: before + 1, active: 1 });
+        },
+      };
+    },
+  },
+
+  revokeFeedAction: {
+    // Each signed-in persona has a feed to lose, so a refusal is seen to keep it.
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const feedId = randomUUID();
+      if (userId) await db.query(`INSERT INTO "CalendarFeed" (id, "userId", "tokenHash") VALUES ($1, $2, $3)`, [feedId, userId, randomBytes(32).toString("hex")]);
+      return {
+        fields: {},
+        target: userId ? { table: "CalendarFeed", id: feedId } : undefined,
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "CalendarFeed" WHERE "userId" = $1 AND "revokedAt" IS NULL`, [userId])).toHaveLength(0);
+        },
+      };
+    },
+  },
+
+  recordConsentAction: {
+    prepare: async (persona) => {
+      const purpose = unique("Matrix: referral for housing");
+      return {
+        fields: {
+          detentionId: app.records.case,
+          recipientOrgId: world.harbour.organizationId,
+          purpose,
+          fields: ["IDENTITY", "CONTACT_AND_LANGUAGE", "NEEDS"],
+          method: "WRITTEN",
+          interpreterLanguage: "",
+          givenAt: utcToLocalDateTime(new Date(Date.now() - 60 * 60_000), world.caseZone),
+        },
+        changed: async () => {
+          expect(await row(`SELECT "recipientOrgId", "recordedById" FROM "Consent" WHERE "detaineeId" = $1 AND purpose = $2`, [world.caseDetainee, purpose])).toEqual({ recipientOrgId: world.harbour.organizationId, recordedById: userOf(persona) });
+        },
+      };
+    },
+  },
+
+  withdrawConsentAction: {
+    // Withdrawal happens once: each call withdraws a consent of its own.
+    prepare: async (persona) => {
+      const consentId = await freshConsent();
+      return {
+        fields: { consentId, detentionId: app.records.case },
+        target: { table: "Consent", id: consentId },
+        changed: async () => {
+          expect(await row(`SELECT "withdrawnAt" IS NOT NULL AS withdrawn, "withdrawnById" FROM "Consent" WHERE id = $1`, [consentId])).toEqual({ withdrawn: true, withdrawnById: userOf(persona) });
+        },
+      };
+    },
+  },
+
+  sendReferralAction: {
+    success: "redirect",
+    // Sent within a consent in force to Harbour House, with the digest of the packet the sender previewed (a refused
+    // persona cannot preview: they send what CLO_TORONTO previewed).
+    prepare: async (persona) => {
+      const consentId = await freshConsent();
+      const preview = await previewedReferral(ACTIONS.find((action) => action.name === "sendReferralAction")!.allowed.includes(persona) ? persona : "CLO_TORONTO", consentId);
+      return {
+        fields: { detentionId: app.records.case, providerId: world.harbour.providerId, consentId, fields: preview.fields, previewDigest: preview.previewDigest, message: unique("Matrix: available for an intake call") },
+        target: { table: "Consent", id: consentId },
+        changed: async (response) => {
+          const referralId = /^\/referrals\/([0-9a-f-]{36});/.exec(response.actionRedirect ?? "")?.[1];
+          expect(referralId, "the sent referral is opened").toBeTruthy();
+          const sent = await row(`SELECT status, "consentId", "providerId", "createdById" FROM "Referral" WHERE id = $1`, [referralId]);
+          expect(sent).toEqual({ status: "SENT", consentId, providerId: world.harbour.providerId, createdById: userOf(persona) });
+        },
+      };
+    },
+  },
+
+  withdrawReferralAction: {
+    prepare: async () => {
+      const referralId = await freshReferral();
+      return {
+        fields: { referralId, version: "1" },
+        at: { referral: referralId },
+        target: { table: "Referral", id: referralId },
+        changed: async () => {
+          expect(await row(`SELECT status, version FROM "Referral" WHERE id = $1`, [referralId])).toEqual({ status: "WITHDRAWN", version: 2 });
+        },
+      };
+    },
+  },
+
+  answerReferralAction: {
+    prepare: async () => {
+      const referralId = await freshReferral();
+      return {
+        fields: { referralId, version: "1", status: "ACCEPTED", declineReason: "", declineDetails: "", message: "" },
+        at: { referral: referralId },
+        target: { table: "Referral", id: referralId },
+        changed: async () => {
+          expect(await row(`SELECT status, version, "respondedAt" IS NOT NULL AS responded FROM "Referral" WHERE id = $1`, [referralId])).toEqual({ status: "ACCEPTED", version: 2, responded: true });
+        },
+      };
+    },
+  },
+
+  postReferralMessageAction: {
+    prepare: async (persona) => {
+      const body = unique("Matrix: is a bed free this week?");
+      return {
+        fields: { referralId: app.records.referral, body },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "ReferralMessage" WHERE "referralId" = $1 AND body = $2 AND "authorId" = $3`, [app.records.referral, body, userOf(persona)])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  createProviderAction: {
+    success: "redirect",
+    prepare: async () => {
+      const name = unique("Matrix Community Housing");
+      return {
+        fields: { name, kind: "COMMUNITY", description: "Short-term housing.", services: ["HOUSING"], servesGenders: ["FEMALE", "MALE"], riskLevelsAccepted: ["LOW"], languages: "English, French", region: "Greater Toronto Area", spacesTotal: "5", spacesOpen: "2" },
+        changed: async (response) => {
+          const providerId = /^\/providers\/([0-9a-f-]{36});/.exec(response.actionRedirect ?? "")?.[1];
+          expect(providerId, "the new provider is opened").toBeTruthy();
+          expect(await row(`SELECT o.name FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE sp.id = $1`, [providerId])).toEqual({ name });
+        },
+      };
+    },
+  },
+
+  updateProviderAction: {
+    // The provider's own caseworkers (Rainbow's) keep its profile current; the form is the whole profile, as the edit page sends it.
+    prepare: async () => {
+      const provider = await row<Record<string, unknown> & { version: number }>(
+        `SELECT version, kind, services::text[] AS services, "servesGenders"::text[] AS "servesGenders", "riskLevelsAccepted"::text[] AS "riskLevelsAccepted", languages, region, "spacesTotal", "spacesOpen",
+                "sogieAffirming", "familiesWithChildren", minors, "mentalHealthSupport", "substanceUseSupport" FROM "ServiceProvider" WHERE id = $1`,
+        [app.records.provider],
+      );
+      const description = unique("Matrix: peer support and housing search");
+      const switches = Object.fromEntries(["sogieAffirming", "familiesWithChildren", "minors", "mentalHealthSupport", "substanceUseSupport"].filter((name) => provider[name] === true).map((name) => [name, "on"]));
+      return {
+        fields: {
+          providerId: app.records.provider,
+          version: String(provider.version),
+          kind: String(provider.kind),
+          description,
+          services: provider.services as string[],
+          servesGenders: provider.servesGenders as string[],
+          riskLevelsAccepted: provider.riskLevelsAccepted as string[],
+          languages: (provider.languages as string[]).join(", "),
+          region: String(provider.region),
+          spacesTotal: String(provider.spacesTotal),
+          spacesOpen: String(provider.spacesOpen),
+          ...switches,
+        },
+        target: { table: "ServiceProvider", id: app.records.provider },
+        changed: async () => {
+          expect(await row(`SELECT description, version FROM "ServiceProvider" WHERE id = $1`, [app.records.provider])).toEqual({ description, version: provider.version + 1 });
+        },
+      };
+    },
+  },
+
+  createOutreachContactAction: {
+    prepare: async (persona) => {
+      const topic = unique("Matrix: beds for women with children");
+      return {
+        fields: { providerId: "", organizationName: "Matrix Community Centre", contactedOn: localDate(0, world.caseZone), topic, outcome: "" },
+        changed: async () => {
+          expect(await row(`SELECT "officeId", "cloId" FROM "OutreachContact" WHERE topic = $1`, [topic])).toEqual({ officeId: world.offices[officeOf(persona)], cloId: userOf(persona) });
+        },
+      };
+    },
+  },
+
+  createResourceListAction: {
+    prepare: async (persona) => {
+      const name = unique("Matrix resources");
+      return {
+        fields: { name, description: "" },
+        changed: async () => {
+          expect(await row(`SELECT "officeId" FROM "ResourceList" WHERE name = $1`, [name])).toEqual({ officeId: world.offices[officeOf(persona)] });
+        },
+      };
+    },
+  },
+
+  addResourceItemAction: {
+    // Own office: each CLO adds to their office's list; refused personas try Toronto's.
+    prepare: async (persona) => {
+      const listId = await resourceListOf(officeOf(persona));
+      const { version } = await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId]);
+      const name = unique("Matrix: drop-in legal clinic");
+      return {
+        fields: { listId, providerId: "", name, notes: "" },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "ResourceListItem" WHERE "listId" = $1 AND name = $2`, [listId, name])).toHaveLength(1);
+          expect((await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId])).version).toBe(version + 1);
+        },
+      };
+    },
+  },
+};
+
+// ------------------------------------------------------------------------------------------ the checks
+
+/** The target row's columns, each as a digest: a failure names the columns that changed, never their content. */
+async function targetRow(target: Prepared["target"]): Promise<Record<string, string>> {
+  if (!target) return {};
+  return (await row<{ columns: Record<string, string> }>(`SELECT jsonb_object_agg(key, md5(value::text)) AS columns FROM "${target.table}" t, jsonb_each(to_jsonb(t)) WHERE t.id = $1`, [target.id])).columns;
+}
+
+function changedColumns(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((column) => before[column] !== after[column]);
+}
+
+function changedTables(before: Awaited<ReturnType<typeof tableContents>>, after: Awaited<ReturnType<typeof tableContents>>): string[] {
+  return Object.keys({ ...before, ...after }).filter((table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]));
+}
+
+/**
+ * A refused call: no server error, no success, and "not found" (never "forbidden": the record's existence is not
+ * confirmed), or for a visitor without a session the proxy's redirect to sign-in; and nothing written.
+ */
+async function expectRefused(action: ActionEntry, persona: Persona, prepared: Prepared, options: { cookie?: string; refusal?: "notFound" | "anyFailure" } = {}) {
+  const before = await tableContents(db, IGNORED_COLUMNS);
+  const targetBefore = await targetRow(prepared.target);
+  const response = await postAction(app, action, persona, browserArguments(action, actionForm(prepared.fields)), { at: prepared.at, cookie: options.cookie });
+  const label = `${action.name} as ${persona} on ${response.path}`;
+  expect(response.status, `${label}: no server error`).toBeLessThan(500);
+  // Booleans, not the response: a failure must not print a page full of case data.
+  expect(/"ok":true/.test(response.text), `${label}: refused, never a success`).toBe(false);
+  expect(response.actionRedirect, `${label}: refused, never sent on to a record`).toBeNull();
+  if (persona === "SIGNED_OUT" && !options.cookie) {
+    expect(response.status, `${label}: the proxy sends a visitor without a session to sign-in`).toBe(307);
+    expect(new URL(response.location ?? "", app.base).pathname, label).toBe("/sign-in");
+  } else if ((options.refusal ?? "notFound") === "notFound") {
+    expect(response.result, `${label}: refused as not found`).toEqual({ ok: false, error: expect.any(String) });
+    expect(NOT_FOUND, `${label}: refused as not found`).toContain((response.result as { error: string }).error);
+  } else {
+    expect(response.result, `${label}: refused`).toMatchObject({ ok: false });
+  }
+  expect(changedColumns(targetBefore, await targetRow(prepared.target)), `${label}: the record acted on is unchanged`).toEqual([]);
+  expect(changedTables(before, await tableContents(db, IGNORED_COLUMNS)), `${label}: no row written, changed or removed`).toEqual([]);
+}
+
+/** An allowed call: the action's own success, then the change it made, in the database. */
+async function expectAllowed(action: ActionEntry, persona: Persona, scenario: Scenario, prepared: Prepared) {
+  const response = await postAction(app, action, persona, browserArguments(action, actionForm(prepared.fields)), { at: prepared.at });
+  const label = `${action.name} as ${persona} on ${response.path}`;
+  expect(response.status, `${label}: answers without an error status`).toBeLessThan(400);
+  switch (scenario.success ?? "result") {
+    case "result":
+      expect(response.result, `${label}: succeeds`).toMatchObject({ ok: true });
+      break;
+    case "redirect":
+      expect(response.result, `${label}: no failure`).toBeUndefined();
+      expect(response.actionRedirect, `${label}: succeeds by opening the record`).toBeTruthy();
+      break;
+    case "none":
+      expect(/"ok":false/.test(response.text), `${label}: no failure`).toBe(false);
+      break;
+  }
+  await prepared.changed(response);
+}
+
+// ------------------------------------------------------------------------------------------ the tests
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  app = await startIsolatedApp({ databasePrefix: "liaison_action_matrix", port: PORT, secret: "matrix-secret-matrix-secret-matrix-secret" });
+  db = new pg.Client({ connectionString: app.databaseUrl });
+  await db.connect();
+  const userIds = new Map((await rows<{ email: string; id: string }>(`SELECT email, id FROM "User"`)).map((user) => [user.email, user.id]));
+  const officeId = async (name: string) => (await row<{ id: string }>(`SELECT id FROM "Organization" WHERE name = $1`, [name])).id;
+  const facilityOf = (office: string) => row<{ id: string; timeZone: string }>(`SELECT id, "timeZone" FROM "Facility" WHERE "officeId" = $1 ORDER BY name LIMIT 1`, [office]);
+  const offices = { toronto: await officeId("CBSA Greater Toronto Area Region"), vancouver: await officeId("CBSA Pacific Region") };
+  const caseRow = await row<{ detaineeId: string; timeZone: string }>(`SELECT d."detaineeId", f."timeZone" FROM "Detention" d JOIN "Facility" f ON f.id = d."facilityId" WHERE d.id = $1`, [app.records.case]);
+  const torontoCaseOfCounsel = `FROM "Detention" d JOIN "Detainee" p ON p.id = d."detaineeId" WHERE d."officeId" = $1 AND d.status = 'DETAINED' AND p."counselId" = $2`;
+  world = {
+    userIds,
+    offices,
+    facilities: { toronto: await facilityOf(offices.toronto), vancouver: await facilityOf(offices.vancouver) },
+    harbour: await row<World["harbour"]>(`SELECT sp."organizationId", sp.id AS "providerId" FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE o.name = 'Harbour House Women''s Shelter'`),
+    caseDetainee: caseRow.detaineeId,
+    caseZone: caseRow.timeZone,
+    traffickingCase: (await row<{ id: string }>(`SELECT d.id ${torontoCaseOfCounsel} AND d."assignedCloId" = $3 ORDER BY d.reference LIMIT 1`, [offices.toronto, userIds.get(PERSONAS.COUNSEL_OF_RECORD), userIds.get(PERSONAS.CLO_TORONTO)])).id,
+    reviewCase: (await row<{ id: string }>(`SELECT d.id ${torontoCaseOfCounsel} AND EXISTS (SELECT 1 FROM "DetentionReview" r WHERE r."detentionId" = d.id AND r.outcome IS NOT NULL) ORDER BY d.reference LIMIT 1`, [offices.toronto, userIds.get(PERSONAS.COUNSEL_OF_RECORD)])).id,
+    referralConsent: (await row<{ consentId: string }>(`SELECT "consentId" FROM "Referral" WHERE id = $1`, [app.records.referral])).consentId,
+  };
+});
+
+test.afterAll(async () => {
+  await db?.end();
+  await app?.stop();
+  if (tally.allowed + tally.refused > 0) {
+    console.log(
+      `Action matrix: ${ACTIONS.length} actions × ${PERSONA_LIST.length} personas = ${tally.allowed + tally.refused} calls; ${tally.allowed} allowed succeeded, ${tally.refused} refused wrote nothing` +
+        ` (and ${tally.extra} refusals on relationships and ended sessions).`,
+    );
+  }
+});
+
+test("every action of the registry has a scenario here, and every scenario an action", () => {
+  expect(Object.keys(SCENARIOS).sort()).toEqual(ACTIONS.map((action) => action.name).sort());
+});
+
+for (const action of ACTIONS) {
+  test(`${action.name}: ${action.rule}`, async () => {
+    const scenario = SCENARIOS[action.name]!;
+    const refused = PERSONA_LIST.filter((persona) => !action.allowed.includes(persona));
+    const allowed = PERSONA_LIST.filter((persona) => action.allowed.includes(persona));
+    for (const persona of refused) {
+      await expectRefused(action, persona, await scenario.prepare(persona));
+      tally.refused += 1;
+    }
+    for (const persona of allowed) {
+      await expectAllowed(action, persona, scenario, await scenario.prepare(persona));
+      tally.allowed += 1;
+    }
+  });
+}
+
+/**
+ * The relationships behind the personas, shown from the other side: the same persona, allowed on the matrix's
+ * record, is refused on a record that lacks the relationship. And a session that has ended is refused by the
+ * actions themselves, not only by the proxy's redirect of a visitor without a cookie.
+ */
+test.describe("refusals that follow from a relationship, not a role", () => {
+  const byName = (name: string) => ACTIONS.find((action) => action.name === name)!;
+
+  test("trafficking indicators are recorded only by the assigned CLO (and supervisors)", async () => {
+    const action = byName("recordFlagAction");
+    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo2.toronto@liaison.example")! });
+    const fields = { detentionId, version: "0", flag: "TRAFFICKING_INDICATORS", details: unique("Matrix: indicators noted"), consent: "on" };
+    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined });
+    // Another flag on the same case is theirs to record: the refusal is the trafficking rule, not the case.
+    const other = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm({ ...fields, flag: "MEDICAL" })));
+    expect(other.result).toMatchObject({ ok: true });
+    tally.extra += 1;
+  });
+
+  test("counsel act only on their own clients' cases", async () => {
+    const detentionId = await freshCase({ counselId: null });
+    for (const name of ["addNoteAction", "addCounselNoteAction"]) {
+      await expectRefused(byName(name), "COUNSEL_OF_RECORD", { fields: { detentionId, visibility: "OWN_ORGANISATION", body: unique("Matrix note") }, target: { table: "Detention", id: detentionId }, changed: async () => undefined });
+      tally.extra += 1;
+    }
+  });
+
+  test("the recipient's caseworkers lose a referral when its consent is withdrawn", async () => {
+    const referralId = await freshReferral();
+    const consentId = await freshConsent();
+    await db.query(`UPDATE "Referral" SET "consentId" = $1 WHERE id = $2`, [consentId, referralId]);
+    await db.query(`UPDATE "Consent" SET "withdrawnAt" = now() WHERE id = $1`, [consentId]);
+    for (const [name, fields] of [
+      ["answerReferralAction", { referralId, version: "1", status: "ACCEPTED", declineReason: "", declineDetails: "", message: "" }],
+      ["postReferralMessageAction", { referralId, body: unique("Matrix message") }],
+    ] as const) {
+      await expectRefused(byName(name), "CASEWORKER_RECIPIENT", { fields, at: { referral: referralId }, target: { table: "Referral", id: referralId }, changed: async () => undefined });
+      tally.extra += 1;
+    }
+  });
+
+  test("a CBSA office works only on its own office's records", async () => {
+    const listId = await resourceListOf("toronto");
+    await expectRefused(byName("addResourceItemAction"), "CLO_OTHER_OFFICE", { fields: { listId, providerId: "", name: unique("Matrix resource"), notes: "" }, target: { table: "ResourceList", id: listId }, changed: async () => undefined });
+    // Intake names a facility: another office's is not a choice (a field error, since the form offers only the office's own).
+    const intake = await SCENARIOS.createDetentionAction!.prepare("CLO_TORONTO");
+    await expectRefused(byName("createDetentionAction"), "CLO_OTHER_OFFICE", intake, { refusal: "anyFailure" });
+    tally.extra += 2;
+  });
+
+  test("a session that has ended is refused by every action itself", async () => {
+    // Signed in, then signed out: the cookie still reaches the action (the proxy only looks for one), whose session check refuses it.
+    const cookie = await signInOverHttp(app.base, PERSONAS.SUPERVISOR_TORONTO);
+    await db.query(`UPDATE "UserSession" SET "revokedAt" = now() WHERE id = (SELECT id FROM "UserSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1)`, [userOf("SUPERVISOR_TORONTO")]);
+    for (const action of ACTIONS.filter((entry) => !entry.allowed.includes("SIGNED_OUT"))) {
+      await expectRefused(action, "SIGNED_OUT", await SCENARIOS[action.name]!.prepare("SUPERVISOR_TORONTO"), { cookie });
+      tally.extra += 1;
+    }
+  });
+});
