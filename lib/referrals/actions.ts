@@ -17,6 +17,7 @@ const FAILURE_KEYS: Record<Exclude<ReferralMutationResult, { ok: true }>["reason
   CONSENT_NOT_IN_FORCE: "consentNotInForce",
   FIELDS_OUTSIDE_CONSENT: "fieldsOutsideConsent",
   PACKET_CHANGED: "packetChanged",
+  MESSAGES_CLOSED: "messagesClosed",
 };
 
 async function refused(result: Exclude<ReferralMutationResult, { ok: true }>): Promise<ActionResult> {

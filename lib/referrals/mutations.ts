@@ -11,7 +11,7 @@ import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 
 export type ReferralMutationResult =
   | { ok: true; referralId: string }
-  | { ok: false; reason: "NOT_FOUND" | "STALE_VERSION" | "INVALID_TRANSITION" | "CONSENT_NOT_IN_FORCE" | "FIELDS_OUTSIDE_CONSENT" | "PACKET_CHANGED" };
+  | { ok: false; reason: "NOT_FOUND" | "STALE_VERSION" | "INVALID_TRANSITION" | "CONSENT_NOT_IN_FORCE" | "FIELDS_OUTSIDE_CONSENT" | "PACKET_CHANGED" | "MESSAGES_CLOSED" };
 
 /**
  * Sends a referral. The packet is built here, from the case as it is now and the fields chosen within the
@@ -116,8 +116,14 @@ export async function withdrawReferral(actor: Actor, input: { referralId: string
 export async function postReferralMessage(actor: Actor, input: { referralId: string; body: string }): Promise<ReferralMutationResult> {
   if (!referralSide(actor)) return { ok: false, reason: "NOT_FOUND" };
   return db().$transaction(async (tx) => {
-    const referral = await tx.referral.findFirst({ where: { AND: [referralAccessScope(actor), { id: input.referralId }] }, select: { id: true, detentionId: true } });
+    const referral = await tx.referral.findFirst({
+      where: { AND: [referralAccessScope(actor), { id: input.referralId }] },
+      select: { id: true, detentionId: true, consent: { select: { withdrawnAt: true } } },
+    });
     if (!referral) return { ok: false, reason: "NOT_FOUND" } as const;
+    // Messaging needs the consent in force on both sides: once withdrawn the provider can read nothing, so the
+    // case team cannot write to it either. (The provider's side already finds no referral.)
+    if (referral.consent?.withdrawnAt) return { ok: false, reason: "MESSAGES_CLOSED" } as const;
     await tx.referralMessage.create({ data: { referralId: referral.id, authorId: actor.userId, body: input.body } });
     // The event names the referral, never the message's words.
     await recordAudit(tx, actor, { action: "referral.message", entityType: "Referral", entityId: referral.id, detentionId: referral.detentionId });

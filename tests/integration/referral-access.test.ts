@@ -225,6 +225,11 @@ describe("consent withdrawal", () => {
     const asClo = await getReferral(actors.cloToronto, referralId);
     expect(asClo!.caseInfo!.consentWithdrawnAt).not.toBeNull();
     expect(await auditActions(consentId)).toEqual(["consent.record", "consent.withdraw"]);
+    // Messaging closes on both sides: the provider finds no referral, the case team is told why.
+    const messagesBefore = await prisma.referralMessage.count({ where: { referralId } });
+    expect(await postReferralMessage(actors.rainbow, { referralId, body: "Are you still there?" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await postReferralMessage(actors.cloToronto, { referralId, body: "A note for the provider" })).toEqual({ ok: false, reason: "MESSAGES_CLOSED" });
+    expect(await prisma.referralMessage.count({ where: { referralId } })).toBe(messagesBefore);
   });
 
   it("cannot be withdrawn by a CLO of another office, nor twice", async () => {

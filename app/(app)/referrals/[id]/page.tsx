@@ -30,6 +30,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations("referrals");
   const tStatus = await getTranslations("referralStatus");
   const tPacket = await getTranslations("referralPacket");
+  const errors = await getTranslations("referrals.errors");
   const locale = (await getLocale()) as AppLocale;
   const when = (date: Date) => formatDateTime(date, referral.timeZone, locale);
   const answers = nextStatuses(referral.status, referral.side);
@@ -104,7 +105,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             ))}
           </ol>
         )}
-        <MessageForm referralId={referral.id} />
+        {referral.caseInfo?.consentWithdrawnAt ? <p className="mt-2 text-sm">{errors("messagesClosed")}</p> : <MessageForm referralId={referral.id} />}
       </section>
     </>
   );
