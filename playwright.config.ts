@@ -35,6 +35,8 @@ export default defineConfig({
     // The first run builds the app (about a minute on two cores).
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
+    // SIGTERM, not Playwright's default SIGKILL: tests/e2e/server.ts then stops Next and drops its database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
   },
