@@ -4,7 +4,8 @@
  * For each size it prepares a database on the PostgreSQL server (TEST_DATABASE_SERVER_URL, default the local one;
  * reused when already filled), starts the production build against it with query counting on (LIAISON_BENCH=1),
  * signs in over HTTP, counts the SQL queries one request to each page issues (from Prisma's query events), then
- * loads each page with autocannon at 20 concurrent connections. A static file of the same server is the ceiling.
+ * loads each page with autocannon at 20 concurrent connections. A static file of the same server is the ceiling;
+ * the sign-in page (rendered per request, no data) shows what the framework alone costs per HTML page.
  * A release-plan save is timed in-process (scripts/bench-plan-save.ts), median of sequential saves.
  *
  *   npm run bench                      # 1,000 and 50,000 detentions, 10 s per page
@@ -124,6 +125,9 @@ async function benchSize(size: number): Promise<{ size: number; rows: Measure[];
     const caseId = detained.rows[0]?.id as string;
     const pages: [string, string, string | undefined][] = [
       ["static file (ceiling)", `${BASE}/robots.txt`, undefined],
+      // Every HTML page is rendered per request (each carries its own CSP nonce): the sign-in page, with no data
+      // and almost no markup, is what the framework alone costs per page, the floor under the pages below.
+      ["sign-in page (no data)", `${BASE}/sign-in`, undefined],
       ["caseload queue", `${BASE}/cases`, clo],
       ["reviews dashboard", `${BASE}/reviews`, clo],
       ["case page", `${BASE}/cases/${caseId}`, clo],
