@@ -16,17 +16,35 @@ const ISSUE_KEYS: Record<string, string> = {
   invalid_format: "invalidFormat",
 };
 
-/** Field-level messages in the user's language. Schemas give catalogue keys ("validation.*") as their messages. */
-export async function invalidInput(error: ZodError): Promise<ActionResult> {
-  const t = await getTranslations("validation");
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "form";
-    if (fieldErrors[field]) continue;
-    const key = t.has(issue.message) ? issue.message : (ISSUE_KEYS[issue.code] ?? "invalid");
-    fieldErrors[field] = t(key);
+/** Catalogues of feature-specific validation messages, looked up before the shared `validation` one. */
+export type ValidationNamespace = "reviewValidation" | "planValidation";
+
+/**
+ * Field-level messages in the user's language. Schemas give catalogue keys as their messages: a feature's own keys
+ * (`namespace`) first, then the shared `validation` ones, then a message for the kind of Zod issue.
+ */
+export async function invalidInput(error: ZodError, namespace?: ValidationNamespace): Promise<ActionResult> {
+  return fieldErrors(
+    error.issues.map((issue) => ({ field: issue.path.join(".") || "form", key: issue.message, code: issue.code })),
+    namespace,
+  );
+}
+
+/** A refusal with field messages, for rules checked after parsing (against the clock or the database). */
+export async function fieldErrors(
+  issues: { field: string; key: string; code?: string; values?: Record<string, string> }[],
+  namespace?: ValidationNamespace,
+): Promise<ActionResult> {
+  const shared = await getTranslations("validation");
+  const own = namespace ? await getTranslations(namespace) : null;
+  const messages: Record<string, string> = {};
+  for (const issue of issues) {
+    if (messages[issue.field]) continue;
+    if (own?.has(issue.key)) messages[issue.field] = own(issue.key, issue.values);
+    else if (shared.has(issue.key)) messages[issue.field] = shared(issue.key, issue.values);
+    else messages[issue.field] = shared(ISSUE_KEYS[issue.code ?? ""] ?? "invalid");
   }
-  return { ok: false, error: t("summary"), fieldErrors };
+  return { ok: false, error: shared("summary"), fieldErrors: messages };
 }
 
 export async function failure(key: string): Promise<ActionResult> {

@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { canEditPlan, canProposeBondsperson } from "@/lib/authz/plans";
-import { failure, formObject, type ActionResult } from "@/lib/action-result";
+import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
 import { bondspersonFormSchema, createPlanSchema, planFormSchema, planStatusSchema, removeBondspersonSchema } from "@/lib/release-plans/schema";
 import { changePlanStatus, createPlan, removeBondsperson, saveBondsperson, savePlan, type PlanMutationResult } from "@/lib/release-plans/mutations";
-import { invalidPlanInput, planFieldErrors } from "@/lib/release-plans/validation";
 
 async function outcome(result: PlanMutationResult, detentionId: string, successKey: string): Promise<ActionResult> {
   if (!result.ok) {
@@ -23,7 +22,7 @@ async function outcome(result: PlanMutationResult, detentionId: string, successK
         return { ok: false, error: t("transitionNotAllowed") };
       }
       case "CONFIRM_REQUIRES_CHECKS":
-        return planFieldErrors({ confirmed: { key: "confirmRequiresChecks" } });
+        return fieldErrors([{ field: "confirmed", key: "confirmRequiresChecks" }], "planValidation");
       default:
         return failure("notFound");
     }
@@ -37,7 +36,7 @@ export async function createPlanAction(_previous: ActionResult | null, formData:
   const actor = await getActor();
   if (!actor || !canEditPlan(actor)) return failure("notFound");
   const parsed = createPlanSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidPlanInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
   return outcome(await createPlan(actor, parsed.data), parsed.data.detentionId, "created");
 }
 
@@ -45,7 +44,7 @@ export async function savePlanAction(_previous: ActionResult | null, formData: F
   const actor = await getActor();
   if (!actor || !canEditPlan(actor)) return failure("notFound");
   const parsed = planFormSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidPlanInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
   return outcome(await savePlan(actor, parsed.data), parsed.data.detentionId, "saved");
 }
 
@@ -53,7 +52,7 @@ export async function saveBondspersonAction(_previous: ActionResult | null, form
   const actor = await getActor();
   if (!actor || !canProposeBondsperson(actor)) return failure("notFound");
   const parsed = bondspersonFormSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidPlanInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
   const key = parsed.data.bondspersonId ? "bondspersonSaved" : canEditPlan(actor) ? "bondspersonAdded" : "bondspersonProposed";
   return outcome(await saveBondsperson(actor, parsed.data), parsed.data.detentionId, key);
 }
@@ -62,7 +61,7 @@ export async function removeBondspersonAction(_previous: ActionResult | null, fo
   const actor = await getActor();
   if (!actor || !canEditPlan(actor)) return failure("notFound");
   const parsed = removeBondspersonSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidPlanInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
   return outcome(await removeBondsperson(actor, parsed.data), parsed.data.detentionId, "bondspersonRemoved");
 }
 
@@ -70,6 +69,6 @@ export async function changePlanStatusAction(_previous: ActionResult | null, for
   const actor = await getActor();
   if (!actor || !canEditPlan(actor)) return failure("notFound");
   const parsed = planStatusSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidPlanInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
   return outcome(await changePlanStatus(actor, parsed.data), parsed.data.detentionId, "statusChanged");
 }

@@ -3,15 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
-import { failure, formObject, type ActionResult } from "@/lib/action-result";
+import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
 import { mayRecordReviews } from "@/lib/authz/reviews";
 import { editReviewSchema, recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
 import { editReview, recordReview, scheduleHearing, type ReviewMutationResult } from "@/lib/reviews/mutations";
-import { fieldErrors, reviewInvalidInput } from "@/lib/reviews/validation";
 
 async function outcome(result: ReviewMutationResult, detentionId: string, successKey: string): Promise<ActionResult> {
   if (!result.ok) {
-    if (result.reason === "FIELD") return fieldErrors([{ field: result.field, key: result.key }]);
+    if (result.reason === "FIELD") return fieldErrors([{ field: result.field, key: result.key }], "reviewValidation");
     if (result.reason === "NO_NEXT_REVIEW") {
       const t = await getTranslations("reviewsSection");
       return { ok: false, error: t("noNextReviewToAct") };
@@ -29,7 +28,7 @@ export async function scheduleHearingAction(_previous: ActionResult | null, form
   const actor = await getActor();
   if (!actor || !mayRecordReviews(actor)) return failure("notFound");
   const parsed = scheduleHearingSchema.safeParse(formObject(formData));
-  if (!parsed.success) return reviewInvalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "reviewValidation");
   return outcome(await scheduleHearing(actor, parsed.data), parsed.data.detentionId, "scheduled");
 }
 
@@ -37,7 +36,7 @@ export async function recordReviewAction(_previous: ActionResult | null, formDat
   const actor = await getActor();
   if (!actor || !mayRecordReviews(actor)) return failure("notFound");
   const parsed = recordReviewSchema.safeParse(formObject(formData));
-  if (!parsed.success) return reviewInvalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "reviewValidation");
   return outcome(await recordReview(actor, parsed.data), parsed.data.detentionId, "recorded");
 }
 
@@ -45,6 +44,6 @@ export async function editReviewAction(_previous: ActionResult | null, formData:
   const actor = await getActor();
   if (!actor || !mayRecordReviews(actor)) return failure("notFound");
   const parsed = editReviewSchema.safeParse(formObject(formData));
-  if (!parsed.success) return reviewInvalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, "reviewValidation");
   return outcome(await editReview(actor, parsed.data), parsed.data.detentionId, "edited");
 }

@@ -4,16 +4,13 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { getActor } from "@/lib/auth/session";
-import { failure, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
 import { createTaskSchema, updateTaskSchema } from "@/lib/tasks/schema";
 import { createTask, updateTask, type TaskResult } from "@/lib/tasks/mutations";
 
 async function outcome(result: TaskResult, detentionId: string | null, successKey: "created" | "updated"): Promise<ActionResult> {
   if (!result.ok) {
-    if (result.reason === "OWNER_NOT_FOUND") {
-      const t = await getTranslations("validation");
-      return { ok: false, error: t("summary"), fieldErrors: { ownerId: t("invalidChoice") } };
-    }
+    if (result.reason === "OWNER_NOT_FOUND") return fieldErrors([{ field: "ownerId", key: "invalidChoice" }]);
     return failure(result.reason === "STALE_VERSION" ? "staleVersion" : "notFound");
   }
   if (detentionId) revalidatePath(`/cases/${detentionId}`);

@@ -97,6 +97,30 @@ test("an action called with something other than a form refuses it cleanly", asy
   }
 });
 
+test("a refusal says in words what is wrong with each field, a form's own messages before the shared ones", async () => {
+  const call = async (name: string, fields: Record<string, string>) => {
+    const action = ACTIONS.find((entry) => entry.name === name)!;
+    const { result } = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm(fields)));
+    return result as { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
+  };
+  const summary = "Some answers need correcting.";
+  // The review forms' own catalogue (reviewValidation).
+  expect(await call("scheduleHearingAction", { detentionId: app.records.case, detentionVersion: "1", date: "10/06/2026", time: "10:00", location: "Room 2" })).toMatchObject({
+    ok: false,
+    error: summary,
+    fieldErrors: { date: "Enter a date like 2026-06-10." },
+  });
+  // The assessment and plan forms' own catalogue (planValidation).
+  expect(await call("saveAssessmentAction", { detentionId: app.records.case, version: "0", intent: "save", interview: "NOT_HELD", noInterviewReason: "" })).toMatchObject({
+    ok: false,
+    error: summary,
+    fieldErrors: { noInterviewReason: "Explain why no interview was possible." },
+  });
+  // The shared catalogue (validation), by the kind of problem.
+  const tooLong = await call("addNoteAction", { detentionId: app.records.case, body: "x".repeat(20_001), visibility: "CASE_TEAM" });
+  expect(tooLong).toMatchObject({ ok: false, error: summary, fieldErrors: { body: "This is too long." } });
+});
+
 test("every action, as every persona and under fuzzing, refuses bad input without a server error or a single row written", async () => {
   test.setTimeout(600_000);
   const before = await tableCounts(app.databaseUrl);
