@@ -217,10 +217,12 @@ describe("the reviews dashboard", () => {
     const onlyOverdue = await listReviewDashboard(place.supervisor, reviewDashboardParamsSchema.parse({ group: "OVERDUE" }), now);
     expect(onlyOverdue.rows.map((row) => row.detentionId)).toEqual([overdue.id]);
     expect(onlyOverdue.counts).toEqual(dashboard.counts);
+    expect(onlyOverdue.total).toBe(1);
 
     const sevenDay = await listReviewDashboard(place.clo, reviewDashboardParamsSchema.parse({ kind: "SEVEN_DAY" }), now);
     expect(sevenDay.rows.map((row) => row.detentionId)).toEqual([thisWeek.id]);
     expect(sevenDay.counts).toEqual({ OVERDUE: 0, WITHIN_48_HOURS: 0, THIS_WEEK: 1, LATER: 0 });
+    expect(sevenDay.total).toBe(1);
 
     expect(await countUrgentReviews(place.clo, now)).toEqual({ overdue: 1, dueSoon: 1 });
     // Another office's officer sees none of them.
