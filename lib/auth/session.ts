@@ -9,9 +9,9 @@ import { resolveSession } from "@/lib/auth/session-store";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
- * The signed-in actor for this request, or null. The cookie holds only a signed, encrypted session id;
- * the session row and the user are checked on every request (lib/auth/session-store), so sign-out,
- * idle and absolute expiry and deactivation take effect at once. Cached per request.
+ * This request's session, or null. The cookie holds only a signed, encrypted session id; the session row and the
+ * user are checked on every request (lib/auth/session-store), so sign-out, idle and absolute expiry and
+ * deactivation take effect at once. Cached per request: the actor and the saved language come from one query.
  */
 const getSession = cache(async () => {
   const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
@@ -21,6 +21,7 @@ const getSession = cache(async () => {
   return sessionId ? resolveSession(sessionId) : null;
 });
 
+/** The signed-in actor for this request, or null. */
 export const getActor = cache(async (): Promise<Actor | null> => (await getSession())?.actor ?? null);
 
 /** The signed-in user's saved language, or null when signed out (read with the session, no query of its own). */
