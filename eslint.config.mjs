@@ -7,7 +7,7 @@ const config = [
   ...nextTypescript,
   {
     rules: {
-      // Layering (shared/STYLE.md): only the data layer talks to Prisma.
+      // Layering (docs/architecture.md): only the data layer talks to Prisma.
       "no-restricted-imports": [
         "error",
         {

@@ -13,8 +13,8 @@
 //
 // It leans on internals of prisma, @prisma/adapter-pg, @prisma/driver-adapter-utils,
 // @prisma/schema-engine-wasm and pg: their versions are pinned exactly in package.json. Design
-// and the gotchas handled are described in the project notes (prisma-offline.md) and in the
-// comments of the modules beside this file:
+// and the gotchas handled are described in README.md and in the comments of the modules
+// beside this file:
 //   wasm.mjs        loading the WebAssembly engine (the build matching the CLI's engine version)
 //   adapter.mjs     the driver adapter: type mapping, whole scripts, shadow databases, ?schema=
 //   connection.mjs  URL handling and the `cli` subcommands, implemented with pg
