@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authz";
 import { mayRecordReviews } from "@/lib/authz/reviews";
 import { getReviewChain } from "@/lib/reviews/queries";
-import { instantToLocalDateTime, ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
+import { instantToWallClock } from "@/lib/time/facility-clock";
+import { ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { ReviewStatusBadge } from "@/components/reviews/review-status-badge";
@@ -31,7 +32,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
   const canAct = mayRecordReviews(actor) && next !== null && detention.status === "DETAINED";
   const caseTeam = actor.role === "CLO" || actor.role === "SUPERVISOR";
   const disclosure = pending?.scheduledFor && next && needsMinisterDisclosure(next.kind) ? ministerDisclosureDue(pending.scheduledFor, zone) : null;
-  const local = (date: Date | null) => (date ? instantToLocalDateTime(date, zone) : { date: "", time: "" });
+  const local = (date: Date | null) => (date ? instantToWallClock(date, zone) : { date: "", time: "" });
 
   return (
     <section aria-labelledby="reviews-heading" className="mb-6">

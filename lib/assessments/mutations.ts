@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { detentionScope, type Actor } from "@/lib/authz";
 import { canEditAssessment } from "@/lib/authz/plans";
 import { recordAudit } from "@/lib/audit/mutations";
-import { assessmentCompletionProblems, parseLocalDateTime } from "@/lib/assessments/rules";
+import { assessmentCompletionProblems } from "@/lib/assessments/rules";
+import { dateTimeLocalToInstant } from "@/lib/time/facility-clock";
 import { NEED_AREAS, type AssessmentForm } from "@/lib/assessments/schema";
 import type { DetentionGround } from "@/lib/generated/prisma/enums";
 
@@ -38,7 +39,7 @@ export async function saveAssessment(actor: Actor, form: AssessmentForm): Promis
 
       let interviewAt: Date | null = null;
       if (form.interview === "HELD" && form.interviewAt) {
-        interviewAt = parseLocalDateTime(form.interviewAt, detention.facility.timeZone);
+        interviewAt = dateTimeLocalToInstant(form.interviewAt, detention.facility.timeZone);
         if (!interviewAt) return { ok: false, reason: "INVALID", fieldErrors: { interviewAt: { key: "interviewAtFormat" } } } as const;
         // An interview is recorded after it happened: a future time is a typing mistake (minutes of clock skew allowed).
         if (interviewAt.getTime() > Date.now() + 10 * 60_000) return { ok: false, reason: "INVALID", fieldErrors: { interviewAt: { key: "interviewAtFuture" } } } as const;

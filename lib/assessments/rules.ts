@@ -1,7 +1,4 @@
-import { addLocalDays, endOfLocalDay } from "@/lib/reviews/rules";
-import { dateTimeFormat } from "@/lib/format";
-
-const HOUR_MS = 3_600_000;
+import { designatedForeignNationalFirstReviewDueBy, firstReviewDueBy, secondReviewDueBy } from "@/lib/reviews/rules";
 
 export type AssessmentDeadlineInput = {
   detainedAt: Date;
@@ -27,16 +24,15 @@ export type AssessmentDeadline = { dueBy: Date; basis: "VULNERABILITY_48_HOURS" 
 export function assessmentDeadline(input: AssessmentDeadlineInput): AssessmentDeadline {
   const { detainedAt, timeZone } = input;
   if (input.hasVulnerabilityFlag) {
-    return { dueBy: new Date(detainedAt.getTime() + 48 * HOUR_MS), basis: "VULNERABILITY_48_HOURS" };
+    return { dueBy: firstReviewDueBy(detainedAt), basis: "VULNERABILITY_48_HOURS" };
   }
   if (input.schedule === "DESIGNATED_FOREIGN_NATIONAL") {
-    return { dueBy: endOfLocalDay(addLocalDays(detainedAt, 14, timeZone), timeZone), basis: "DFN_FIRST_REVIEW" };
+    return { dueBy: designatedForeignNationalFirstReviewDueBy(detainedAt, timeZone), basis: "DFN_FIRST_REVIEW" };
   }
   if (input.firstReviewStartedOn) {
-    return { dueBy: endOfLocalDay(addLocalDays(input.firstReviewStartedOn, 7, timeZone), timeZone), basis: "SEVEN_DAY_REVIEW" };
+    return { dueBy: secondReviewDueBy(input.firstReviewStartedOn, timeZone), basis: "SEVEN_DAY_REVIEW" };
   }
-  const latestFirstReview = new Date(detainedAt.getTime() + 48 * HOUR_MS);
-  return { dueBy: endOfLocalDay(addLocalDays(latestFirstReview, 7, timeZone), timeZone), basis: "SEVEN_DAY_REVIEW_PROVISIONAL" };
+  return { dueBy: secondReviewDueBy(firstReviewDueBy(detainedAt), timeZone), basis: "SEVEN_DAY_REVIEW_PROVISIONAL" };
 }
 
 /** Whether the assessment met its deadline: completed at or before it. Null while not completed and not yet due. */
@@ -74,49 +70,4 @@ export function assessmentCompletionProblems(input: AssessmentCompletionInput): 
     if (!entry || (entry.mitigation ?? "").trim() === "") problems.push({ key: "MITIGATION_MISSING", ground });
   }
   return problems;
-}
-
-// ------------------------------------------------------------------ local date and time of the interview
-
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/**
- * A `datetime-local` value ("2026-06-02T14:30") read as wall-clock time in the facility's zone, as UTC.
- * Null when the text is not such a value or names a time that does not exist (e.g. 31 February).
- * A wall-clock time skipped by a DST change resolves the way the zone's offset rules resolve it.
- */
-export function parseLocalDateTime(value: string, timeZone: string): Date | null {
-  const match = LOCAL_DATE_TIME.exec(value);
-  if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const check = new Date(asUtc);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
-  // The zone's offset at that instant, applied twice so an instant near a DST change settles on the right side.
-  let instant = asUtc - zoneOffsetMs(new Date(asUtc), timeZone);
-  instant = asUtc - zoneOffsetMs(new Date(instant), timeZone);
-  return new Date(instant);
-}
-
-/** The `datetime-local` value of an instant in the facility's zone: the inverse of parseLocalDateTime. */
-export function localDateTimeValue(date: Date, timeZone: string): string {
-  const local = new Date(date.getTime() + zoneOffsetMs(date, timeZone));
-  return local.toISOString().slice(0, 16);
-}
-
-function zoneOffsetMs(date: Date, timeZone: string): number {
-  const parts = dateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(date);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const wallClock = Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"), value("second"));
-  return wallClock - Math.floor(date.getTime() / 1000) * 1000;
 }

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { can, detentionScope, type Actor } from "@/lib/authz";
 import { consentScope } from "@/lib/authz/referrals";
 import { recordAudit } from "@/lib/audit/mutations";
-import { givenAtIsPlausible, localDateTimeToUtc } from "@/lib/consent/rules";
+import { givenAtIsPlausible } from "@/lib/consent/rules";
+import { dateTimeLocalToInstant } from "@/lib/time/facility-clock";
 import type { RecordConsentInput } from "@/lib/consent/schema";
 
 export type ConsentMutationResult = { ok: true; consentId: string } | { ok: false; reason: "NOT_FOUND" | "RECIPIENT_NOT_FOUND" | "GIVEN_AT_INVALID" };
@@ -18,7 +19,7 @@ export async function recordConsent(actor: Actor, input: RecordConsentInput, now
     if (!detention) return { ok: false, reason: "NOT_FOUND" } as const;
     const recipient = await tx.organization.findFirst({ where: { id: input.recipientOrgId, active: true, kind: { in: ["SERVICE_PROVIDER", "OTHER_NGO"] } }, select: { id: true } });
     if (!recipient) return { ok: false, reason: "RECIPIENT_NOT_FOUND" } as const;
-    const givenAt = localDateTimeToUtc(input.givenAt, detention.facility.timeZone);
+    const givenAt = dateTimeLocalToInstant(input.givenAt, detention.facility.timeZone);
     if (!givenAt || !givenAtIsPlausible(givenAt, now)) return { ok: false, reason: "GIVEN_AT_INVALID" } as const;
     const consent = await tx.consent.create({
       data: {

@@ -5,7 +5,8 @@ import { assignableCloScope, detaineeSearchScope } from "@/lib/authz/cases";
 import { recordAudit } from "@/lib/audit/mutations";
 import { computeReviewSchedule } from "@/lib/reviews/rules";
 import { assessmentDeadline } from "@/lib/assessments/rules";
-import { formatReference, localDateTimeToInstant, officePrefix, referenceSequence } from "@/lib/detentions/rules";
+import { formatReference, officePrefix, referenceSequence } from "@/lib/detentions/rules";
+import { wallClockToInstant } from "@/lib/time/facility-clock";
 import type { ExistingPersonIntake, NewPersonIntake } from "@/lib/detentions/schema";
 
 export type IntakeResult =
@@ -56,7 +57,7 @@ export async function createDetention(
     select: { id: true, timeZone: true, office: { select: { id: true, name: true, region: true } } },
   });
   if (!facility) return { ok: false, reason: "FACILITY_NOT_FOUND" };
-  const detainedAt = localDateTimeToInstant(input.detainedOn, input.detainedAtTime, facility.timeZone);
+  const detainedAt = wallClockToInstant(input.detainedOn, input.detainedAtTime, facility.timeZone);
   if (!detainedAt) return { ok: false, reason: "INVALID_TIME" };
   if (detainedAt.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) return { ok: false, reason: "FUTURE_TIME" };
 

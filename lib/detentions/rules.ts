@@ -1,5 +1,5 @@
-import { TZDate } from "@date-fns/tz";
 import type { PlanStatus, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 
 /**
  * Pure rules of the caseload: case references, the detention timestamp typed at intake, and the
@@ -37,26 +37,6 @@ export function referenceSequence(reference: string, prefix: string, year: numbe
   return Number.isInteger(sequence) && sequence > 0 ? sequence : null;
 }
 
-// ------------------------------------------------------------------------------------------ intake time
-
-/**
- * The instant of a local date ("2026-06-03") and time ("14:30") in the facility's IANA zone: a CLO types
- * the time on the facility's clock, which is what the 48-hour review counts from (IRPA s.57(1)).
- * Null when the text is not a real date and time.
- */
-export function localDateTimeToInstant(date: string, time: string, timeZone: string): Date | null {
-  const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const timeMatch = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!dateMatch || !timeMatch) return null;
-  const [year, month, day] = [Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])];
-  const [hour, minute] = [Number(timeMatch[1]), Number(timeMatch[2])];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const local = new TZDate(year, month - 1, day, hour, minute, timeZone);
-  // Reject dates that rolled over (31 February becomes 3 March).
-  if (local.getFullYear() !== year || local.getMonth() !== month - 1 || local.getDate() !== day) return null;
-  return new Date(local.getTime());
-}
-
 // ------------------------------------------------------------------------------------------ priority
 
 /** Flags meaning a child is affected: the highest vulnerability (IRPA s.60; IRPR s.248(f); Ministerial Direction 2017). */
@@ -81,14 +61,13 @@ export type PriorityInput = {
   id: string;
 };
 
-const IMMINENT_HOURS = 48;
 const HOUR_MS = 3_600_000;
 
 export function reviewUrgency(nextReviewDueBy: Date | null, now: Date): ReviewUrgency {
   if (!nextReviewDueBy) return "LATER";
   const remaining = nextReviewDueBy.getTime() - now.getTime();
   if (remaining < 0) return "OVERDUE";
-  return remaining <= IMMINENT_HOURS * HOUR_MS ? "IMMINENT" : "LATER";
+  return remaining <= DUE_SOON_HOURS * HOUR_MS ? "IMMINENT" : "LATER";
 }
 
 export function vulnerability(flags: readonly VulnerabilityFlag[]): Vulnerability {

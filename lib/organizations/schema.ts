@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/time/facility-clock";
 
 export const ORGANIZATION_KINDS = ["CBSA_OFFICE", "SERVICE_PROVIDER", "LEGAL", "OTHER_NGO"] as const;
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-CA", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const createOrganizationSchema = z.object({
   name: z.string().trim().min(1, "required").max(200, "tooLong"),

@@ -3,7 +3,8 @@ import { db, type Transaction } from "@/lib/db";
 import { detentionScope, type Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/mutations";
 import { recomputeAssessmentDue } from "@/lib/detentions/mutations";
-import { computeReviewSchedule, localDateTimeToInstant, ministerDisclosureDue, needsMinisterDisclosure } from "@/lib/reviews/rules";
+import { computeReviewSchedule, ministerDisclosureDue, needsMinisterDisclosure } from "@/lib/reviews/rules";
+import { wallClockToInstant } from "@/lib/time/facility-clock";
 import type { EditReviewInput, RecordReviewInput, ScheduleHearingInput } from "@/lib/reviews/schema";
 import type { ReviewKind } from "@/lib/generated/prisma/enums";
 
@@ -90,7 +91,7 @@ export async function recomputeReviewClock(tx: Transaction, detentionId: string,
 }
 
 function instantOrRefuse(date: string, time: string, timeZone: string, field: string): Date {
-  const instant = localDateTimeToInstant(date, time, timeZone);
+  const instant = wallClockToInstant(date, time, timeZone);
   if (!instant) throw new Refusal({ ok: false, reason: "FIELD", field, key: "dateDoesNotExist" });
   return instant;
 }

@@ -7,8 +7,18 @@
  * Vancouver are different instants, and a 23- or 25-hour day at a daylight-saving change still
  * ends at local midnight.
  */
-import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths } from "date-fns";
+import {
+  addLocalMonths,
+  assertInstant,
+  assertTimeZone,
+  endOfLocalDay,
+  endOfLocalDayAfter,
+  instantToWallClock,
+  wallClockToInstant,
+} from "@/lib/time/facility-clock";
+
+// The review clock's day arithmetic is the facility clock's; these stay exported here for the rules' callers.
+export { addLocalDays, addLocalMonths, endOfLocalDay, startOfLocalDay } from "@/lib/time/facility-clock";
 
 export type ReviewInput = {
   startedOn: Date;
@@ -50,7 +60,7 @@ const MS_PER_HOUR = 60 * 60 * 1000;
 
 // IRPA s.57(1): first review "within 48 hours after" the person is taken into detention, counted in
 // elapsed hours from the instant of detention, not in calendar days.
-const FIRST_REVIEW_HOURS = 48;
+export const FIRST_REVIEW_HOURS = 48;
 // IRPA s.57(2): second review "at least once during the seven days following" the first review.
 const SECOND_REVIEW_DAYS = 7;
 // IRPA s.57(2): then "at least once during each 30-day period following each previous review".
@@ -64,112 +74,19 @@ const DFN_LATER_REVIEW_MONTHS = 6;
 // disclosure day and the hearing day excluded (Interpretation Act s.27(1)), the last day is hearing - 4.
 const MINISTER_DISCLOSURE_DAYS_BEFORE_HEARING = 4;
 
-// ---------------------------------------------------------------------------------------------
-// Validation
-// ---------------------------------------------------------------------------------------------
-
-const knownTimeZones = new Set<string>();
-
-/**
- * Throws a RangeError unless `timeZone` names a zone of the IANA time zone database. A fixed UTC
- * offset ("+05:00", which newer runtimes accept) is refused: it has no daylight-saving rules, so
- * every deadline computed with it would be an hour off for half the year.
- */
-function assertTimeZone(timeZone: string): void {
-  if (knownTimeZones.has(timeZone)) return;
-  const looksLikeOffset = typeof timeZone !== "string" || /^[+-]/.test(timeZone.trim());
-  let known = false;
-  if (!looksLikeOffset && timeZone.trim() !== "") {
-    try {
-      new Intl.DateTimeFormat("en-CA", { timeZone });
-      known = true;
-    } catch {
-      known = false;
-    }
-  }
-  if (!known) {
-    throw new RangeError(
-      `Unknown time zone ${JSON.stringify(timeZone)}: give the facility's IANA time zone name, such as "America/Toronto", "America/St_Johns" or "America/Vancouver".`,
-    );
-  }
-  knownTimeZones.add(timeZone);
+/** IRPA s.57(1): the latest lawful first review, exactly 48 hours after the instant of detention. */
+export function firstReviewDueBy(detainedAt: Date): Date {
+  return new Date(detainedAt.getTime() + FIRST_REVIEW_HOURS * MS_PER_HOUR);
 }
 
-/** Throws a RangeError when a date is missing or invalid, rather than computing a meaningless deadline. */
-function assertInstant(value: unknown, what: string): asserts value is Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw new RangeError(`${what} is not a valid date (received ${String(value)}).`);
-  }
+/** IRPA s.57(2): the second review is due by the end of the 7th local day after the first review began. */
+export function secondReviewDueBy(firstReviewStartedOn: Date, timeZone: string): Date {
+  return endOfLocalDayAfter(firstReviewStartedOn, SECOND_REVIEW_DAYS, timeZone);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Local calendar days
-// ---------------------------------------------------------------------------------------------
-
-/** The local calendar day containing `instant`, as a TZDate at its first instant in `timeZone`. */
-function localDayOf(instant: Date, timeZone: string): TZDate {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone);
-}
-
-/** The first instant of the local day `day` (usually 00:00; later if midnight falls in a DST gap). */
-function firstInstantOf(day: TZDate): Date {
-  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), day.timeZone).getTime());
-}
-
-/**
- * The last instant of the local day `day`: one millisecond before the next local day begins. Taken
- * from the next day's start rather than by setting 23:59:59.999, so that a day ending in a repeated
- * hour (a fall-back at midnight) ends at the later of the two 23:59s.
- */
-function lastInstantOf(day: TZDate): Date {
-  const nextDay = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, day.timeZone);
-  return new Date(nextDay.getTime() - 1);
-}
-
-/** The first instant (00:00 local) of the calendar day containing `date` in `timeZone`. */
-export function startOfLocalDay(date: Date, timeZone: string): Date {
-  assertTimeZone(timeZone);
-  assertInstant(date, "The date");
-  return firstInstantOf(localDayOf(date, timeZone));
-}
-
-/** The last instant (23:59:59.999 local) of the calendar day containing `date` in `timeZone`. */
-export function endOfLocalDay(date: Date, timeZone: string): Date {
-  assertTimeZone(timeZone);
-  assertInstant(date, "The date");
-  return lastInstantOf(localDayOf(date, timeZone));
-}
-
-/**
- * The first instant of the local calendar day `days` days after the local date of `date`
- * (negative `days` count back). Calendar days, not 24-hour periods, so DST changes do not shift it.
- */
-export function addLocalDays(date: Date, days: number, timeZone: string): Date {
-  assertTimeZone(timeZone);
-  assertInstant(date, "The date");
-  return firstInstantOf(addDays(localDayOf(date, timeZone), days));
-}
-
-/**
- * The first instant of the local calendar day `months` months after the local date of `date`:
- * the same day number, or the last day of the month when that month has no such day
- * (Interpretation Act s.28(c): 31 January + 1 month is 28 February, or 29 in a leap year).
- * date-fns addMonths clamps the same way.
- */
-export function addLocalMonths(date: Date, months: number, timeZone: string): Date {
-  assertTimeZone(timeZone);
-  assertInstant(date, "The date");
-  return firstInstantOf(addMonths(localDayOf(date, timeZone), months));
-}
-
-/**
- * "By the end of the Nth day after" an event: the last instant of the local calendar day `days`
- * days after the event's local date. Interpretation Act s.27(2): the day of the event is excluded
- * and the last day is included (a first review on 3 June puts the 7th day on 10 June).
- */
-function endOfLocalDayAfter(event: Date, days: number, timeZone: string): Date {
-  return lastInstantOf(addDays(localDayOf(event, timeZone), days));
+/** IRPA s.57.1(1): a designated foreign national's first review, by the end of the 14th day after detention. */
+export function designatedForeignNationalFirstReviewDueBy(detainedAt: Date, timeZone: string): Date {
+  return endOfLocalDayAfter(detainedAt, DFN_FIRST_REVIEW_DAYS, timeZone);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +144,7 @@ function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly H
     // the review must be held "without delay"; nobody is released automatically, so it is OVERDUE.
     return {
       kind: "FORTY_EIGHT_HOUR",
-      dueBy: new Date(detainedAt.getTime() + FIRST_REVIEW_HOURS * MS_PER_HOUR),
+      dueBy: firstReviewDueBy(detainedAt),
       needsCheck: false,
     };
   }
@@ -239,7 +156,7 @@ function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly H
     // IRPA s.57(2): at least once during the 7 days following the first review.
     return {
       kind: "SEVEN_DAY",
-      dueBy: endOfLocalDayAfter(previous.startedOn, SECOND_REVIEW_DAYS, timeZone),
+      dueBy: secondReviewDueBy(previous.startedOn, timeZone),
       needsCheck,
     };
   }
@@ -267,7 +184,7 @@ function nextDesignatedForeignNationalReview(
     // included (Interpretation Act s.27(2)), so detained on 1 June, reviewed by the end of 15 June.
     return {
       kind: "DFN_FOURTEEN_DAY",
-      dueBy: endOfLocalDayAfter(detainedAt, DFN_FIRST_REVIEW_DAYS, timeZone),
+      dueBy: designatedForeignNationalFirstReviewDueBy(detainedAt, timeZone),
       needsCheck: false,
     };
   }
@@ -283,11 +200,11 @@ function nextDesignatedForeignNationalReview(
   // began (the earlier deadline) and flag the case for a person to check.
   const needsCheck = previous.outcome === "ADJOURNED";
   const periodStart = needsCheck ? previous.startedOn : (previous.concludedOn ?? previous.startedOn);
-  const reviewDay = addMonths(localDayOf(periodStart, timeZone), DFN_LATER_REVIEW_MONTHS);
+  const reviewDay = addLocalMonths(periodStart, DFN_LATER_REVIEW_MONTHS, timeZone);
   return {
     kind: "DFN_SIX_MONTH",
-    dueBy: lastInstantOf(reviewDay),
-    notBefore: firstInstantOf(reviewDay),
+    dueBy: endOfLocalDay(reviewDay, timeZone),
+    notBefore: reviewDay,
     needsCheck,
   };
 }
@@ -395,27 +312,7 @@ export function needsMinisterDisclosure(kind: string): boolean {
  * A local date ("2026-06-10") and time ("14:30") in a facility's zone as a UTC instant. Returns null
  * when the date or time does not exist (31 February, 25:00) rather than rolling over silently.
  */
-export function localDateTimeToInstant(date: string, time: string, timeZone: string): Date | null {
-  assertTimeZone(timeZone);
-  const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const timeMatch = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!dateMatch || !timeMatch) return null;
-  const [year, month, day] = [Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])];
-  const [hour, minute] = [Number(timeMatch[1]), Number(timeMatch[2])];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const local = new TZDate(year, month - 1, day, hour, minute, timeZone);
-  if (local.getFullYear() !== year || local.getMonth() !== month - 1 || local.getDate() !== day) return null;
-  return new Date(local.getTime());
-}
+export const localDateTimeToInstant = wallClockToInstant;
 
 /** The local date ("2026-06-10") and time ("14:30") of an instant in a facility's zone: for form defaults. */
-export function instantToLocalDateTime(instant: Date, timeZone: string): { date: string; time: string } {
-  assertTimeZone(timeZone);
-  assertInstant(instant, "The date");
-  const local = new TZDate(instant.getTime(), timeZone);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return {
-    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
-    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
-  };
-}
+export const instantToLocalDateTime = instantToWallClock;

@@ -1,8 +1,11 @@
-import { endOfLocalDay } from "@/lib/reviews/rules";
+import { endOfLocalDate } from "@/lib/time/facility-clock";
 
 /** A task is due by the end of its due date on the facility's calendar, like the review deadlines. */
 export function taskDueAt(dueOn: string, timeZone: string): Date {
-  return endOfLocalDay(new Date(`${dueOn}T12:00:00Z`), timeZone);
+  const dueAt = endOfLocalDate(dueOn, timeZone);
+  // The task schema accepts only real calendar dates: anything else here is a programming error.
+  if (!dueAt) throw new RangeError("The task's due date is not a calendar date.");
+  return dueAt;
 }
 
 /** Whether a task still needs doing. */

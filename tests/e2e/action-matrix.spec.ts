@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { ACTIONS, PERSONAS, type ActionEntry, type Persona } from "@/lib/authz/registry";
-import { utcToLocalDateTime } from "@/lib/consent/rules";
+import { instantToDateTimeLocal as utcToLocalDateTime } from "@/lib/time/facility-clock";
 import { signInOverHttp } from "@/tests/support/http-session";
 import en from "@/lib/i18n/messages/en/common.json";
 import fr from "@/lib/i18n/messages/fr/common.json";

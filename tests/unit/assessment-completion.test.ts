@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assessmentCompletionProblems, interviewOrReasonRecorded, localDateTimeValue, parseLocalDateTime } from "@/lib/assessments/rules";
+import { assessmentCompletionProblems, interviewOrReasonRecorded } from "@/lib/assessments/rules";
+import { dateTimeLocalToInstant as parseLocalDateTime, instantToDateTimeLocal as localDateTimeValue } from "@/lib/time/facility-clock";
 
 describe("completing an ATD assessment", () => {
   const interviewed = { interviewAt: new Date("2026-06-02T15:00:00Z"), noInterviewReason: null };

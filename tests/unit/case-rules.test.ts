@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, formatReference, localDateTimeToInstant, officePrefix, referenceSequence } from "@/lib/detentions/rules";
+import { ageOn, formatReference, officePrefix, referenceSequence } from "@/lib/detentions/rules";
+import { wallClockToInstant as localDateTimeToInstant } from "@/lib/time/facility-clock";
 import { screeningFlagScope, traffickingVisible } from "@/lib/authz/cases";
 import type { Role } from "@/lib/generated/prisma/enums";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { givenAtIsPlausible, localDateTimeToUtc, utcToLocalDateTime } from "@/lib/consent/rules";
+import { givenAtIsPlausible } from "@/lib/consent/rules";
+import { dateTimeLocalToInstant as localDateTimeToUtc, instantToDateTimeLocal as utcToLocalDateTime } from "@/lib/time/facility-clock";
 import { recordConsentSchema } from "@/lib/consent/schema";
 
 describe("when consent was given", () => {

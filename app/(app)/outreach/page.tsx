@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { listOutreachContacts, listResourceLists, officeTimeZone } from "@/lib/outreach/queries";
-import { utcToLocalDateTime } from "@/lib/consent/rules";
+import { localToday } from "@/lib/time/facility-clock";
 import { providerChoices } from "@/lib/providers/queries";
 import { pageSchema } from "@/lib/pagination";
 import { formatCalendarDate } from "@/lib/format";
@@ -28,7 +28,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("outreach");
   const locale = (await getLocale()) as AppLocale;
   // The date input defaults to today in the office's zone.
-  const today = utcToLocalDateTime(new Date(), timeZone).slice(0, 10);
+  const today = localToday(timeZone);
 
   return (
     <>

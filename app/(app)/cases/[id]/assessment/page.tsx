@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { canEditAssessment } from "@/lib/authz/plans";
 import { getAssessment } from "@/lib/assessments/queries";
-import { localDateTimeValue } from "@/lib/assessments/rules";
+import { instantToDateTimeLocal } from "@/lib/time/facility-clock";
 import { INTERVIEW_MODES, ATD_MEASURES, NEED_AREAS } from "@/lib/assessments/schema";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -35,7 +35,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
 
   const values: AssessmentFormValues = {
     interview: assessment?.interviewAt ? "HELD" : assessment?.noInterviewReason ? "NOT_HELD" : "",
-    interviewAt: assessment?.interviewAt ? localDateTimeValue(assessment.interviewAt, zone) : "",
+    interviewAt: assessment?.interviewAt ? instantToDateTimeLocal(assessment.interviewAt, zone) : "",
     interviewMode: assessment?.interviewMode ?? "",
     interviewLanguage: assessment?.interviewLanguage ?? "",
     interpreterUsed: assessment?.interpreterUsed ?? false,

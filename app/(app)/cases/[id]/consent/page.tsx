@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getCaseConsents } from "@/lib/consent/queries";
-import { utcToLocalDateTime } from "@/lib/consent/rules";
+import { instantToDateTimeLocal } from "@/lib/time/facility-clock";
 import { formatDateTime } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -81,7 +81,7 @@ export default async function CaseConsentPage({ params, searchParams }: { params
         </table>
       </div>
 
-      <ConsentForm detentionId={data.detentionId} recipients={data.recipients} defaultRecipientId={data.recipients.some((r) => r.id === recipient) ? recipient : undefined} nowLocal={utcToLocalDateTime(new Date(), data.timeZone)} timeZone={data.timeZone} />
+      <ConsentForm detentionId={data.detentionId} recipients={data.recipients} defaultRecipientId={data.recipients.some((r) => r.id === recipient) ? recipient : undefined} nowLocal={instantToDateTimeLocal(new Date(), data.timeZone)} timeZone={data.timeZone} />
     </>
   );
 }
