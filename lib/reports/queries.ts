@@ -66,10 +66,16 @@ async function officesInScope(actor: Actor): Promise<OfficeOption[] | null> {
 const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const toNullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-/** The detentions in scope, as a CTE every query starts from. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The detentions in scope, as a CTE every query starts from. The window's dates are days on each office's own
+ * calendar (a detention at 22:30 on 31 March in Toronto is a March detention, though it is 1 April in UTC). The
+ * UTC range, a day wider on each side (no zone is more than 14 hours from UTC), keeps the detainedAt index usable.
+ */
 function scopedDetentions(officeIds: string[], filters: ReportFilters): Prisma.Sql {
-  const from = new Date(`${filters.from}T00:00:00Z`);
-  const toExclusive = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000);
+  const from = new Date(Date.parse(`${filters.from}T00:00:00Z`) - DAY_MS);
+  const toExclusive = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 2 * DAY_MS);
   return Prisma.sql`
     scoped AS (
       SELECT d.id, d."officeId", d."assignedCloId", d."detainedAt", d."releasedAt", d.status, d."releaseType", d."nextReviewDueBy",
@@ -78,6 +84,7 @@ function scopedDetentions(officeIds: string[], filters: ReportFilters): Prisma.S
       JOIN "Organization" o ON o.id = d."officeId"
       WHERE d."officeId" = ANY(${officeIds}::uuid[])
         AND d."detainedAt" >= ${from} AND d."detainedAt" < ${toExclusive}
+        AND (d."detainedAt" AT TIME ZONE o."timeZone")::date BETWEEN ${filters.from}::date AND ${filters.to}::date
     )`;
 }
 
