@@ -2,9 +2,9 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { getActor } from "@/lib/auth/session";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
+import { saveOwnLocale } from "@/lib/i18n/mutations";
 
 const localeSchema = z.object({ locale: z.enum(LOCALES) });
 
@@ -16,5 +16,5 @@ export async function setLocaleAction(formData: unknown): Promise<void> {
   const { locale } = parsed.data;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
   const actor = await getActor();
-  if (actor) await db().user.update({ where: { id: actor.userId }, data: { locale } });
+  if (actor) await saveOwnLocale(actor, locale);
 }
