@@ -24,13 +24,12 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
   const tStatus = await getTranslations("reviewStatus");
   const tOutcome = await getTranslations("reviewOutcome");
   const locale = (await getLocale()) as AppLocale;
-  const { detention, recorded, pending } = chain;
+  const { detention, recorded, pending, showsNotes } = chain;
   const zone = detention.timeZone;
   const when = (date: Date) => formatDateTime(date, zone, locale);
   const next = detention.nextReviewKind && detention.nextReviewDueBy ? { kind: detention.nextReviewKind, dueBy: detention.nextReviewDueBy } : null;
   const status = next ? reviewStatus(next.dueBy, now) : null;
   const canAct = mayRecordReviews(actor) && next !== null && detention.status === "DETAINED";
-  const caseTeam = actor.role === "CLO" || actor.role === "SUPERVISOR";
   const disclosure = pending?.scheduledFor && next && needsMinisterDisclosure(next.kind) ? ministerDisclosureDue(pending.scheduledFor, zone) : null;
   const local = (date: Date | null) => (date ? instantToWallClock(date, zone) : { date: "", time: "" });
 
@@ -114,7 +113,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
                 <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.started")}</th>
                 <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.concluded")}</th>
                 <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.outcome")}</th>
-                {caseTeam && <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.notes")}</th>}
+                {showsNotes && <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.notes")}</th>}
                 {mayRecordReviews(actor) && <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.edit")}</th>}
               </tr>
             </thead>
@@ -129,7 +128,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
                   <td className="px-3 py-2">{review.startedOn ? when(review.startedOn) : "—"}</td>
                   <td className="px-3 py-2">{review.concludedOn ? when(review.concludedOn) : <span className="text-slate-600">{t("notConcluded")}</span>}</td>
                   <td className="px-3 py-2">{review.outcome ? tOutcome(review.outcome) : "—"}</td>
-                  {caseTeam && <td className="max-w-xs whitespace-pre-line px-3 py-2">{review.notes}</td>}
+                  {showsNotes && <td className="max-w-xs whitespace-pre-line px-3 py-2">{review.notes}</td>}
                   {mayRecordReviews(actor) && (
                     <td className="px-3 py-2">
                       <details>

@@ -11,6 +11,14 @@ export function reviewWatchScope(actor: Actor): DetentionWhereInput {
   return { AND: [detentionScope(actor), { status: "DETAINED", nextReviewDueBy: { not: null } }] };
 }
 
+/**
+ * Whether the actor reads the notes recorded with a review: the CBSA office's own record of the hearing, for
+ * its CLOs and supervisors. Counsel keep their own, privileged notes instead.
+ */
+export function mayReadReviewNotes(actor: Actor): boolean {
+  return actor.organizationKind === "CBSA_OFFICE" && (actor.role === "CLO" || actor.role === "SUPERVISOR");
+}
+
 /** Whether the actor may schedule and record reviews (on detentions in their detentionScope). */
 export function mayRecordReviews(actor: Actor): boolean {
   return can(actor, "reviews.record");

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
+import { reportScope } from "@/lib/authz/reports";
 import { LENGTH_BANDS, type ReportFilters } from "@/lib/reports/schema";
 
 /**
@@ -53,14 +54,19 @@ export type Report = {
   referrals: ReferralRow[];
 };
 
-/** Offices the actor may report on: null when the actor may not see reports at all. */
+/** Offices the actor may report on (lib/authz/reports): null when the actor may not see reports at all. */
 async function officesInScope(actor: Actor): Promise<OfficeOption[] | null> {
-  if (!can(actor, "reports.view")) return null;
-  if (actor.role === "ADMIN") {
-    return db().organization.findMany({ where: { kind: "CBSA_OFFICE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const scope = reportScope(actor);
+  switch (scope?.offices) {
+    case undefined:
+      return null;
+    case "ALL_CBSA_OFFICES":
+      return db().organization.findMany({ where: { kind: "CBSA_OFFICE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    case "OWN_OFFICE":
+      return [scope.office];
+    case "NONE":
+      return [];
   }
-  if (actor.organizationKind !== "CBSA_OFFICE") return [];
-  return [{ id: actor.organizationId, name: actor.organizationName }];
 }
 
 const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

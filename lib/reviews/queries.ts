@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import { reviewWatchScope } from "@/lib/authz/reviews";
+import { mayReadReviewNotes, reviewWatchScope } from "@/lib/authz/reviews";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { computeReviewSchedule, dashboardGroupRange, DASHBOARD_GROUPS, type DashboardGroup } from "@/lib/reviews/rules";
 import type { ReviewDashboardParams } from "@/lib/reviews/schema";
@@ -41,6 +41,8 @@ export type ReviewChain = {
   recorded: ReviewRecord[];
   /** The hearing scheduled for the next review, not yet recorded. */
   pending: ReviewRecord | null;
+  /** Whether the reviews' notes are part of this view (lib/authz/reviews: the CBSA office's record). */
+  showsNotes: boolean;
 };
 
 const REVIEW_SELECT = {
@@ -78,8 +80,8 @@ export async function getReviewChain(actor: Actor, detentionId: string, now = ne
     },
   });
   if (!detention) return null;
-  const caseTeam = actor.role === "CLO" || actor.role === "SUPERVISOR";
-  const reviews = detention.reviews.map((review) => ({ ...review, notes: caseTeam ? review.notes : null }));
+  const showsNotes = mayReadReviewNotes(actor);
+  const reviews = detention.reviews.map((review) => ({ ...review, notes: showsNotes ? review.notes : null }));
   const recorded = reviews.filter((review) => review.outcome !== null && review.startedOn !== null);
   const pending = reviews.find((review) => review.outcome === null) ?? null;
   const { officerReleaseWindowOpen } = computeReviewSchedule({
@@ -105,6 +107,7 @@ export async function getReviewChain(actor: Actor, detentionId: string, now = ne
     },
     recorded,
     pending,
+    showsNotes,
   };
 }
 
