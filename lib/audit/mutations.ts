@@ -1,10 +1,11 @@
 import "server-only";
 import { db, type Transaction } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
+import type { AuditAction } from "@/lib/audit/events";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   detentionId?: string | null;

@@ -3,6 +3,7 @@ import { db, type Transaction } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
 import { referralAccessScope, referralSide } from "@/lib/authz/referrals";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditAction } from "@/lib/audit/events";
 import { buildPacket, effectivePacketFields } from "@/lib/referrals/packet";
 import { loadPacketSource, packetDigest } from "@/lib/referrals/queries";
 import { canTransition } from "@/lib/referrals/rules";
@@ -58,7 +59,7 @@ async function transition(
   tx: Transaction,
   actor: Actor,
   input: { referralId: string; version: number; to: ReferralStatus; data?: { declineReason?: AnswerReferralInput["declineReason"] | null; declineDetails?: string | null; respondedAt?: Date } },
-  action: string,
+  action: AuditAction,
 ): Promise<ReferralMutationResult> {
   const side = referralSide(actor);
   if (!side) return { ok: false, reason: "NOT_FOUND" };

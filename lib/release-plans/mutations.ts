@@ -3,6 +3,7 @@ import { db, type Transaction } from "@/lib/db";
 import { detentionScope, type Actor } from "@/lib/authz";
 import { canConfirmBondsperson, canEditPlan, canProposeBondsperson } from "@/lib/authz/plans";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditAction } from "@/lib/audit/events";
 import { isUniqueViolation } from "@/lib/assessments/mutations";
 import { loadReadiness } from "@/lib/release-plans/queries";
 import { checkTransition, emptyPlanSnapshot, planChanges, planSnapshotOf, type PlanSnapshot } from "@/lib/release-plans/rules";
@@ -55,7 +56,7 @@ async function commitVersion(
   return count === 1;
 }
 
-async function recordVersion(tx: Transaction, actor: Actor, input: { planId: string; detentionId: string; version: number; before: PlanSnapshot; action: string; extra?: Record<string, string> }) {
+async function recordVersion(tx: Transaction, actor: Actor, input: { planId: string; detentionId: string; version: number; before: PlanSnapshot; action: AuditAction; extra?: Record<string, string> }) {
   const plan = await tx.releasePlan.findUniqueOrThrow({ where: { id: input.planId }, select: SNAPSHOT_SELECT });
   const after = planSnapshotOf(plan);
   const changes = planChanges(input.before, after);

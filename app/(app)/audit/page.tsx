@@ -6,6 +6,7 @@ import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
+import { auditActionLabelKey, isAuditAction } from "@/lib/audit/events";
 import { formatDateTime } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -25,6 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const input = Object.fromEntries([...FIELDS, "page"].map((field) => [field, firstValue(raw[field])]));
   const parsed = auditFilterSchema.safeParse(input);
   const t = await getTranslations("audit");
+  const tAction = await getTranslations("auditAction");
   const locale = (await getLocale()) as AppLocale;
   const filters = parsed.success ? parsed.data : auditFilterSchema.parse({});
   const result = await listAuditEvents(actor, filters);
@@ -95,7 +97,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={row.id} className="border-t border-slate-200">
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, "America/Toronto", locale)}</td>
                 <td className="px-3 py-2">{row.actor ? `${row.actor.name} (${row.actor.email})` : t("system")}</td>
-                <td className="px-3 py-2 font-mono">{row.action}</td>
+                <td className="px-3 py-2">
+                  {isAuditAction(row.action) ? tAction(auditActionLabelKey(row.action)) : row.action}
+                  <span className="block font-mono text-xs text-slate-600">{row.action}</span>
+                </td>
                 <td className="px-3 py-2">
                   {row.entityType}
                   {row.entityId && <span className="block font-mono text-xs text-slate-600">{row.entityId}</span>}

@@ -1,0 +1,78 @@
+/**
+ * Every kind of audit event: a typed union, not a string. Each mutation's audit event is also its domain event
+ * (notifications fan out from it), so the set of actions is the set of things that can happen in Liaison.
+ * Adding an action means adding it here and giving it a label in both languages (lib/i18n/messages/{en,fr}/audit.json,
+ * checked by tests/unit/audit-events.test.ts). Events hold ids, field names and status values: never personal data.
+ */
+export const AUDIT_ACTIONS = [
+  // Accounts and sessions
+  "auth.sign_in",
+  "auth.sign_in_throttled",
+  "auth.sign_in_locked",
+  "auth.sign_out",
+  "user.create",
+  "user.update",
+  "user.activate",
+  "user.deactivate",
+  "user.locale",
+  "organization.create",
+  // Cases
+  "detention.create",
+  "detention.assign",
+  "detention.noProspect.set",
+  "detention.noProspect.clear",
+  "case.open",
+  "assessment.open",
+  "plan.open",
+  "plan.print",
+  "screening.flag.record",
+  "screening.flag.remove",
+  "assessment.create",
+  "assessment.update",
+  "assessment.complete",
+  "plan.create",
+  "plan.update",
+  "plan.status",
+  "plan.bondsperson.add",
+  "plan.bondsperson.propose",
+  "plan.bondsperson.update",
+  "plan.bondsperson.remove",
+  "task.create",
+  "task.update",
+  "task.move",
+  "note.create",
+  "review.schedule",
+  "review.reschedule",
+  "review.record",
+  "review.edit",
+  // Providers, consent and referrals
+  "provider.create",
+  "provider.update",
+  "consent.record",
+  "consent.withdraw",
+  "referral.send",
+  "referral.open_packet",
+  "referral.answer",
+  "referral.withdraw",
+  "referral.message",
+  "resource_list.create",
+  "resource_list.add_item",
+  "outreach.create",
+  // Reading and exporting
+  "calendarFeed.create",
+  "calendarFeed.regenerate",
+  "calendarFeed.revoke",
+  "report.export",
+  "audit.export",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The catalogue key of an action's label (next-intl reads dots as nesting, so they become underscores). */
+export function auditActionLabelKey(action: AuditAction): string {
+  return action.replaceAll(".", "_");
+}
