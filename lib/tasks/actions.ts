@@ -1,37 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { can } from "@/lib/authz";
-import { getActor } from "@/lib/auth/session";
-import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
+import { fieldErrors } from "@/lib/action-result";
+import { done, serverAction } from "@/lib/server-action";
 import { createTaskSchema, updateTaskSchema } from "@/lib/tasks/schema";
 import { createTask, updateTask, type TaskResult } from "@/lib/tasks/mutations";
 
-async function outcome(result: TaskResult, detentionId: string | null, successKey: "created" | "updated"): Promise<ActionResult> {
-  if (!result.ok) {
-    if (result.reason === "OWNER_NOT_FOUND") return fieldErrors([{ field: "ownerId", key: "invalidChoice" }]);
-    return failure(result.reason === "STALE_VERSION" ? "staleVersion" : "notFound");
-  }
-  if (detentionId) revalidatePath(`/cases/${detentionId}`);
-  else revalidatePath("/cases/[id]", "page");
-  revalidatePath("/tasks");
-  const t = await getTranslations("caseTasks");
-  return { ok: true, message: t(successKey) };
-}
+const ownerRefused = (refusal: Extract<TaskResult, { ok: false }>) => (refusal.reason === "OWNER_NOT_FOUND" ? fieldErrors([{ field: "ownerId", key: "invalidChoice" }]) : null);
 
-export async function createTaskAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "cases.edit")) return failure("notFound");
-  const parsed = createTaskSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await createTask(actor, parsed.data), parsed.data.detentionId, "created");
-}
+export const createTaskAction = serverAction({
+  input: createTaskSchema,
+  run: createTask,
+  refused: ownerRefused,
+  succeeded: (_result, input) => done([`/cases/${input.detentionId}`, "/tasks"], "caseTasks", "created"),
+});
 
-export async function updateTaskAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "cases.edit")) return failure("notFound");
-  const parsed = updateTaskSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await updateTask(actor, parsed.data), null, "updated");
-}
+export const updateTaskAction = serverAction({
+  input: updateTaskSchema,
+  run: updateTask,
+  refused: ownerRefused,
+  // A task is shown on its case page, whose id the form does not carry: revalidate every case page.
+  succeeded: () => done([["/cases/[id]", "page"], "/tasks"], "caseTasks", "updated"),
+});

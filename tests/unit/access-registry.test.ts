@@ -25,7 +25,8 @@ function serverActions(): string[] {
     const source = readFileSync(path.join(ROOT, file), "utf8");
     if (!/^\s*["']use server["'];?/m.test(source.split("\n").find((line) => line.trim() !== "" && !line.trim().startsWith("//")) ?? "")) continue;
     for (const match of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) actions.push(`${file}#${match[1]}`);
-    for (const match of source.matchAll(/export\s+const\s+(\w+)\s*=\s*async/g)) actions.push(`${file}#${match[1]}`);
+    // Every exported const of such a module is an endpoint too (an action declared through lib/server-action.ts).
+    for (const match of source.matchAll(/export\s+const\s+(\w+)\s*=/g)) actions.push(`${file}#${match[1]}`);
   }
   return actions.sort();
 }
