@@ -32,3 +32,9 @@ export const setUserActiveSchema = z.object({
   version,
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
+
+/** Approving or declining a pending access grant: which grant, and the version it was shown at. */
+export const decideGrantSchema = z.object({
+  grantId: uuid,
+  version,
+});
