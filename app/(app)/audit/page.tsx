@@ -95,7 +95,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={row.id} className="border-t border-slate-200">
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, "America/Toronto", locale)}</td>
                 <td className="px-3 py-2">{row.actor ? `${row.actor.name} (${row.actor.email})` : t("system")}</td>
-                <td className="px-3 py-2 font-mono">{row.action}</td>
+                {/* Grants of access stand out: they are what a reviewer of the log must see first (two-person rule). */}
+                <td className={row.action.startsWith("user.grant") ? "bg-amber-100 px-3 py-2 font-mono font-bold text-amber-950" : "px-3 py-2 font-mono"}>{row.action}</td>
                 <td className="px-3 py-2">
                   {row.entityType}
                   {row.entityId && <span className="block font-mono text-xs text-slate-600">{row.entityId}</span>}
