@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { throttlingAddress } from "@/lib/auth/client-address";
-import { ACCOUNT_CEILING, ADDRESS_POLICY, KNOWN_ADDRESS_DAYS, PAIR_POLICY, signInThrottle, type RecentFailures, type SignInHistory } from "@/lib/auth/throttle";
+import { ACCOUNT_CEILING, ADDRESS_POLICY, KNOWN_ADDRESS_DAYS, PAIR_POLICY, signInThrottle, throttleDecision, type RecentFailures, type SignInHistory } from "@/lib/auth/throttle";
 import type { SignInAttemptWhereInput } from "@/lib/generated/prisma/models";
 
 const credentialsSchema = z.object({
@@ -109,4 +109,21 @@ export async function revokeSession(sessionId: string): Promise<void> {
       });
     }
   });
+}
+
+/**
+ * Checks a signed-in user's current password before it is changed, so that a session left open (or stolen) is not
+ * enough to take the account over. Wrong answers are throttled like sign-in, per account and session (the session
+ * standing in for the address), and count towards the account-wide ceiling.
+ */
+export async function checkCurrentPassword(userId: string, sessionId: string, password: string, now: Date = new Date()): Promise<"OK" | "INVALID" | "THROTTLED"> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
+  if (!user) return "INVALID";
+  const accountKey = key("account", user.email);
+  const addressKey = key("address", `session:${sessionId}`);
+  const failures = await failuresWhere({ accountKey, addressKey, attemptedAt: { gt: minutesBefore(now, PAIR_POLICY.windowMinutes) } });
+  if (!throttleDecision(failures, PAIR_POLICY, now).allowed) return "THROTTLED";
+  if (await verifyPassword(user.passwordHash, password)) return "OK";
+  await db().signInAttempt.create({ data: { accountKey, addressKey, succeeded: false, attemptedAt: now } });
+  return "INVALID";
 }

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { getActor } from "@/lib/auth/session";
-import { failure, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
-import { createUserSchema, decideGrantSchema, setUserActiveSchema, updateUserSchema } from "@/lib/users/schema";
-import { approveRoleGrant, createUser, declineRoleGrant, setUserActive, updateUserRole, type UserMutationResult } from "@/lib/users/mutations";
+import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
+import { changeOwnPasswordSchema, createUserSchema, decideGrantSchema, PASSWORD_PROBLEM_KEYS, setUserActiveSchema, updateUserSchema } from "@/lib/users/schema";
+import { approveRoleGrant, changeOwnPassword, createUser, declineRoleGrant, setUserActive, updateUserRole, type UserMutationResult } from "@/lib/users/mutations";
 
 const FAILURE_KEYS: Record<string, string> = {
   STALE_VERSION: "staleVersion",
@@ -70,4 +70,21 @@ export async function declineRoleGrantAction(_previous: ActionResult | null, for
   const parsed = decideGrantSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   return outcome(await declineRoleGrant(actor, parsed.data), "grantDeclined");
+}
+
+/** Any signed-in user, their own password only (the actor is the account: no user id is taken from the form). */
+export async function changeOwnPasswordAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor) return failure("notFound");
+  const parsed = changeOwnPasswordSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await changeOwnPassword(actor, parsed.data);
+  if (!result.ok) {
+    if (result.reason === "POLICY") return fieldErrors([{ field: "newPassword", key: PASSWORD_PROBLEM_KEYS[result.problem] ?? "invalid" }]);
+    if (result.reason === "WRONG_PASSWORD") return fieldErrors([{ field: "currentPassword", key: "currentPasswordWrong" }]);
+    if (result.reason === "THROTTLED") return failure("passwordChangeThrottled");
+    return failure("notFound");
+  }
+  const t = await getTranslations("account");
+  return { ok: true, message: t("changed") };
 }

@@ -3,6 +3,8 @@ import { db, type Transaction } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
+import { checkCurrentPassword } from "@/lib/auth/sign-in";
 import { changeNeedsApproval, grantApprovalProblem, roleFitsOrganization, type AccountAccess } from "@/lib/users/rules";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -223,5 +225,31 @@ export async function declineRoleGrant(actor: Actor, input: { grantId: string; v
       metadata: { grantId: input.grantId, role: grant.role, requestedById: grant.requestedById },
     });
     return { ok: true, userId: grant.userId, pendingApproval: false } as const;
+  });
+}
+
+export type PasswordChangeResult =
+  | { ok: true; otherSessionsEnded: number }
+  | { ok: false; reason: "WRONG_PASSWORD" | "THROTTLED" | "NOT_FOUND" }
+  | { ok: false; reason: "POLICY"; problem: PasswordProblem };
+
+/**
+ * A signed-in user (any role) changes their own password: the current one is required, the new one must pass the
+ * policy (which needs the account's e-mail, so it is checked here), and every other session of the user ends at once
+ * (a password change is how someone who suspects their account was used takes it back). Audited.
+ */
+export async function changeOwnPassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<PasswordChangeResult> {
+  const user = await db().user.findUnique({ where: { id: actor.userId, active: true }, select: { email: true } });
+  if (!user) return { ok: false, reason: "NOT_FOUND" };
+  const problem = passwordProblem(input.newPassword, user.email);
+  if (problem) return { ok: false, reason: "POLICY", problem };
+  const check = await checkCurrentPassword(actor.userId, actor.sessionId, input.currentPassword);
+  if (check !== "OK") return { ok: false, reason: check === "THROTTLED" ? "THROTTLED" : "WRONG_PASSWORD" };
+  const passwordHash = await hashPassword(input.newPassword);
+  return db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, version: { increment: 1 } } });
+    const ended = await tx.userSession.updateMany({ where: { userId: actor.userId, id: { not: actor.sessionId }, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "auth.password_change", entityType: "User", entityId: actor.userId, metadata: { otherSessionsEnded: ended.count } });
+    return { ok: true, otherSessionsEnded: ended.count } as const;
   });
 }

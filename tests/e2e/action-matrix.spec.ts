@@ -280,6 +280,27 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  changeOwnPasswordAction: {
+    // Each persona changes their own password (no user id is sent: the session is the account).
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const before = userId ? await row<{ passwordHash: string; version: number }>(`SELECT "passwordHash", version FROM "User" WHERE id = $1`, [userId]) : null;
+      const newPassword = `Matrix-Lantern-${randomBytes(5).toString("hex")}-Quay`;
+      return {
+        fields: { currentPassword: "Liaison-demo-2026", newPassword, confirmPassword: newPassword },
+        target: userId ? { table: "User", id: userId } : undefined,
+        changed: async () => {
+          const after = await row<{ passwordHash: string; version: number }>(`SELECT "passwordHash", version FROM "User" WHERE id = $1`, [userId]);
+          expect(after.passwordHash).not.toBe(before!.passwordHash);
+          expect(after.version).toBe(before!.version + 1);
+          expect(await rows(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'auth.password_change'`, [userId])).not.toHaveLength(0);
+          // The demo password back, for the later checks that sign in as this persona.
+          await db.query(`UPDATE "User" SET "passwordHash" = $2 WHERE id = $1`, [userId, before!.passwordHash]);
+        },
+      };
+    },
+  },
+
   createOrganizationAction: {
     prepare: async () => {
       const name = unique("Matrix Community Organisation");

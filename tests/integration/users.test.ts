@@ -6,7 +6,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-const { createUser, updateUserRole, setUserActive, approveRoleGrant, declineRoleGrant } = await import("@/lib/users/mutations");
+const { createUser, updateUserRole, setUserActive, approveRoleGrant, declineRoleGrant, changeOwnPassword } = await import("@/lib/users/mutations");
+const { resolveSession } = await import("@/lib/auth/session-store");
 const { listPendingGrants } = await import("@/lib/users/queries");
 const { signInWithPassword } = await import("@/lib/auth/sign-in");
 
@@ -137,5 +138,41 @@ describe("no one grants themselves power", () => {
     const { detentionScope } = await import("@/lib/authz");
     expect(await prisma.detention.count()).toBeGreaterThan(0);
     expect(await prisma.detention.count({ where: detentionScope(admin) })).toBe(0);
+  });
+});
+
+describe("changing one's own password", () => {
+  it("needs the current password, applies the policy, and signs the user out everywhere else", async () => {
+    const address = "caseworker.northgate@liaison.example";
+    const demo = "Liaison-demo-2026";
+    const here = await signInWithPassword({ email: address, password: demo }, { address: "192.0.2.30" });
+    const elsewhere = await signInWithPassword({ email: address, password: demo }, { address: "198.51.100.30" });
+    if (!here.ok || !elsewhere.ok) throw new Error("sign-in failed");
+    const actor = { ...(await actorFor(prisma, address)), sessionId: here.sessionId };
+    const before = await prisma.auditEvent.count({ where: { action: "auth.password_change" } });
+
+    expect(await changeOwnPassword(actor, { currentPassword: "not-my-password", newPassword: "Heron-Willow-Ferry-4417" })).toEqual({ ok: false, reason: "WRONG_PASSWORD" });
+    expect(await changeOwnPassword(actor, { currentPassword: demo, newPassword: "aaaaaaaaaaaa" })).toEqual({ ok: false, reason: "POLICY", problem: "REPETITIVE" });
+    expect(await changeOwnPassword(actor, { currentPassword: demo, newPassword: "caseworker.northgate-1" })).toEqual({ ok: false, reason: "POLICY", problem: "CONTAINS_CONTEXT" });
+    expect(await prisma.auditEvent.count({ where: { action: "auth.password_change" } })).toBe(before);
+
+    expect(await changeOwnPassword(actor, { currentPassword: demo, newPassword: "Heron-Willow-Ferry-4417" })).toEqual({ ok: true, otherSessionsEnded: 1 });
+    expect(await resolveSession(here.sessionId)).not.toBeNull();
+    expect(await resolveSession(elsewhere.sessionId)).toBeNull();
+    expect(await signInWithPassword({ email: address, password: demo }, { address: "192.0.2.31" })).toEqual({ ok: false, reason: "INVALID" });
+    expect((await signInWithPassword({ email: address, password: "Heron-Willow-Ferry-4417" }, { address: "192.0.2.31" })).ok).toBe(true);
+    expect(await prisma.auditEvent.count({ where: { action: "auth.password_change", actorId: actor.userId, entityId: actor.userId } })).toBe(1);
+  });
+
+  it("throttles guesses of the current password from an open session", async () => {
+    const address = "caseworker.maison@liaison.example";
+    const session = await signInWithPassword({ email: address, password: "Liaison-demo-2026" }, { address: "192.0.2.40" });
+    if (!session.ok) throw new Error("sign-in failed");
+    const actor = { ...(await actorFor(prisma, address)), sessionId: session.sessionId };
+    for (let i = 0; i < 5; i += 1) {
+      expect(await changeOwnPassword(actor, { currentPassword: `guess-${i}`, newPassword: "Heron-Willow-Ferry-4417" })).toEqual({ ok: false, reason: "WRONG_PASSWORD" });
+    }
+    // Even the right one now waits.
+    expect(await changeOwnPassword(actor, { currentPassword: "Liaison-demo-2026", newPassword: "Heron-Willow-Ferry-4417" })).toEqual({ ok: false, reason: "THROTTLED" });
   });
 });
