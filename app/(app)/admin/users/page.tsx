@@ -12,7 +12,7 @@ import { firstValue } from "@/lib/query-string";
 import { Pagination } from "@/components/ui/pagination";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowForms } from "@/components/admin/user-row-forms";
-import { GrantDecisionForms } from "@/components/admin/grant-decision-forms";
+import { PendingGrants } from "@/components/admin/pending-grants";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.users");
@@ -34,40 +34,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <section aria-labelledby="pending-grants" className="mb-6 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
         <h2 id="pending-grants" className="mb-1 text-lg font-semibold">{t("pendingTitle")}</h2>
         <p className="mb-3 text-sm text-slate-800">{t("pendingIntro")}</p>
-        {grants.length === 0 ? (
-          <p className="text-sm">{t("pendingNone")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("pendingCaption", { total: grants.length })}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">{t("grantUser")}</th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">{t("grantAccess")}</th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">{t("grantRequestedBy")}</th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">{t("grantRequestedAt")}</th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">{t("grantDecision")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {grants.map((grant) => (
-                  <tr key={grant.id} className="border-t border-slate-200 align-top">
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {grant.user.name}
-                      <span className="block font-normal text-slate-700">{grant.user.email}</span>
-                    </th>
-                    <td className="px-3 py-2">{t(grant.activates ? "grantActivates" : "grantRole", { role: roles(grant.role), organization: grant.organization.name })}</td>
-                    <td className="px-3 py-2">{grant.requestedBy.name}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(grant.requestedAt, "America/Toronto", locale)}</td>
-                    <td className="px-3 py-2">
-                      <GrantDecisionForms grant={{ id: grant.id, version: grant.version, userName: grant.user.name, requestedByViewer: grant.requestedByViewer, aboutViewer: grant.aboutViewer }} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PendingGrants
+          grants={grants.map((grant) => ({
+            id: grant.id,
+            version: grant.version,
+            userName: grant.user.name,
+            userEmail: grant.user.email,
+            access: t(grant.activates ? "grantActivates" : "grantRole", { role: roles(grant.role), organization: grant.organization.name }),
+            requestedByName: grant.requestedBy.name,
+            requestedAt: formatDateTime(grant.requestedAt, "America/Toronto", locale),
+            requestedByViewer: grant.requestedByViewer,
+            aboutViewer: grant.aboutViewer,
+          }))}
+        />
       </section>
       <div className="mb-6 overflow-x-auto rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
