@@ -29,8 +29,13 @@ export function PendingGrants({ grants }: { grants: PendingGrantRow[] }) {
   const message = [approveResult, declineResult].find((result) => result !== null);
   return (
     <>
-      <div role={message && !message.ok ? "alert" : "status"} className={message ? (message.ok ? "mb-3 text-green-800" : "mb-3 text-red-800") : "sr-only"}>
-        {message ? (message.ok ? message.message : message.error) : null}
+      {/* A live region that is always there (so the outcome is announced); the status role only while it says something. */}
+      <div aria-live="polite" className={message ? "mb-3" : "sr-only"}>
+        {message && (
+          <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-red-800"}>
+            {message.ok ? message.message : message.error}
+          </p>
+        )}
       </div>
       {grants.length === 0 ? (
         <p className="text-sm">{t("pendingNone")}</p>
