@@ -14,6 +14,14 @@ const environmentSchema = z
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+    // Reverse proxies of our own in front of the app (scripts/support/app-server.ts): 0 takes the client address
+    // from the socket; N takes the Nth entry from the right of X-Forwarded-For. Too high trusts client-written entries.
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "TRUSTED_PROXY_HOPS must be a whole number of proxies (0 when none)." })
+      .int("TRUSTED_PROXY_HOPS must be a whole number of proxies (0 when none).")
+      .min(0, "TRUSTED_PROXY_HOPS cannot be negative.")
+      .max(10, "TRUSTED_PROXY_HOPS above 10 is surely a mistake.")
+      .default(0),
   })
   .superRefine((environment, context) => {
     // Production must never sign sessions with a guessable or missing secret.

@@ -45,6 +45,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               <span>{actor.organizationName}</span>
             </p>
             <LocaleSwitcher />
+            <Link href="/account/password" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+              {t("changePassword")}
+            </Link>
             <Link href="/sign-out" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
               {t("signOut")}
             </Link>

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { revokeSession, signInWithPassword } from "@/lib/auth/sign-in";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { CLIENT_ADDRESS_HEADER, SERVED_BY_APP_SERVER } from "@/lib/auth/client-address";
 
 /** The session cookie: a signed, encrypted token carrying only the server-side session id. */
 export const SESSION_COOKIE = "liaison.session";
@@ -17,6 +18,23 @@ export function authSecret(): string {
 
 function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+/**
+ * The client address the app server wrote (scripts/support/app-server.ts), and only if this process is served by it:
+ * under a bare `next start` the same header could have come from the client. X-Forwarded-For is never read here.
+ */
+export function serverSetClientAddress(headers: Record<string, unknown> | undefined): string | null {
+  if (process.env[SERVED_BY_APP_SERVER] !== "1") return null;
+  const value = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+let loggedNoClientAddress = false;
+function logNoClientAddressOnce() {
+  if (loggedNoClientAddress) return;
+  loggedNoClientAddress = true;
+  console.error("auth: SIGN_IN_NO_CLIENT_ADDRESS (serve with npm start / scripts/support/app-server.ts, not next start)");
 }
 
 export function authOptions(): NextAuthOptions {
@@ -36,8 +54,13 @@ export function authOptions(): NextAuthOptions {
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, request) {
-          const forwarded = request?.headers?.["x-forwarded-for"];
-          const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
+          const address = serverSetClientAddress(request?.headers);
+          if (!address) {
+            // Not served by the app server (e.g. a bare `next start`): the address cannot be trusted, and a shared
+            // bucket would let one client lock everyone out. Refuse plainly rather than throttle wrongly.
+            logNoClientAddressOnce();
+            throw new Error("UNAVAILABLE");
+          }
           let result;
           try {
             result = await signInWithPassword(credentials ?? {}, { address });

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, combineDecisions, throttleDecision, type RecentFailures, type ThrottlePolicy } from "@/lib/auth/throttle";
+import { throttlingAddress } from "@/lib/auth/client-address";
+import { ACCOUNT_CEILING, ADDRESS_POLICY, KNOWN_ADDRESS_DAYS, PAIR_POLICY, signInThrottle, throttleDecision, type RecentFailures, type SignInHistory } from "@/lib/auth/throttle";
+import type { SignInAttemptWhereInput } from "@/lib/generated/prisma/models";
+import type { AuditAction } from "@/lib/audit/events";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -23,42 +26,51 @@ function key(kind: "account" | "address", value: string): string {
   return createHash("sha256").update(`${kind}:${value}`).digest("hex");
 }
 
-async function recentFailures(field: "accountKey" | "addressKey", value: string, policy: ThrottlePolicy, now: Date): Promise<RecentFailures> {
-  const windowStart = new Date(now.getTime() - policy.windowMinutes * 60_000);
-  // For an account, a success wipes the slate; for an address (many people), only the window counts.
-  const lastSuccess =
-    field === "accountKey"
-      ? await db().signInAttempt.findFirst({ where: { accountKey: value, succeeded: true, attemptedAt: { gt: windowStart } }, orderBy: { attemptedAt: "desc" }, select: { attemptedAt: true } })
-      : null;
-  const since = lastSuccess && lastSuccess.attemptedAt > windowStart ? lastSuccess.attemptedAt : windowStart;
-  const failures = await db().signInAttempt.aggregate({
-    where: { [field]: value, succeeded: false, attemptedAt: { gt: since } },
-    _count: { _all: true },
-    _max: { attemptedAt: true },
-  });
+async function failuresWhere(where: SignInAttemptWhereInput): Promise<RecentFailures> {
+  const failures = await db().signInAttempt.aggregate({ where: { ...where, succeeded: false }, _count: { _all: true }, _max: { attemptedAt: true } });
   return { count: failures._count._all, lastFailureAt: failures._max.attemptedAt };
+}
+
+const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+/** What the throttle rules (lib/auth/throttle) need to know about this account, this address and the pair. */
+async function signInHistory(accountKey: string, addressKey: string, now: Date): Promise<SignInHistory> {
+  const lastPairSuccess = await db().signInAttempt.findFirst({
+    where: { accountKey, addressKey, succeeded: true, attemptedAt: { gt: minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60) } },
+    orderBy: { attemptedAt: "desc" },
+    select: { attemptedAt: true },
+  });
+  const pairWindow = minutesBefore(now, PAIR_POLICY.windowMinutes);
+  // A pair's success wipes its slate; the address and the account count only their window, so the owner signing in
+  // does not hand an attacker elsewhere a fresh set of free guesses.
+  const pairSince = lastPairSuccess && lastPairSuccess.attemptedAt > pairWindow ? lastPairSuccess.attemptedAt : pairWindow;
+  const [pair, address, account] = await Promise.all([
+    failuresWhere({ accountKey, addressKey, attemptedAt: { gt: pairSince } }),
+    failuresWhere({ addressKey, attemptedAt: { gt: minutesBefore(now, ADDRESS_POLICY.windowMinutes) } }),
+    failuresWhere({ accountKey, attemptedAt: { gt: minutesBefore(now, ACCOUNT_CEILING.windowMinutes) } }),
+  ]);
+  return { pair, address, account, knownAddress: lastPairSuccess !== null };
 }
 
 /**
  * Checks an e-mail and password and opens a server-side session. Every failure that is not throttling
  * (malformed input, unknown e-mail, wrong password, deactivated account) is the same INVALID, so the
  * caller cannot tell them apart. Throttling applies to unknown e-mails too, for the same reason.
+ * The address is the client's, as the app server found it (lib/auth/client-address); it is required: there is no
+ * shared "unknown" bucket that one client's failures could fill for everyone.
  */
-export async function signInWithPassword(input: unknown, client: { address?: string | null; now?: Date } = {}): Promise<SignInResult> {
+export async function signInWithPassword(input: unknown, client: { address: string; now?: Date }): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
   const { email, password } = parsed.data;
   const now = client.now ?? new Date();
   const accountKey = key("account", email);
-  const addressKey = key("address", client.address || "unknown");
+  const addressKey = key("address", throttlingAddress(client.address));
 
-  const decision = combineDecisions(
-    throttleDecision(await recentFailures("accountKey", accountKey, ACCOUNT_POLICY, now), ACCOUNT_POLICY, now),
-    throttleDecision(await recentFailures("addressKey", addressKey, ADDRESS_POLICY, now), ADDRESS_POLICY, now),
-  );
+  const decision = signInThrottle(await signInHistory(accountKey, addressKey, now), now);
   if (!decision.allowed) {
     await db().auditEvent.create({
-      data: { at: now, action: decision.locked ? "auth.sign_in_locked" : "auth.sign_in_throttled", entityType: "SignInAttempt", metadata: { retryAt: decision.retryAt.toISOString() } },
+      data: { at: now, action: (decision.locked ? "auth.sign_in_locked" : "auth.sign_in_throttled") satisfies AuditAction, entityType: "SignInAttempt", metadata: { retryAt: decision.retryAt.toISOString() } },
     });
     return { ok: false, reason: "THROTTLED", retryAt: decision.retryAt };
   }
@@ -78,7 +90,7 @@ export async function signInWithPassword(input: unknown, client: { address?: str
       data: { userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000) },
       select: { id: true },
     });
-    await tx.auditEvent.create({ data: { at: now, actorId: user.id, sessionId: created.id, action: "auth.sign_in", entityType: "User", entityId: user.id } });
+    await tx.auditEvent.create({ data: { at: now, actorId: user.id, sessionId: created.id, action: "auth.sign_in" satisfies AuditAction, entityType: "User", entityId: user.id } });
     return created;
   });
   return { ok: true, userId: user.id, sessionId: session.id };
@@ -94,8 +106,25 @@ export async function revokeSession(sessionId: string): Promise<void> {
     const session = revoked[0];
     if (session) {
       await tx.auditEvent.create({
-        data: { actorId: session.userId, sessionId, action: "auth.sign_out", entityType: "User", entityId: session.userId },
+        data: { actorId: session.userId, sessionId, action: "auth.sign_out" satisfies AuditAction, entityType: "User", entityId: session.userId },
       });
     }
   });
+}
+
+/**
+ * Checks a signed-in user's current password before it is changed, so that a session left open (or stolen) is not
+ * enough to take the account over. Wrong answers are throttled like sign-in, per account and session (the session
+ * standing in for the address), and count towards the account-wide ceiling.
+ */
+export async function checkCurrentPassword(userId: string, sessionId: string, password: string, now: Date = new Date()): Promise<"OK" | "INVALID" | "THROTTLED"> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
+  if (!user) return "INVALID";
+  const accountKey = key("account", user.email);
+  const addressKey = key("address", `session:${sessionId}`);
+  const failures = await failuresWhere({ accountKey, addressKey, attemptedAt: { gt: minutesBefore(now, PAIR_POLICY.windowMinutes) } });
+  if (!throttleDecision(failures, PAIR_POLICY, now).allowed) return "THROTTLED";
+  if (await verifyPassword(user.passwordHash, password)) return "OK";
+  await db().signInAttempt.create({ data: { accountKey, addressKey, succeeded: false, attemptedAt: now } });
+  return "INVALID";
 }

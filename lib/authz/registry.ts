@@ -71,7 +71,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/calendar/page.tsx", url: "/calendar", allowed: [...CBSA, ...COUNSEL], rule: "calendar.feed" },
   { file: "app/(app)/reports/page.tsx", url: "/reports", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
   { file: "app/(app)/audit/page.tsx", url: "/audit", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
-  { file: "app/(app)/admin/users/page.tsx", url: "/admin/users", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "app/(app)/account/password/page.tsx", url: "/account/password", allowed: [...SIGNED_IN], rule: "any signed-in user: their own password" },
+  { file: "app/(app)/admin/users/page.tsx", url: "/admin/users", allowed: ["ADMIN"], rule: "users.manage, with the access grants awaiting a second admin" },
   { file: "app/(app)/admin/organizations/page.tsx", url: "/admin/organizations", allowed: ["ADMIN"], rule: "organizations.manage" },
 ];
 
@@ -89,9 +90,12 @@ export const ROUTES: RouteEntry[] = [
  */
 export const ACTIONS: ActionEntry[] = [
   { file: "lib/i18n/actions.ts", name: "setLocaleAction", allowed: ["SIGNED_OUT", ...SIGNED_IN], rule: "anyone: a cookie, and the user's own saved language" },
-  { file: "lib/users/actions.ts", name: "createUserAction", allowed: ["ADMIN"], rule: "users.manage" },
-  { file: "lib/users/actions.ts", name: "updateUserAction", allowed: ["ADMIN"], rule: "users.manage" },
-  { file: "lib/users/actions.ts", name: "setUserActiveAction", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "lib/users/actions.ts", name: "createUserAction", allowed: ["ADMIN"], rule: "users.manage; a role with case access (or ADMIN) is created inactive, pending a second admin" },
+  { file: "lib/users/actions.ts", name: "updateUserAction", allowed: ["ADMIN"], rule: "users.manage, never one's own; giving case access (or ADMIN) is a pending grant" },
+  { file: "lib/users/actions.ts", name: "setUserActiveAction", allowed: ["ADMIN"], rule: "users.manage, never one's own; reactivating case access is a pending grant" },
+  { file: "lib/users/actions.ts", name: "approveRoleGrantAction", allowed: ["ADMIN"], rule: "users.manage, by an admin other than the one who asked and not the grant's subject" },
+  { file: "lib/users/actions.ts", name: "declineRoleGrantAction", allowed: ["ADMIN"], rule: "users.manage" },
+  { file: "lib/users/actions.ts", name: "changeOwnPasswordAction", allowed: [...SIGNED_IN], rule: "any signed-in user, their own password only, with the current one; ends their other sessions" },
   { file: "lib/organizations/actions.ts", name: "createOrganizationAction", allowed: ["ADMIN"], rule: "organizations.manage" },
   { file: "lib/detentions/actions.ts", name: "createDetentionAction", allowed: CBSA, rule: "cases.create, in the actor's own office" },
   { file: "lib/detentions/actions.ts", name: "assignDetentionAction", allowed: ["SUPERVISOR_TORONTO"], rule: "detentions.assign + own office" },

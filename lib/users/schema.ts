@@ -1,9 +1,17 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
 
 export const ROLES = ["CLO", "SUPERVISOR", "NGO_CASEWORKER", "COUNSEL", "ADMIN"] as const;
 
 const uuid = z.uuid({ message: "invalidChoice" });
+
+/** The validation message (catalogue key) for each way a password breaks the policy (lib/auth/password-policy). */
+export const PASSWORD_PROBLEM_KEYS: Partial<Record<PasswordProblem, string>> = {
+  REPETITIVE: "passwordRepetitive",
+  SEQUENTIAL: "passwordSequential",
+  TOO_COMMON: "passwordTooCommon",
+  CONTAINS_CONTEXT: "passwordContainsContext",
+};
 const version = z.coerce.number({ message: "invalid" }).int().min(1);
 
 export const createUserSchema = z
@@ -16,8 +24,8 @@ export const createUserSchema = z
   })
   .superRefine((user, context) => {
     const problem = passwordProblem(user.password, user.email);
-    if (problem === "TOO_COMMON") context.addIssue({ code: "custom", path: ["password"], message: "passwordTooCommon" });
-    if (problem === "CONTAINS_EMAIL") context.addIssue({ code: "custom", path: ["password"], message: "passwordContainsEmail" });
+    // Length problems already have their own message from the field's rules.
+    if (problem && PASSWORD_PROBLEM_KEYS[problem]) context.addIssue({ code: "custom", path: ["password"], message: PASSWORD_PROBLEM_KEYS[problem] });
   });
 
 export const updateUserSchema = z.object({
@@ -32,3 +40,24 @@ export const setUserActiveSchema = z.object({
   version,
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
+
+/** Approving or declining a pending access grant: which grant, and the version it was shown at. */
+export const decideGrantSchema = z.object({
+  grantId: uuid,
+  version,
+});
+
+/**
+ * A signed-in user changing their own password. The policy's checks that need the account (its e-mail) are made in
+ * the mutation, which knows it; here, the lengths and that the two new entries agree.
+ */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "required").max(MAX_PASSWORD_LENGTH, "tooLong"),
+    newPassword: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(MAX_PASSWORD_LENGTH, "tooLong"),
+    confirmPassword: z.string().max(MAX_PASSWORD_LENGTH, "tooLong"),
+  })
+  .superRefine((input, context) => {
+    if (input.confirmPassword !== input.newPassword) context.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordsDiffer" });
+    if (input.newPassword === input.currentPassword && input.newPassword !== "") context.addIssue({ code: "custom", path: ["newPassword"], message: "passwordUnchanged" });
+  });

@@ -4,6 +4,7 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const APP_SERVER = path.join(ROOT, "scripts", "support", "app-server.ts");
 
 // What a production build is made from: a change to any of these makes the build stale.
 const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -34,11 +35,14 @@ export function ensureProductionBuild(log: (line: string) => void = console.log)
   if (result.status !== 0) throw new Error("next build failed (see the output above).");
 }
 
-/** Starts `next start` (or `next dev`) as a child process with the given environment. */
+/**
+ * Starts the app server (scripts/support/app-server.ts: Next's handler behind a server that sets the client address
+ * from the socket), for production or development, as a child process with the given environment.
+ */
 export function spawnNext(options: { dev: boolean; port: number; env: Record<string, string>; quiet?: boolean; logFile?: string }): ChildProcess {
   // A log file receives the server's stdout and stderr (the e2e suite scans it for personal data).
   const log = options.logFile ? openSync(options.logFile, "a") : null;
-  return spawn(process.execPath, [NEXT_BIN, options.dev ? "dev" : "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  return spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(options.dev ? ["--dev"] : []), "--port", String(options.port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     stdio: log !== null ? ["ignore", log, log] : options.quiet ? "ignore" : "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, NODE_ENV: options.dev ? "development" : "production" },

@@ -136,6 +136,14 @@ async function freshCase(overrides: { assignedCloId?: string | null; counselId?:
   return insertLike("Detention", app.records.case, detentionOverrides);
 }
 
+/** A copy of clo2.toronto with a pending grant to make them a supervisor, asked for by `requestedById`. */
+async function pendingGrant(requestedById: string): Promise<{ userId: string; grantId: string }> {
+  const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.grant.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Grant Account", version: 1 });
+  const grantId = randomUUID();
+  await db.query(`INSERT INTO "RoleGrant" (id, "userId", role, "organizationId", activates, "userVersion", "requestedById") VALUES ($1, $2, 'SUPERVISOR', $3, false, 1, $4)`, [grantId, userId, world.offices.toronto, requestedById]);
+  return { userId, grantId };
+}
+
 async function detentionVersion(id: string): Promise<number> {
   return (await row<{ version: number }>(`SELECT version FROM "Detention" WHERE id = $1`, [id])).version;
 }
@@ -207,7 +215,9 @@ const SCENARIOS: Record<string, Scenario> = {
       return {
         fields: { name: unique("Matrix Account"), email, role: "CLO", organizationId: world.offices.toronto, password: "Lantern-Quay-Orchard-7291" },
         changed: async () => {
-          expect(await rows(`SELECT 1 FROM "User" WHERE email = $1 AND role = 'CLO' AND "organizationId" = $2`, [email, world.offices.toronto])).toHaveLength(1);
+          // A CLO opens case files: the account is created inactive, and a second administrator must approve it.
+          expect(await rows(`SELECT 1 FROM "User" WHERE email = $1 AND role = 'CLO' AND "organizationId" = $2 AND NOT active`, [email, world.offices.toronto])).toHaveLength(1);
+          expect(await rows(`SELECT 1 FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" WHERE u.email = $1 AND g.status = 'PENDING' AND g.role = 'CLO' AND g.activates`, [email])).toHaveLength(1);
         },
       };
     },
@@ -220,7 +230,9 @@ const SCENARIOS: Record<string, Scenario> = {
         fields: { userId, version: "1", role: "SUPERVISOR", organizationId: world.offices.toronto },
         target: { table: "User", id: userId },
         changed: async () => {
-          expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "SUPERVISOR", version: 2 });
+          // Becoming a supervisor is more access: asked for, pending a second administrator; the role is unchanged until then.
+          expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "CLO", version: 2 });
+          expect(await rows(`SELECT 1 FROM "RoleGrant" WHERE "userId" = $1 AND status = 'PENDING' AND role = 'SUPERVISOR' AND "userVersion" = 2`, [userId])).toHaveLength(1);
         },
       };
     },
@@ -234,6 +246,56 @@ const SCENARIOS: Record<string, Scenario> = {
         target: { table: "User", id: userId },
         changed: async () => {
           expect(await row(`SELECT active, version FROM "User" WHERE id = $1`, [userId])).toEqual({ active: false, version: 2 });
+        },
+      };
+    },
+  },
+
+  approveRoleGrantAction: {
+    // Each call approves a fresh grant asked for by the other administrator (admin2): the persona is the second admin.
+    prepare: async () => {
+      const { userId, grantId } = await pendingGrant(world.userIds.get("admin2@liaison.example")!);
+      return {
+        fields: { grantId, version: "1" },
+        target: { table: "RoleGrant", id: grantId },
+        changed: async () => {
+          expect(await row(`SELECT status, "decidedById" FROM "RoleGrant" WHERE id = $1`, [grantId])).toEqual({ status: "APPROVED", decidedById: userOf("ADMIN") });
+          expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "SUPERVISOR", version: 2 });
+        },
+      };
+    },
+  },
+
+  declineRoleGrantAction: {
+    prepare: async () => {
+      const { userId, grantId } = await pendingGrant(world.userIds.get("admin2@liaison.example")!);
+      return {
+        fields: { grantId, version: "1" },
+        target: { table: "RoleGrant", id: grantId },
+        changed: async () => {
+          expect(await row(`SELECT status FROM "RoleGrant" WHERE id = $1`, [grantId])).toEqual({ status: "DECLINED" });
+          expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "CLO", version: 1 });
+        },
+      };
+    },
+  },
+
+  changeOwnPasswordAction: {
+    // Each persona changes their own password (no user id is sent: the session is the account).
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const before = userId ? await row<{ passwordHash: string; version: number }>(`SELECT "passwordHash", version FROM "User" WHERE id = $1`, [userId]) : null;
+      const newPassword = `Matrix-Lantern-${randomBytes(5).toString("hex")}-Quay`;
+      return {
+        fields: { currentPassword: "Liaison-demo-2026", newPassword, confirmPassword: newPassword },
+        target: userId ? { table: "User", id: userId } : undefined,
+        changed: async () => {
+          const after = await row<{ passwordHash: string; version: number }>(`SELECT "passwordHash", version FROM "User" WHERE id = $1`, [userId]);
+          expect(after.passwordHash).not.toBe(before!.passwordHash);
+          expect(after.version).toBe(before!.version + 1);
+          expect(await rows(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'auth.password_change'`, [userId])).not.toHaveLength(0);
+          // The demo password back, for the later checks that sign in as this persona.
+          await db.query(`UPDATE "User" SET "passwordHash" = $2 WHERE id = $1`, [userId, before!.passwordHash]);
         },
       };
     },
@@ -957,6 +1019,22 @@ test.describe("refusals that follow from a relationship, not a role", () => {
     const intake = await SCENARIOS.createDetentionAction!.prepare("CLO_TORONTO");
     await expectRefused(byName("createDetentionAction"), "CLO_OTHER_OFFICE", intake, { refusal: "anyFailure" });
     tally.extra += 2;
+  });
+
+  test("no administrator grants themselves power", async () => {
+    const adminId = userOf("ADMIN")!;
+    const version = String((await row<{ version: number }>(`SELECT version FROM "User" WHERE id = $1`, [adminId])).version);
+    // Not their own role, organisation or status...
+    await expectRefused(byName("updateUserAction"), "ADMIN", { fields: { userId: adminId, version, role: "SUPERVISOR", organizationId: world.offices.toronto }, target: { table: "User", id: adminId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    await expectRefused(byName("setUserActiveAction"), "ADMIN", { fields: { userId: adminId, version, active: "false" }, target: { table: "User", id: adminId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    // ...nor a grant they asked for themselves, nor one about their own account asked for by someone else.
+    const own = await pendingGrant(adminId);
+    await expectRefused(byName("approveRoleGrantAction"), "ADMIN", { fields: { grantId: own.grantId, version: "1" }, target: { table: "RoleGrant", id: own.grantId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    const aboutSelf = randomUUID();
+    await db.query(`INSERT INTO "RoleGrant" (id, "userId", role, "organizationId", activates, "userVersion", "requestedById") VALUES ($1, $2, 'SUPERVISOR', $3, false, $4, $5)`, [aboutSelf, adminId, world.offices.toronto, Number(version), world.userIds.get("admin2@liaison.example")]);
+    await expectRefused(byName("approveRoleGrantAction"), "ADMIN", { fields: { grantId: aboutSelf, version: "1" }, target: { table: "RoleGrant", id: aboutSelf }, changed: async () => undefined }, { refusal: "anyFailure" });
+    await db.query(`UPDATE "RoleGrant" SET status = 'DECLINED' WHERE id = $1`, [aboutSelf]);
+    tally.extra += 4;
   });
 
   test("a session that has ended is refused by every action itself", async () => {

@@ -16,7 +16,7 @@ const PORT = Number(process.env.E2E_ACTIONS_PORT ?? 3107);
 const FUZZ_RUNS = 8;
 
 // Field names the actions' schemas read (a superset: Zod ignores the rest).
-const ID_FIELDS = ["detentionId", "referralId", "providerId", "consentId", "userId", "organizationId", "facilityId", "ownerId", "listId", "bondspersonId", "recipientOrgId", "officeId", "reviewId", "taskId", "noteId", "feedId", "screeningId"];
+const ID_FIELDS = ["detentionId", "referralId", "providerId", "consentId", "userId", "organizationId", "facilityId", "ownerId", "listId", "bondspersonId", "recipientOrgId", "officeId", "reviewId", "taskId", "noteId", "feedId", "screeningId", "grantId"];
 const NUMBER_FIELDS = ["version", "planVersion", "detentionVersion", "spacesOpen", "spacesTotal", "amount", "page"];
 const DATE_FIELDS = ["dateOfBirth", "detainedOn", "detainedAtTime", "startedDate", "startedTime", "concludedDate", "concludedTime", "dueOn", "givenAt", "interviewAt", "contactedOn", "revisitOn", "date", "time", "from", "to"];
 const CHOICE_FIELDS = ["role", "kind", "gender", "schedule", "status", "category", "flag", "visibility", "method", "declineReason", "interviewMode", "outcome", "intent", "action", "active", "locale", "to", "grounds", "measures", "fields", "services", "servesGenders", "riskLevelsAccepted", "recommendedMeasures", "needs"];
@@ -25,7 +25,7 @@ const TEXT_FIELDS = [
   "name", "email", "password", "body", "message", "description", "details", "notes", "title", "purpose", "topic", "organizationName", "residenceAddress",
   "residenceDetails", "proposedConditions", "riskOpinion", "noInterviewReason", "declineDetails", "relationship", "location", "contactName", "contactEmail",
   "contactPhone", "phone", "languages", "interpreterLanguage", "interviewLanguage", "region", "reason", "citizenship", "clientId", "givenName", "familyName",
-  "language", "timeZone", "previewDigest", ...GROUNDS.flatMap((ground) => [`mitigation_${ground}`, `concern_${ground}`]),
+  "language", "timeZone", "previewDigest", "currentPassword", "newPassword", "confirmPassword", ...GROUNDS.flatMap((ground) => [`mitigation_${ground}`, `concern_${ground}`]),
 ];
 
 const HOSTILE = ["<script>alert(1)</script>", "'; DROP TABLE \"User\"; --", "\" OR 1=1 --", "\u202Eevil\u202C", "\u200B\u200D\uFEFF", "𝕏😀🏳️‍⚧️", "${7*7}", "../../etc/passwd", "%00", "\\u0000"];

@@ -27,7 +27,7 @@ async function caseOf(officeName: string) {
 }
 
 describe("the audit log", () => {
-  it("shows a supervisor events by their office's staff and on their office's cases, and nothing of another office", async () => {
+  it("shows a supervisor events by their office's staff and on their office's cases, and nothing of another office or of counsel", async () => {
     const torontoCase = await caseOf("CBSA Greater Toronto Area Region");
     const vancouverCase = await caseOf("CBSA Pacific Region");
     const torontoClo = await actorFor(prisma, "clo.toronto@liaison.example");
@@ -41,7 +41,8 @@ describe("the audit log", () => {
     const seen = await listAuditEvents(supervisor, noFilters);
     const references = seen.rows.map((row) => row.caseReference);
     expect(references).toContain(torontoCase.reference);
-    expect(seen.rows.some((row) => row.action === "note.create" && row.actor?.email === "counsel.clinic@liaison.example")).toBe(true);
+    // Counsel's privileged activity on the office's case is not the office's audit trail.
+    expect(seen.rows.some((row) => row.actor?.email === "counsel.clinic@liaison.example")).toBe(false);
     expect(references).not.toContain(vancouverCase.reference);
     expect(seen.rows.some((row) => row.actor?.email === "clo.vancouver@liaison.example")).toBe(false);
   });
@@ -84,6 +85,39 @@ describe("the audit log", () => {
     expect(lines[0]).toBe("id,at_utc,actor_name,actor_email,action,entity_type,entity_id,case_reference,session_id");
     expect(lines.slice(1).every((line) => line.includes(",case."))).toBe(true);
     expect(await prisma.auditEvent.count({ where: { action: "audit.export", actorId: admin.userId } })).toBe(1);
+  });
+
+  it("keeps counsel's activity and sessions out of a CBSA supervisor's list and CSV, and shows them to the admin auditor", async () => {
+    const torontoCase = await caseOf("CBSA Greater Toronto Area Region");
+    const counsel = await actorFor(prisma, "counsel.clinic@liaison.example");
+    const otherCounsel = await actorFor(prisma, "counsel.marchand@liaison.example");
+    // Counsel open their client's file and write a privileged note: both on a Toronto case.
+    await recordAuditEvent(counsel, { action: "case.open", entityType: "Detention", entityId: torontoCase.id, detentionId: torontoCase.id });
+    await recordAuditEvent(counsel, { action: "note.create", entityType: "Note", detentionId: torontoCase.id, metadata: { visibility: "OWN_ORGANISATION" } });
+    await recordAuditEvent(otherCounsel, { action: "plan.bondsperson.propose", entityType: "Bondsperson", detentionId: torontoCase.id });
+    const counselSessions = [counsel.sessionId, otherCounsel.sessionId];
+
+    const supervisor = await actorFor(prisma, "supervisor.toronto@liaison.example");
+    const listed = await listAuditEvents(supervisor, auditFilterSchema.parse({ caseReference: torontoCase.reference }));
+    expect(listed.total).toBeGreaterThan(0);
+    expect(listed.rows.some((row) => row.actor?.email.startsWith("counsel.") || counselSessions.includes(row.sessionId ?? ""))).toBe(false);
+    // Not by filtering for them either.
+    expect((await listAuditEvents(supervisor, auditFilterSchema.parse({ actor: "counsel" }))).total).toBe(0);
+
+    const csv = await exportAuditCsv(supervisor, {});
+    if (!csv.ok) throw new Error("export refused");
+    const text = await new Response(csv.stream).text();
+    expect(text).toContain(torontoCase.reference);
+    expect(text).not.toContain("counsel.clinic@liaison.example");
+    expect(text).not.toContain("counsel.marchand@liaison.example");
+    for (const sessionId of counselSessions) expect(text).not.toContain(sessionId);
+
+    // The administrator, as designated auditor, sees them.
+    const admin = await actorFor(prisma, "admin@liaison.example");
+    const adminCsv = await exportAuditCsv(admin, { caseReference: torontoCase.reference });
+    if (!adminCsv.ok) throw new Error("export refused");
+    const adminText = await new Response(adminCsv.stream).text();
+    for (const sessionId of counselSessions) expect(adminText).toContain(sessionId);
   });
 
   it("refuses to change or delete an event, even straight in the database", async () => {

@@ -21,6 +21,15 @@ describe("environment validation", () => {
     expect(() => parseEnvironment({ ...base, NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
   });
 
+  it("trusts no proxy hop unless told, and refuses a hop count that is not a small whole number", () => {
+    expect(parseEnvironment(base).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnvironment({ ...base, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnvironment({ ...base, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS cannot be negative/);
+    expect(() => parseEnvironment({ ...base, TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/TRUSTED_PROXY_HOPS must be a whole number/);
+    expect(() => parseEnvironment({ ...base, TRUSTED_PROXY_HOPS: "two" })).toThrow(/TRUSTED_PROXY_HOPS must be a whole number/);
+    expect(() => parseEnvironment({ ...base, TRUSTED_PROXY_HOPS: "50" })).toThrow(/TRUSTED_PROXY_HOPS above 10/);
+  });
+
   it("refuses a short session secret", () => {
     expect(() => parseEnvironment({ ...base, NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
   });

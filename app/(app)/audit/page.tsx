@@ -97,9 +97,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={row.id} className="border-t border-slate-200">
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, "America/Toronto", locale)}</td>
                 <td className="px-3 py-2">{row.actor ? `${row.actor.name} (${row.actor.email})` : t("system")}</td>
-                <td className="px-3 py-2">
+                {/* Grants of access stand out: they are what a reviewer of the log must see first (two-person rule). */}
+                <td className={row.action.startsWith("user.grant") ? "bg-amber-100 px-3 py-2 font-bold text-amber-950" : "px-3 py-2"}>
                   {isAuditAction(row.action) ? tAction(auditActionLabelKey(row.action)) : row.action}
-                  <span className="block font-mono text-xs text-slate-600">{row.action}</span>
+                  <span className="block font-mono text-xs font-normal text-slate-600">{row.action}</span>
                 </td>
                 <td className="px-3 py-2">
                   {row.entityType}
