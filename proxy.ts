@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 /**
  * Two jobs, both before any route renders:
@@ -44,7 +45,8 @@ export function proxy(request: NextRequest) {
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   if (!isPublic && !request.cookies.has("liaison.session")) {
     const signIn = new URL("/sign-in", request.url);
-    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    const callbackUrl = pathname === "/" ? null : safeCallbackPath(`${pathname}${search}`, request.nextUrl.origin);
+    if (callbackUrl) signIn.searchParams.set("callbackUrl", callbackUrl);
     return withSecurityHeaders(NextResponse.redirect(signIn), policy, https);
   }
 
