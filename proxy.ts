@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { REQUEST_ID_HEADER } from "@/lib/request-id-header";
 
 /**
  * Two jobs, both before any route renders:
@@ -52,6 +53,8 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Ours, never the client's: log lines about this request (database errors, instrumentation.ts) quote it.
+  requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
   requestHeaders.set("Content-Security-Policy", policy);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, https);
 }
