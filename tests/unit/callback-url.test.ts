@@ -52,3 +52,17 @@ describe("the callback-URL sanitiser: only same-origin paths", () => {
     expect(safeCallbackPath(value, ORIGIN)).toBe(expected);
   });
 });
+
+describe("next-auth's redirect callback uses the sanitiser", () => {
+  it("sends a hostile target to the base URL and keeps a same-origin one", async () => {
+    process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/unused";
+    const { authOptions } = await import("@/lib/auth/config");
+    const redirect = authOptions().callbacks!.redirect!;
+    const baseUrl = ORIGIN;
+    for (const url of ["/\t/evil.example/", "https://evil.example/", "//evil.example", "/.//evil.example", "javascript:alert(1)"]) {
+      expect(await redirect({ url, baseUrl }), url).toBe(baseUrl);
+    }
+    expect(await redirect({ url: "/sign-out", baseUrl })).toBe(`${ORIGIN}/sign-out`);
+    expect(await redirect({ url: `${ORIGIN}/cases?page=2`, baseUrl })).toBe(`${ORIGIN}/cases?page=2`);
+  });
+});
