@@ -34,7 +34,11 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 // with a 500. Answer 413 first. next.config.js lets Next buffer at most 2 MB of a body for this check.
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-/** The body's bytes, or null once it passes `limit`: a chunked body declares no length, so it is counted. */
+/**
+ * The body's bytes, or null when it passes `limit`: a chunked body declares no length, so it is counted. Past the
+ * limit the rest is read and dropped, not cancelled: Next.js answers only once the request's body has ended (a
+ * cancelled read left the request hanging), and it buffers at most proxyClientMaxBodySize (next.config.js) for us.
+ */
 async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
@@ -44,12 +48,9 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) return null;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
