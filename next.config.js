@@ -14,6 +14,11 @@ const nextConfig = {
   // Send each page's <title> in the initial <head> for everyone instead of streaming it in after the body:
   // screen readers announce the title on load (WCAG 2.4.2), and our metadata is only translated text, cheap to wait for.
   htmlLimitedBots: /.*/,
+  experimental: {
+    // proxy.ts reads a server action's body to refuse one over 1 MB (a chunked body declares no length) or malformed:
+    // Next buffers at most this much of a body for it (default 10 MB), enough to see that a body passed 1 MB.
+    proxyClientMaxBodySize: "2mb",
+  },
   // Headers for every response, static files included. The CSP (with its per-request nonce) and HSTS are set in proxy.ts.
   async headers() {
     return [

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { REQUEST_ID_HEADER } from "@/lib/request-id-header";
 
 /**
  * Two jobs, both before any route renders:
@@ -28,14 +30,91 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
-// Server actions take forms of a few kilobytes; Next.js refuses bodies over 1 MB, but with a 500. Answer 413 first.
+// Server actions take forms of a few kilobytes; Next.js refuses bodies over 1 MB (serverActions.bodySizeLimit), but
+// with a 500. Answer 413 first. next.config.js lets Next buffer at most 2 MB of a body for this check.
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
-    return new NextResponse("Payload too large", { status: 413 });
+/**
+ * The body's bytes, or null when it passes `limit`: a chunked body declares no length, so it is counted. Past the
+ * limit the rest is read and dropped, not cancelled: Next.js answers only once the request's body has ended (a
+ * cancelled read left the request hanging), and it buffers at most proxyClientMaxBodySize (next.config.js) for us.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) return null;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * A server action's request is refused here, before Next.js decodes it, when its body is too large (declared or
+ * counted) or is not what React's client sends: a multipart form that does not parse, or a reply whose JSON rows do
+ * not parse. Next.js answers those with a 500 (its action handler turns every decoding error into one); they are the
+ * client's error, so 413 or 400. Multipart POSTs to pages are server actions too (a form posted without JavaScript).
+ */
+async function actionBodyRefusal(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST") return null;
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = /^multipart\/form-data\s*;/i.test(contentType);
+  const fetchAction = request.headers.has("next-action");
+  if (!fetchAction && !(multipart && !request.nextUrl.pathname.startsWith("/api/"))) return null;
+  const declared = request.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= MAX_ACTION_BODY_BYTES)) return new NextResponse("Payload too large", { status: 413 });
+  const body = await readAtMost(request.clone().body, MAX_ACTION_BODY_BYTES);
+  if (body === null) return new NextResponse("Payload too large", { status: 413 });
+  const malformed = new NextResponse("Malformed request body", { status: 400 });
+  if (multipart) {
+    let form: FormData;
+    try {
+      form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
+    } catch {
+      return malformed;
+    }
+    // React's reply encoding: fields named by a number are JSON rows (the arguments); others are the forms' values.
+    if (fetchAction) {
+      for (const [name, value] of form.entries()) {
+        if (/^\d+$/.test(name) && (typeof value !== "string" || !isJson(value))) return malformed;
+      }
+    }
+    return null;
+  }
+  if (!fetchAction) return null;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return malformed;
+  }
+  return isJson(text) ? null : malformed;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const refusal = await actionBodyRefusal(request);
+  if (refusal) return refusal;
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -44,12 +123,15 @@ export function proxy(request: NextRequest) {
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   if (!isPublic && !request.cookies.has("liaison.session")) {
     const signIn = new URL("/sign-in", request.url);
-    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    const callbackUrl = pathname === "/" ? null : safeCallbackPath(`${pathname}${search}`, request.nextUrl.origin);
+    if (callbackUrl) signIn.searchParams.set("callbackUrl", callbackUrl);
     return withSecurityHeaders(NextResponse.redirect(signIn), policy, https);
   }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Ours, never the client's: log lines about this request (database errors, instrumentation.ts) quote it.
+  requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
   requestHeaders.set("Content-Security-Policy", policy);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, https);
 }

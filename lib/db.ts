@@ -3,9 +3,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { databaseErrorLogLine, normalizeDatabaseError } from "@/lib/database-error";
+import { currentRequestId } from "@/lib/request-id";
 
 /**
  * The one Prisma client. Password hashes are omitted globally: only lib/auth asks for them explicitly.
+ * Every operation (models, raw queries, inside transactions too) goes through `guardErrors`: an error the database
+ * or Prisma raises leaves as a DatabaseError carrying codes and a request id only (lib/database-error.ts), since
+ * Prisma's own message quotes the call's arguments, personal data included, and Next.js logs uncaught errors.
  * Both database modes reach PostgreSQL over its wire protocol: a real server, or the embedded
  * PGlite that `npm start` serves on loopback (with a pool of one connection, see scripts/start.ts).
  */
@@ -29,7 +34,21 @@ function createPrismaClient() {
     log: queryCounting() ? [{ emit: "event", level: "query" }] : [],
   });
   if (queryCounting()) (client as unknown as { $on: (event: "query", listener: () => void) => void }).$on("query", () => (queryCounter.count += 1));
-  return client;
+  return client.$extends({
+    name: "guardErrors",
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          const safe = normalizeDatabaseError(error, await currentRequestId());
+          // One line per error, codes only: the original error and its message are dropped here, never logged.
+          console.error(databaseErrorLogLine(safe));
+          throw safe;
+        }
+      },
+    },
+  });
 }
 
 /** Only `npm run bench` turns this on (LIAISON_BENCH=1): never in a deployment. */

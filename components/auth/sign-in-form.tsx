@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
@@ -27,7 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }
-    window.location.assign(callbackUrl);
+    // The page sanitised it already; checked again here, where it is used, so no caller can pass another host.
+    window.location.assign(safeCallbackPath(callbackUrl, window.location.origin) ?? "/");
   }
 
   return (

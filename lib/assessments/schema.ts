@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AtdMeasure, DetentionGround, InterviewMode, NeedArea } from "@/lib/generated/prisma/enums";
+import { optionalLocalDateTime } from "@/lib/validation/dates";
+import { lineText, paragraphText } from "@/lib/validation/text";
 
 export const NEED_AREAS = Object.values(NeedArea);
 export const ATD_MEASURES = Object.values(AtdMeasure);
@@ -10,10 +12,13 @@ export const INTERVIEW_MODES = Object.values(InterviewMode);
 export const repeated = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
-/** Optional free text: blank becomes null. */
-export const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max, "tooLong").optional())
-    .transform((value) => value ?? null);
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** Optional free text of several lines (a textarea): blank becomes null; control characters other than line breaks refused. */
+export const optionalText = (max: number) => z.preprocess(blankToUndefined, paragraphText(max).optional()).transform((value) => value ?? null);
+
+/** Optional one-line text (an input): blank becomes null; every control character refused. */
+export const optionalLine = (max: number) => z.preprocess(blankToUndefined, lineText(max).optional()).transform((value) => value ?? null);
 
 const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
 
@@ -30,9 +35,10 @@ export const assessmentFormSchema = z
     intent: z.enum(["save", "complete"], { message: "invalidChoice" }),
     /** Whether an interview took place: HELD, NOT_HELD, or blank while it is still to come (drafts only). */
     interview: z.enum(["HELD", "NOT_HELD", ""], { message: "invalidChoice" }).default(""),
-    interviewAt: optionalText(20),
+    // datetime-local, read on the facility's clock by the data layer, which also refuses a time still to come.
+    interviewAt: optionalLocalDateTime({ message: "interviewAtFormat", notAfter: "today" }),
     interviewMode: z.preprocess((value) => (value === "" ? undefined : value), z.enum(INTERVIEW_MODES, { message: "invalidChoice" }).optional()),
-    interviewLanguage: optionalText(100),
+    interviewLanguage: optionalLine(100),
     interpreterUsed: checkbox,
     noInterviewReason: optionalText(2000),
     needs: repeated(z.enum(NEED_AREAS, { message: "invalidChoice" })),

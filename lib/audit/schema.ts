@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/pagination";
+import { calendarDate } from "@/lib/validation/dates";
+import { lineText } from "@/lib/validation/text";
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  lineText(max)
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -14,7 +13,7 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined))
-  .pipe(z.iso.date().optional());
+  .pipe(calendarDate().optional());
 
 /** Filters of the audit log, from the query string. A bad value is a clear error, not an empty result. */
 export const auditFilterSchema = z

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { revokeSession, signInWithPassword } from "@/lib/auth/sign-in";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { CLIENT_ADDRESS_HEADER, SERVED_BY_APP_SERVER } from "@/lib/auth/client-address";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 /** The session cookie: a signed, encrypted token carrying only the server-side session id. */
 export const SESSION_COOKIE = "liaison.session";
@@ -14,6 +15,18 @@ const DEVELOPMENT_SECRET = "liaison-development-secret-not-for-production-use";
 
 export function authSecret(): string {
   return env().NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET;
+}
+
+/**
+ * The app's own origin, from NEXTAUTH_URL (set by whoever deploys it, never from a request header). Without it
+ * (development) a placeholder: only relative paths then pass safeCallbackPath, which is all the app ever sends.
+ */
+export function appOrigin(): string {
+  try {
+    return new URL(process.env.NEXTAUTH_URL ?? "").origin;
+  } catch {
+    return "http://localhost";
+  }
 }
 
 function secureCookies(): boolean {
@@ -78,6 +91,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Where next-auth sends the browser after signing in or out: a same-origin path only, else the home page.
+      redirect({ url, baseUrl }) {
+        const path = safeCallbackPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).toString() : baseUrl;
+      },
       // Keep the token minimal: the session id and the user id, nothing personal.
       jwt({ token, user }) {
         if (user && "sessionId" in user && typeof user.sessionId === "string") {

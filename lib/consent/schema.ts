@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CONSENT_FIELDS } from "@/lib/referrals/packet";
 import { manyOf } from "@/lib/providers/schema";
 import type { ConsentMethod } from "@/lib/generated/prisma/enums";
+import { localDateTime } from "@/lib/validation/dates";
+import { lineText, optionalLineText } from "@/lib/validation/text";
 
 export const CONSENT_METHODS = ["WRITTEN", "VERBAL_WITH_INTERPRETER", "VERBAL"] as const satisfies readonly ConsentMethod[];
 
@@ -13,12 +15,12 @@ export const recordConsentSchema = z
   .object({
     detentionId: z.uuid({ message: "invalidChoice" }),
     recipientOrgId: z.uuid({ message: "invalidChoice" }),
-    purpose: z.string().trim().min(1, "required").max(500, "tooLong"),
+    purpose: lineText(500).min(1, "required"),
     fields: manyOf(CONSENT_FIELDS).refine((fields) => fields.length > 0, "required"),
     method: z.enum(CONSENT_METHODS, { message: "invalidChoice" }),
-    interpreterLanguage: z.string().trim().max(80, "tooLong").optional().transform((value) => (value ? value : null)),
-    // datetime-local: a wall-clock time in the facility's zone, converted on the server.
-    givenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalidFormat"),
+    interpreterLanguage: optionalLineText(80),
+    // datetime-local: a wall-clock time in the facility's zone, converted on the server. Consent is recorded once given.
+    givenAt: localDateTime({ notAfter: "today" }),
   })
   .superRefine((consent, context) => {
     if (consent.method === "VERBAL_WITH_INTERPRETER" && !consent.interpreterLanguage) {

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { paragraphText } from "@/lib/validation/text";
 
 export const addCounselNoteSchema = z.object({
   detentionId: z.uuid({ message: "invalidChoice" }),
-  body: z.string().trim().min(1, "required").max(8000, "tooLong"),
+  body: paragraphText(8000).min(1, "required"),
 });
 
 export type AddCounselNoteInput = z.infer<typeof addCounselNoteSchema>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/pagination";
+import { calendarDate, clockTime, isCalendarDate } from "@/lib/validation/dates";
+import { lineText, optionalLineText, paragraphText } from "@/lib/validation/text";
 
 export const DETENTION_SORTS = ["priority", "nextReviewDueBy", "detainedAt", "familyName", "reference"] as const;
 export type DetentionSort = (typeof DETENTION_SORTS)[number];
@@ -50,29 +52,21 @@ export const DETENTION_GROUNDS = ["DANGER_TO_PUBLIC", "UNLIKELY_TO_APPEAR", "SEC
 export const REVIEW_SCHEDULES = ["STANDARD", "DESIGNATED_FOREIGN_NATIONAL"] as const;
 
 const uuid = z.uuid({ message: "invalidChoice" });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .optional()
-    .transform((value) => (value ? value : null));
+const optionalText = optionalLineText;
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("")])
   .optional()
   .transform((value) => value === "on" || value === "true");
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalidFormat");
 const toArray = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
 /** The person's facts, for a new Detainee. */
 export const detaineeFieldsSchema = z.object({
-  givenName: z.string().trim().min(1, "required").max(200, "tooLong"),
-  familyName: z.string().trim().min(1, "required").max(200, "tooLong"),
-  dateOfBirth: isoDate,
+  givenName: lineText(200).min(1, "required"),
+  familyName: lineText(200).min(1, "required"),
+  // Born already, and after 1900: anything else is a typing error, not a person.
+  dateOfBirth: calendarDate({ notBefore: "1900-01-01", notAfter: "today" }),
   gender: z.enum(GENDERS, { message: "invalidChoice" }),
-  languages: z
-    .string()
-    .max(500, "tooLong")
+  languages: lineText(500)
     .transform((text) =>
       text
         .split(",")
@@ -94,8 +88,9 @@ export const detaineeFieldsSchema = z.object({
 /** The detention's facts. The time is read on the facility's clock (lib/detentions/rules.ts). */
 export const detentionFieldsSchema = z.object({
   facilityId: uuid,
-  detainedOn: isoDate,
-  detainedAtTime: z.string().trim().regex(/^\d{2}:\d{2}$/, "invalidFormat"),
+  // The data layer also refuses a time still to come on the facility's clock (lib/detentions/rules.ts).
+  detainedOn: calendarDate({ notAfter: "today" }),
+  detainedAtTime: clockTime(),
   grounds: z.preprocess(toArray, z.array(z.enum(DETENTION_GROUNDS, { message: "invalidChoice" })).min(1, "invalidChoice")),
   schedule: z.enum(REVIEW_SCHEDULES, { message: "invalidChoice" }),
 });
@@ -109,13 +104,10 @@ export type NewPersonIntake = z.infer<typeof newPersonIntakeSchema>;
 
 /** The person search before intake; all fields optional, at least one needed to search. */
 export const personSearchSchema = z.object({
-  name: z.string().trim().max(200).catch(""),
-  dateOfBirth: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .catch(""),
-  clientId: z.string().trim().max(40).catch(""),
+  name: lineText(200).catch(""),
+  // A search for a date that does not exist finds nobody; it must not reach the database as an invalid date.
+  dateOfBirth: z.string().trim().refine(isCalendarDate).catch(""),
+  clientId: lineText(40).catch(""),
 });
 export type PersonSearch = z.infer<typeof personSearchSchema>;
 
@@ -128,8 +120,8 @@ export const assignSchema = z.object({ detentionId: uuid, version, cloId: uuid }
 export const noProspectSchema = z.object({
   detentionId: uuid,
   version,
-  reason: z.string().trim().min(1, "required").max(2000, "tooLong"),
-  revisitOn: isoDate,
+  reason: paragraphText(2000).min(1, "required"),
+  revisitOn: calendarDate(),
 });
 
 export const clearNoProspectSchema = z.object({ detentionId: uuid, version });

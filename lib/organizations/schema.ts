@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/time/facility-clock";
+import { lineText } from "@/lib/validation/text";
 
 export const ORGANIZATION_KINDS = ["CBSA_OFFICE", "SERVICE_PROVIDER", "LEGAL", "OTHER_NGO"] as const;
 
 
 export const createOrganizationSchema = z.object({
-  name: z.string().trim().min(1, "required").max(200, "tooLong"),
+  name: lineText(200).min(1, "required"),
   kind: z.enum(ORGANIZATION_KINDS, { message: "invalidChoice" }),
-  region: z.string().trim().min(1, "required").max(120, "tooLong"),
-  timeZone: z.string().trim().min(1, "required").max(64, "tooLong").refine(isTimeZone, "timeZone"),
+  region: lineText(120).min(1, "required"),
+  timeZone: lineText(64).min(1, "required").refine(isTimeZone, "timeZone"),
 });

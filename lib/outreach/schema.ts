@@ -1,16 +1,18 @@
 import { z } from "zod";
+import { calendarDate } from "@/lib/validation/dates";
+import { lineText, optionalLineText, optionalParagraphText } from "@/lib/validation/text";
 
 const optionalUuid = z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ message: "invalidChoice" }).optional());
-const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional().transform((value) => (value ? value : null));
 
 /** A contact with an NGO or community resource: a provider in the directory, or any organisation by name. */
 export const outreachContactSchema = z
   .object({
     providerId: optionalUuid,
-    organizationName: optionalText(200),
-    contactedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalidFormat"),
-    topic: z.string().trim().min(1, "required").max(500, "tooLong"),
-    outcome: optionalText(2000),
+    organizationName: optionalLineText(200),
+    // A contact already made: not a date to come.
+    contactedOn: calendarDate({ notAfter: "today" }),
+    topic: lineText(500).min(1, "required"),
+    outcome: optionalParagraphText(2000),
   })
   .superRefine((contact, context) => {
     if (!contact.providerId && !contact.organizationName) context.addIssue({ code: "custom", path: ["organizationName"], message: "required" });
@@ -18,16 +20,16 @@ export const outreachContactSchema = z
 export type OutreachContactInput = z.infer<typeof outreachContactSchema>;
 
 export const resourceListSchema = z.object({
-  name: z.string().trim().min(1, "required").max(200, "tooLong"),
-  description: optionalText(2000),
+  name: lineText(200).min(1, "required"),
+  description: optionalParagraphText(2000),
 });
 
 export const resourceItemSchema = z
   .object({
     listId: z.uuid({ message: "invalidChoice" }),
     providerId: optionalUuid,
-    name: optionalText(200),
-    notes: optionalText(2000),
+    name: optionalLineText(200),
+    notes: optionalParagraphText(2000),
   })
   .superRefine((item, context) => {
     if (!item.providerId && !item.name) context.addIssue({ code: "custom", path: ["name"], message: "required" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/pagination";
 import type { Gender, ProviderKind, ProviderService, RiskLevel } from "@/lib/generated/prisma/enums";
+import { lineText, paragraphText } from "@/lib/validation/text";
 
 export const PROVIDER_SERVICES = ["SUPERVISION", "REPORTING", "HOUSING", "MENTAL_HEALTH", "SUBSTANCE_USE", "MEDICAL", "EMPLOYMENT", "SETTLEMENT", "FAMILY_SUPPORT", "LEGAL_SUPPORT", "TRAUMA_SUPPORT"] as const satisfies readonly ProviderService[];
 export const GENDERS = ["FEMALE", "MALE", "NON_BINARY", "OTHER", "UNDISCLOSED"] as const satisfies readonly Gender[];
@@ -14,12 +15,13 @@ const yes = z.enum(["1"]).optional().catch(undefined);
 
 /** The directory's query string (a GET form: works without JavaScript). Unknown values are ignored, never errors. */
 export const providerListParamsSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // A search term with a control character (NUL cannot even reach PostgreSQL) is no search term.
+  q: lineText(200).optional().catch(undefined),
   service: z.enum(PROVIDER_SERVICES).optional().catch(undefined),
   gender: z.enum(GENDERS).optional().catch(undefined),
   risk: z.enum(RISK_LEVELS).optional().catch(undefined),
-  language: z.string().trim().max(80).optional().catch(undefined),
-  region: z.string().trim().max(120).optional().catch(undefined),
+  language: lineText(80).optional().catch(undefined),
+  region: lineText(120).optional().catch(undefined),
   kind: z.enum(PROVIDER_KINDS).optional().catch(undefined),
   open: yes,
   sogieAffirming: yes,
@@ -37,20 +39,19 @@ export function manyOf<T extends readonly [string, ...string[]]>(values: T) {
 }
 
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === "1", z.boolean());
-const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max, "tooLong").optional());
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, lineText(max).optional());
+const optionalParagraph = (max: number) => z.preprocess(blankToUndefined, paragraphText(max).optional());
 const count = z.coerce.number({ message: "invalid" }).int("invalid").min(0, "invalid").max(100_000, "tooLong");
 
 /** Languages typed as a comma-separated list ("French, Lingala"). */
-const languageList = z
-  .string()
-  .max(1000, "tooLong")
+const languageList = lineText(1000)
   .transform((value) => [...new Set(value.split(",").map((language) => language.trim()).filter((language) => language !== ""))]);
 
 /** What a provider's own caseworkers may keep current (lib/authz/providers.ts). */
 export const providerProfileSchema = z
   .object({
-    description: optionalText(2000),
+    description: optionalParagraph(2000),
     services: manyOf(PROVIDER_SERVICES),
     servesGenders: manyOf(GENDERS),
     sogieAffirming: checkbox,
@@ -60,7 +61,7 @@ export const providerProfileSchema = z
     substanceUseSupport: checkbox,
     riskLevelsAccepted: manyOf(RISK_LEVELS),
     languages: languageList,
-    region: z.string().trim().min(1, "required").max(120, "tooLong"),
+    region: lineText(120).min(1, "required"),
     spacesTotal: count,
     spacesOpen: count,
     contactName: optionalText(200),
@@ -77,6 +78,6 @@ export const updateProviderSchema = z.object({
 });
 
 export const createProviderSchema = z.object({
-  name: z.string().trim().min(1, "required").max(200, "tooLong"),
+  name: lineText(200).min(1, "required"),
   kind: z.enum(PROVIDER_KINDS, { message: "invalidChoice" }),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONSENT_FIELDS } from "@/lib/referrals/packet";
 import { DECLINE_REASONS, PROVIDER_ANSWERS } from "@/lib/referrals/rules";
 import { manyOf } from "@/lib/providers/schema";
+import { optionalParagraphText, paragraphText } from "@/lib/validation/text";
 
 const uuid = z.uuid({ message: "invalidChoice" });
 
@@ -18,7 +19,7 @@ export const sendReferralSchema = z.object({
   consentId: uuid,
   fields: manyOf(CONSENT_FIELDS).refine((fields) => fields.length > 0, "required"),
   previewDigest: z.string().regex(/^[0-9a-f]{64}$/, "invalid"),
-  message: z.string().trim().max(4000, "tooLong").optional().transform((value) => (value ? value : null)),
+  message: optionalParagraphText(4000),
 });
 export type SendReferralInput = z.infer<typeof sendReferralSchema>;
 
@@ -29,8 +30,8 @@ export const answerReferralSchema = z
     version,
     status: z.enum(PROVIDER_ANSWERS, { message: "invalidChoice" }),
     declineReason: z.preprocess((value) => (value === "" ? undefined : value), z.enum(DECLINE_REASONS, { message: "invalidChoice" }).optional()),
-    declineDetails: z.string().trim().max(2000, "tooLong").optional().transform((value) => (value ? value : null)),
-    message: z.string().trim().max(4000, "tooLong").optional().transform((value) => (value ? value : null)),
+    declineDetails: optionalParagraphText(2000),
+    message: optionalParagraphText(4000),
   })
   .superRefine((answer, context) => {
     if (answer.status !== "DECLINED") return;
@@ -43,5 +44,5 @@ export const withdrawReferralSchema = z.object({ referralId: uuid, version });
 
 export const referralMessageSchema = z.object({
   referralId: uuid,
-  body: z.string().trim().min(1, "required").max(4000, "tooLong"),
+  body: paragraphText(4000).min(1, "required"),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PlanStatus } from "@/lib/generated/prisma/enums";
-import { ATD_MEASURES, DETENTION_GROUNDS, keyed, optionalText, repeated } from "@/lib/assessments/schema";
+import { ATD_MEASURES, DETENTION_GROUNDS, keyed, optionalLine, optionalText, repeated } from "@/lib/assessments/schema";
+import { lineText } from "@/lib/validation/text";
 import { dollarsToCents } from "@/lib/release-plans/rules";
 
 const detentionId = z.uuid({ message: "invalidChoice" });
@@ -27,10 +28,10 @@ export const bondspersonFormSchema = z
     planVersion: version,
     /** Absent when adding a bondsperson. */
     bondspersonId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ message: "invalidChoice" }).optional()),
-    name: z.string().trim().min(1, "required").max(200, "tooLong"),
-    relationship: z.string().trim().min(1, "required").max(200, "tooLong"),
-    phone: optionalText(50),
-    email: optionalText(320).pipe(z.email("email").nullable()),
+    name: lineText(200).min(1, "required"),
+    relationship: lineText(200).min(1, "required"),
+    phone: optionalLine(50),
+    email: optionalLine(320).pipe(z.email("email").nullable()),
     amount: z
       .string()
       .default("")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "@/lib/validation/dates";
 
 export const REPORT_GROUPINGS = ["office", "clo", "month"] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
@@ -6,7 +7,7 @@ export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 export const REPORT_TABLES = ["indicators", "lengthOfDetention", "releases", "referrals"] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
-const isoDate = z.iso.date({ message: "invalidDate" });
+const isoDate = calendarDate();
 
 /**
  * The reports' filters. Detentions are counted when their detention began within [from, to]

@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { DASHBOARD_GROUPS } from "@/lib/reviews/rules";
 import { pageSchema } from "@/lib/pagination";
+import { calendarDate, clockTime } from "@/lib/validation/dates";
+import { lineText, paragraphText } from "@/lib/validation/text";
 
 export const REVIEW_OUTCOMES = ["CONTINUED", "RELEASE_ORDERED", "ADJOURNED", "WITHDRAWN"] as const;
 export const REVIEW_KINDS = ["FORTY_EIGHT_HOUR", "SEVEN_DAY", "THIRTY_DAY", "DFN_FOURTEEN_DAY", "DFN_SIX_MONTH", "EARLY"] as const;
 
 const uuid = z.uuid({ message: "invalidChoice" });
 const version = z.coerce.number({ message: "invalid" }).int().min(1);
-const localDate = z.string().trim().min(1, "required").regex(/^\d{4}-\d{2}-\d{2}$/, "reviewDate");
-const localTime = z.string().trim().min(1, "required").regex(/^\d{2}:\d{2}$/, "reviewTime");
-const optionalLocalDate = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, "reviewDate").optional().default("");
-const optionalLocalTime = z.string().trim().regex(/^(\d{2}:\d{2})?$/, "reviewTime").optional().default("");
+const localDate = calendarDate({ message: "reviewDate" });
+const localTime = clockTime({ message: "reviewTime" });
+// Blank (or absent) stays "", which the forms' pair rule below reads as "not concluded".
+const blankOr = <T extends z.ZodType<string>>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional()).transform((value) => value ?? "");
+const optionalLocalDate = blankOr(localDate);
+const optionalLocalTime = blankOr(localTime);
 const checkbox = z.literal("on").optional().transform((value) => value === "on");
 
 /** Schedule (or move) the hearing of the detention's next review, in the facility's local time. */
@@ -21,7 +26,7 @@ export const scheduleHearingSchema = z
     date: localDate,
     time: localTime,
     byVideo: checkbox,
-    location: z.string().trim().max(300, "tooLong").optional().default(""),
+    location: lineText(300).optional().default(""),
   })
   .refine((value) => value.byVideo || value.location !== "", { path: ["location"], message: "hearingLocation" });
 
@@ -31,7 +36,7 @@ const editableFields = {
   concludedDate: optionalLocalDate,
   concludedTime: optionalLocalTime,
   outcome: z.enum(REVIEW_OUTCOMES, { message: "invalidChoice" }),
-  notes: z.string().trim().max(4000, "tooLong").optional().default(""),
+  notes: paragraphText(4000).optional().default(""),
 };
 const heldFields = { ...editableFields, early: checkbox };
 

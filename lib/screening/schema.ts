@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VULNERABILITY_FLAGS } from "@/lib/detentions/schema";
+import { optionalParagraphText } from "@/lib/validation/text";
 
 const uuid = z.uuid({ message: "invalidChoice" });
 // 0 when the detention has no screening yet: the first flag creates it.
@@ -9,12 +10,7 @@ export const recordFlagSchema = z.object({
   detentionId: uuid,
   version: screeningVersion,
   flag: z.enum(VULNERABILITY_FLAGS, { message: "invalidChoice" }),
-  details: z
-    .string()
-    .trim()
-    .max(2000, "tooLong")
-    .optional()
-    .transform((value) => (value ? value : null)),
+  details: optionalParagraphText(2000),
   consent: z
     .union([z.literal("on"), z.literal("")])
     .optional()

@@ -1,27 +1,20 @@
 import { z } from "zod";
+import { optionalCalendarDate } from "@/lib/validation/dates";
+import { lineText, optionalParagraphText } from "@/lib/validation/text";
 
 export const TASK_CATEGORIES = ["PROPERTY_ACCESS", "COMMUNICATION", "DOCUMENTS", "OTHER_AGENCY", "TRANSPORT", "FUNDS", "HOUSING", "DISCLOSURE", "OTHER"] as const;
 export const TASK_STATUSES = ["OPEN", "IN_PROGRESS", "DONE", "CANCELLED"] as const;
 
 const uuid = z.uuid({ message: "invalidChoice" });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .optional()
-    .transform((value) => (value ? value : null));
+const optionalText = optionalParagraphText;
 
 const taskFields = {
   category: z.enum(TASK_CATEGORIES, { message: "invalidChoice" }),
-  title: z.string().trim().min(1, "required").max(300, "tooLong"),
+  title: lineText(300).min(1, "required"),
   description: optionalText(4000),
   ownerId: z.union([z.literal(""), uuid]).transform((value) => (value === "" ? null : value)),
   // A due date (YYYY-MM-DD): due by the end of that day in the facility's zone.
-  dueOn: z
-    .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalidFormat")])
-    .optional()
-    .transform((value) => (value ? value : null)),
+  dueOn: optionalCalendarDate(),
   status: z.enum(TASK_STATUSES, { message: "invalidChoice" }),
   outcome: optionalText(4000),
 };

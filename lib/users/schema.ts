@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
+import { lineText } from "@/lib/validation/text";
 
 export const ROLES = ["CLO", "SUPERVISOR", "NGO_CASEWORKER", "COUNSEL", "ADMIN"] as const;
 
@@ -16,7 +17,7 @@ const version = z.coerce.number({ message: "invalid" }).int().min(1);
 
 export const createUserSchema = z
   .object({
-    name: z.string().trim().min(1, "required").max(200, "tooLong"),
+    name: lineText(200).min(1, "required"),
     email: z.string().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("email")),
     role: z.enum(ROLES, { message: "invalidChoice" }),
     organizationId: uuid,

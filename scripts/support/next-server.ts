@@ -7,7 +7,7 @@ const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const APP_SERVER = path.join(ROOT, "scripts", "support", "app-server.ts");
 
 // What a production build is made from: a change to any of these makes the build stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestModification(target: string): number {
   if (!existsSync(target)) return 0;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
+import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { ACTIONS, PERSONAS, ROUTES, type ActionEntry, type Persona } from "@/lib/authz/registry";
-import { actionForm, browserArguments, postAction, startIsolatedApp, tableCounts, type IsolatedApp } from "./support/actions-client";
+import { actionForm, browserArguments, pathFor, postAction, startIsolatedApp, tableCounts, type ActionFields, type IsolatedApp } from "./support/actions-client";
 
 /**
  * Every server action, called over HTTP exactly as the browser calls it (React's reply encoding, the action's id
@@ -85,6 +86,167 @@ test("a body over 1 MB is refused with 413, not a server error", async () => {
   const action = ACTIONS.find((entry) => entry.name === "createUserAction")!;
   const response = await postAction(app, action, "ADMIN", browserArguments(action, actionForm({ name: "x".repeat(1_100_000) })));
   expect(response.status).toBe(413);
+});
+
+test("a chunked body over 1 MB (no Content-Length to read) is refused with 413, not a server error", async () => {
+  const action = ACTIONS.find((entry) => entry.name === "addNoteAction")!;
+  const { id, path } = pathFor(app, action, { persona: "CLO_TORONTO" });
+  const piece = new TextEncoder().encode(`0:${JSON.stringify("x".repeat(64 * 1024))}\n`);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent > 1_200_000) return controller.close();
+      sent += piece.byteLength;
+      controller.enqueue(piece);
+    },
+  });
+  const response = await fetch(`${app.base}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", cookie: app.cookies.get("CLO_TORONTO")! },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  expect(response.headers.get("content-length"), "the request was chunked").toBeNull();
+  expect(response.status).toBe(413);
+});
+
+test("malformed multipart and JSON action bodies get 400, not a server error, and write nothing", async () => {
+  const action = ACTIONS.find((entry) => entry.name === "addNoteAction")!;
+  const { id, path } = pathFor(app, action, { persona: "CLO_TORONTO" });
+  const before = await tableCounts(app.databaseUrl);
+  const boundary = "----liaisonHostileBoundary";
+  const cases: { label: string; contentType: string; body: string | Uint8Array; fetchAction?: boolean }[] = [
+    { label: "multipart cut off before its closing boundary", contentType: `multipart/form-data; boundary=${boundary}`, body: `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null` },
+    { label: "multipart without any part", contentType: `multipart/form-data; boundary=${boundary}`, body: "not multipart at all" },
+    { label: "multipart whose boundary is not the declared one", contentType: `multipart/form-data; boundary=${boundary}`, body: `--other\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--other--\r\n` },
+    { label: "multipart whose arguments row is not JSON", contentType: `multipart/form-data; boundary=${boundary}`, body: `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,{"a":\r\n--${boundary}--\r\n` },
+    { label: "JSON cut off", contentType: "text/plain;charset=UTF-8", body: `[null,{"detentionId":` },
+    { label: "not JSON at all", contentType: "text/plain;charset=UTF-8", body: "<script>alert(1)</script>" },
+    { label: "bytes that are not UTF-8", contentType: "text/plain;charset=UTF-8", body: new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]) },
+    { label: "a form posted without JavaScript, cut off", contentType: `multipart/form-data; boundary=${boundary}`, body: `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_ID_${id}"\r\n\r\n`, fetchAction: false },
+  ];
+  for (const hostile of cases) {
+    const response = await fetch(`${app.base}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...(hostile.fetchAction === false ? {} : { "Next-Action": id }), Accept: "text/x-component", "Content-Type": hostile.contentType, cookie: app.cookies.get("CLO_TORONTO")! },
+      body: hostile.body as BodyInit,
+    });
+    expect(response.status, hostile.label).toBe(400);
+    expect(await response.text(), hostile.label).not.toMatch(LEAK);
+  }
+  expect(await tableCounts(app.databaseUrl), "no row written").toEqual(before);
+});
+
+/**
+ * Otherwise valid forms, one per action with a date, time or text field, built from the spec's database: a bad value
+ * put in one field must be refused by name, with no other field in question, before anything reaches the database.
+ * Before the shared date and text schemas (lib/validation/), 1990-13-01 passed \d{4}-\d{2}-\d{2} and NUL passed
+ * every text schema: each reached PostgreSQL and came back as a 500 whose log quoted the whole call.
+ */
+async function validForms(): Promise<{ action: string; persona: Persona; fields: ActionFields; dates: string[]; times: string[]; dateTimes: string[]; texts: string[] }[]> {
+  const client = new pg.Client({ connectionString: app.databaseUrl });
+  await client.connect();
+  try {
+    const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0] as Record<string, string | number>;
+    const detention = await one(`SELECT d.version, d."facilityId", f."timeZone", d."officeId" FROM "Detention" d JOIN "Facility" f ON f.id = d."facilityId" WHERE d.id = $1`, [app.records.case]);
+    const assessment = (await client.query(`SELECT version FROM "Assessment" WHERE "detentionId" = $1`, [app.records.case])).rows[0] as { version: number } | undefined;
+    const harbour = await one(`SELECT sp."organizationId" FROM "Referral" r JOIN "ServiceProvider" sp ON sp.id = r."providerId" WHERE r.id = $1`, [app.records.referral]);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const caseId = app.records.case;
+    const version = String(detention.version);
+    return [
+      {
+        action: "createDetentionAction", persona: "CLO_TORONTO",
+        fields: { facilityId: String(detention.facilityId), detainedOn: day(-2), detainedAtTime: "09:00", grounds: ["UNLIKELY_TO_APPEAR"], schedule: "STANDARD", givenName: "Hostile", familyName: "Input", dateOfBirth: "1990-05-17", gender: "UNDISCLOSED", languages: "English", interpreterLanguage: "", citizenship: "MEX", clientId: "HOSTILE-1" },
+        dates: ["detainedOn", "dateOfBirth"], times: ["detainedAtTime"], dateTimes: [], texts: ["givenName", "familyName", "languages", "interpreterLanguage", "clientId"],
+      },
+      { action: "setNoProspectAction", persona: "CLO_TORONTO", fields: { detentionId: caseId, version, reason: "Awaiting documents.", revisitOn: day(14) }, dates: ["revisitOn"], times: [], dateTimes: [], texts: ["reason"] },
+      {
+        action: "createTaskAction", persona: "CLO_TORONTO",
+        fields: { detentionId: caseId, category: "OTHER", title: "Call the shelter", description: "Ask about a bed.", ownerId: "", dueOn: day(3), status: "OPEN", outcome: "Pending." },
+        dates: ["dueOn"], times: [], dateTimes: [], texts: ["title", "description", "outcome"],
+      },
+      { action: "addNoteAction", persona: "CLO_TORONTO", fields: { detentionId: caseId, visibility: "CASE_TEAM", body: "Spoke with the family." }, dates: [], times: [], dateTimes: [], texts: ["body"] },
+      {
+        action: "saveAssessmentAction", persona: "CLO_TORONTO",
+        fields: { detentionId: caseId, version: String(assessment?.version ?? 0), intent: "save", interview: "HELD", interviewAt: `${day(-1)}T10:00`, interviewMode: "IN_PERSON", interviewLanguage: "Spanish", riskOpinion: "Low risk.", noInterviewReason: "" },
+        dates: [], times: [], dateTimes: ["interviewAt"], texts: ["interviewLanguage", "riskOpinion"],
+      },
+      { action: "scheduleHearingAction", persona: "CLO_TORONTO", fields: { detentionId: caseId, detentionVersion: version, date: day(5), time: "10:00", location: "Room 2" }, dates: ["date"], times: ["time"], dateTimes: [], texts: ["location"] },
+      {
+        action: "recordReviewAction", persona: "CLO_TORONTO",
+        fields: { detentionId: caseId, detentionVersion: version, startedDate: day(-1), startedTime: "10:00", concludedDate: day(-1), concludedTime: "11:00", outcome: "CONTINUED", notes: "Continued." },
+        dates: ["startedDate", "concludedDate"], times: ["startedTime", "concludedTime"], dateTimes: [], texts: ["notes"],
+      },
+      {
+        action: "recordConsentAction", persona: "CLO_TORONTO",
+        fields: { detentionId: caseId, recipientOrgId: String(harbour.organizationId), purpose: "Referral for housing", fields: ["IDENTITY"], method: "VERBAL_WITH_INTERPRETER", interpreterLanguage: "Spanish", givenAt: `${day(-1)}T10:00` },
+        dates: [], times: [], dateTimes: ["givenAt"], texts: ["purpose", "interpreterLanguage"],
+      },
+      {
+        action: "createOutreachContactAction", persona: "CLO_TORONTO",
+        fields: { providerId: "", organizationName: "Community Centre", contactedOn: day(-1), topic: "Beds", outcome: "Two beds free." },
+        dates: ["contactedOn"], times: [], dateTimes: [], texts: ["organizationName", "topic", "outcome"],
+      },
+      { action: "postReferralMessageAction", persona: "CLO_TORONTO", fields: { referralId: app.records.referral, body: "Any news?" }, dates: [], times: [], dateTimes: [], texts: ["body"] },
+      { action: "addCounselNoteAction", persona: "COUNSEL_OF_RECORD", fields: { detentionId: caseId, body: "Hearing strategy." }, dates: [], times: [], dateTimes: [], texts: ["body"] },
+      { action: "createResourceListAction", persona: "CLO_TORONTO", fields: { name: "Shelters", description: "Beds this week." }, dates: [], times: [], dateTimes: [], texts: ["name", "description"] },
+      { action: "createOrganizationAction", persona: "ADMIN", fields: { name: "Hostile Org", kind: "OTHER_NGO", region: "Greater Toronto Area", timeZone: "America/Toronto" }, dates: [], times: [], dateTimes: [], texts: ["name", "region", "timeZone"] },
+      {
+        action: "createUserAction", persona: "ADMIN",
+        fields: { name: "Hostile Account", email: "hostile.account@liaison.example", role: "CLO", organizationId: String(detention.officeId), password: "Lantern-Quay-Orchard-7291" },
+        dates: [], times: [], dateTimes: [], texts: ["name"],
+      },
+    ];
+  } finally {
+    await client.end();
+  }
+}
+
+test("a date that is not on the calendar, or NUL in a text, is refused by name and reaches no database: no 500, no row", async () => {
+  test.setTimeout(300_000);
+  const before = await tableCounts(app.databaseUrl);
+  const forms = await validForms();
+  const substitutions = (form: Awaited<ReturnType<typeof validForms>>[number]) => [
+    ...form.dates.flatMap((field) => ["1990-13-01", "2023-02-29", "2024-02-30", "0000-00-00"].map((value) => [field, value] as const)),
+    ...form.times.flatMap((field) => ["24:00", "12:60"].map((value) => [field, value] as const)),
+    ...form.dateTimes.flatMap((field) => ["1990-13-01T10:00", "2023-02-29T10:00", "2024-02-30T25:00"].map((value) => [field, value] as const)),
+    ...form.texts.flatMap((field) => ["Text with NUL\u0000inside", "\u0000", "Bell\u0007and escape\u001b[31m"].map((value) => [field, value] as const)),
+  ];
+  let refused = 0;
+  for (const form of forms) {
+    const action = ACTIONS.find((entry) => entry.name === form.action)!;
+    for (const [field, value] of substitutions(form)) {
+      const { status, text, result } = await postAction(app, action, form.persona, browserArguments(action, actionForm({ ...form.fields, [field]: value })));
+      const label = `${form.action} with ${field}=${JSON.stringify(value)}`;
+      expect(status, `${label}: no server error`).toBeLessThan(500);
+      expect(text, `${label}: no error text leaks`).not.toMatch(LEAK);
+      expect(result, `${label}: refused, naming only that field`).toMatchObject({ ok: false });
+      expect(Object.keys((result as { fieldErrors?: Record<string, string> }).fieldErrors ?? {}), label).toEqual([field]);
+      refused += 1;
+    }
+  }
+  expect(await tableCounts(app.databaseUrl), "no row written by any refused call").toEqual(before);
+  console.log(`Dates and control characters: ${refused} calls over ${forms.length} forms, each refused by field, 0 server errors, 0 rows written.`);
+});
+
+test("a hostile callbackUrl never redirects off the origin nor makes a server error, signed in or out", async () => {
+  const hostile = ["/%09/evil.example/", "/%0A/evil.example/", "/%0D/evil.example/", "/%0D%0ASet-Cookie:%20x=1", "//evil.example/", "/%5Cevil.example", "https://evil.example/", "javascript:alert(1)", "/.//evil.example/", "/%00"];
+  for (const persona of ["SIGNED_OUT", "CLO_TORONTO", "ADMIN"] as Persona[]) {
+    const cookie = app.cookies.get(persona);
+    for (const value of hostile) {
+      const response = await fetch(`${app.base}/sign-in?callbackUrl=${value}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+      const label = `${value} as ${persona}`;
+      expect(response.status, `${label}: no server error`).toBeLessThan(500);
+      const location = response.headers.get("location");
+      if (location !== null) expect(new URL(location, app.base).origin, `${label}: stays on the origin`).toBe(new URL(app.base).origin);
+      if (location !== null) expect(location, label).not.toMatch(/evil|^\/\/|[\t\r\n]/);
+      // Signed in: sent on at once (to the home page, as none of these is a path of the app).
+      if (persona !== "SIGNED_OUT") expect(location, `${label}: redirected home`).not.toBeNull();
+    }
+  }
 });
 
 test("an action called with something other than a form refuses it cleanly", async () => {

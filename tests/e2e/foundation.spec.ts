@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, test, type Page } from "./fixtures";
 
 test.describe("each role signs in and lands on its home with seeded data", () => {
   test("a CLO sees the office caseload", async ({ page, signIn, expectAccessible }) => {
@@ -170,5 +170,54 @@ test.describe("English and French", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
     await expect(page.getByLabel("Adresse courriel")).toBeVisible();
     await expectAccessible();
+  });
+});
+
+test.describe("after signing in the browser stays on the app's origin, whatever callbackUrl says", () => {
+  // As an attacker would write them in a link: %09, %0A and %0D are dropped by browsers' URL parsing ("/\t/evil" is "//evil").
+  const HOSTILE = ["/%09/evil.example/", "/%0A/evil.example/", "/%0D/evil.example/", "//evil.example/", "/%5Cevil.example/", "https://evil.example/", "/.//evil.example/"];
+
+  async function signInOnPage(page: Page, email: string) {
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in");
+  }
+
+  test("signed out: a correct sign-in lands on the home page, never on another host", async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const offOrigin: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith("data:") && new URL(request.url()).origin !== origin) offOrigin.push(request.url());
+    });
+    for (const value of HOSTILE) {
+      await page.context().clearCookies();
+      const response = await page.goto(`/sign-in?callbackUrl=${value}`);
+      expect(response?.status(), value).toBe(200);
+      await signInOnPage(page, "clo.toronto@liaison.example");
+      expect(new URL(page.url()).origin, `${value}: stays on the origin`).toBe(origin);
+      await expect(page, value).toHaveURL(/\/cases$/);
+    }
+    expect(offOrigin, "no request left the origin").toEqual([]);
+  });
+
+  test("signed out: a same-origin callbackUrl is still where signing in leads", async ({ page }) => {
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/providers?open=1")}`);
+    await signInOnPage(page, "clo.toronto@liaison.example");
+    await expect(page).toHaveURL(/\/providers\?open=1$/);
+  });
+
+  test("signed in: the sign-in page sends the browser home, not to another host, with no server error (CR/LF too)", async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    await page.goto("/sign-in");
+    await signInOnPage(page, "clo.toronto@liaison.example");
+    for (const value of [...HOSTILE, "/%0D%0ASet-Cookie:%20x=1", "/%0D%0A/evil.example/"]) {
+      const direct = await page.request.get(`/sign-in?callbackUrl=${value}`, { maxRedirects: 0 });
+      expect(direct.status(), `${value}: no server error`).toBeLessThan(500);
+      expect(new URL(direct.headers()["location"] ?? "/", origin).origin, `${value}: redirected on the origin`).toBe(origin);
+      await page.goto(`/sign-in?callbackUrl=${value}`);
+      expect(new URL(page.url()).origin, `${value}: the browser stays on the origin`).toBe(origin);
+      await expect(page, value).toHaveURL(/\/cases$/);
+    }
   });
 });

@@ -1,20 +1,35 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { DEMO_USERS, FAMILY_NAMES, GIVEN_NAMES } from "@/prisma/seed/demo";
-import { SERVER_LOG } from "./server-log";
+import { SERVER_LOG, SERVER_LOG_DIRECTORY } from "./server-log";
 
 /**
- * No personal data in application logs (issue 6): after the whole e2e suite, the app server's output must
- * not contain any seeded person's or user's name or any demo e-mail address.
+ * No personal data in application logs (issue 6): after the whole e2e suite, the output of every app server the run
+ * started (the main one, and the spec-owned ones of actions.spec.ts and action-matrix.spec.ts, whose hostile and
+ * matrix calls are logged too) must not contain any seeded person's or user's name or any demo e-mail address, nor
+ * any of Prisma's error text: its "Invalid `prisma.x()` invocation" message quotes the call's arguments, so one in the
+ * log means a database error escaped lib/db.ts's guard (lib/database-error.ts).
  */
+const PRISMA_ERROR_TEXT = /invocation|PrismaClient\w*Error|Invalid `[^`]*`/;
+
 export default async function globalTeardown() {
   if (!existsSync(SERVER_LOG)) {
     // A developer's reused local server writes no log here; CI always starts its own.
     if (process.env.CI) throw new Error(`The e2e server log ${SERVER_LOG} is missing.`);
     return;
   }
-  const log = readFileSync(SERVER_LOG, "utf8");
+  const logs = readdirSync(SERVER_LOG_DIRECTORY)
+    .filter((name) => name.endsWith(".log"))
+    .map((name) => path.join(SERVER_LOG_DIRECTORY, name));
   const names = [...GIVEN_NAMES.map(([name]) => name), ...FAMILY_NAMES, ...DEMO_USERS.flatMap((user) => [user.name, user.email])];
-  const found = [...new Set(names.filter((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u").test(log)))];
-  if (found.length > 0) throw new Error(`Personal data in the application log (${SERVER_LOG}): ${found.join(", ")}`);
-  console.log(`Application log checked for ${names.length} seeded names and addresses: none found (${log.length} characters).`);
+  let characters = 0;
+  for (const file of logs) {
+    const log = readFileSync(file, "utf8");
+    characters += log.length;
+    const found = [...new Set(names.filter((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u").test(log)))];
+    if (found.length > 0) throw new Error(`Personal data in the application log (${file}): ${found.join(", ")}`);
+    const prisma = PRISMA_ERROR_TEXT.exec(log);
+    if (prisma) throw new Error(`Prisma's error text in the application log (${file}), which quotes a call's arguments: "${prisma[0]}"`);
+  }
+  console.log(`Application logs (${logs.map((file) => path.basename(file)).join(", ")}) checked for ${names.length} seeded names and addresses and for Prisma's error text: none found (${characters} characters).`);
 }

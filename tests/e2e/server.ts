@@ -7,10 +7,10 @@ import { applyMigrations } from "@/prisma/migrate";
 import { createPrismaClient } from "@/prisma/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTemporaryDatabase } from "@/tests/support/database";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild, spawnNext } from "@/scripts/support/next-server";
-import { DATABASE_URL_FILE, SERVER_LOG } from "./server-log";
+import { DATABASE_URL_FILE, SERVER_LOG, SERVER_LOG_DIRECTORY } from "./server-log";
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
@@ -38,6 +38,8 @@ async function main() {
     return;
   }
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  // A fresh set of logs for this run: spec-owned servers (tests/e2e/support/actions-client.ts) write theirs beside it.
+  for (const name of readdirSync(SERVER_LOG_DIRECTORY)) if (name.endsWith(".log")) rmSync(path.join(SERVER_LOG_DIRECTORY, name));
   writeFileSync(SERVER_LOG, "");
   writeFileSync(DATABASE_URL_FILE, database.url);
   const server = spawnNext({

@@ -5,15 +5,17 @@ import { getActor } from "@/lib/auth/session";
 import { homePath } from "@/lib/authz";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { appOrigin } from "@/lib/auth/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
   return { title: t("title") };
 }
 
-/** Only same-site paths may be returned to after sign-in: never another host. */
+/** Only same-origin paths may be returned to after sign-in: never another host (lib/auth/callback-url.ts). */
 function safeCallback(value: string | string[] | undefined): string | null {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : null;
+  return safeCallbackPath(value, appOrigin());
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
@@ -7,6 +7,7 @@ import { PERSONAS, type ActionEntry, type Persona } from "@/lib/authz/registry";
 import { createTemporaryDatabase } from "@/tests/support/database";
 import { signInOverHttp } from "@/tests/support/http-session";
 import { ensureProductionBuild, ROOT, spawnNext } from "@/scripts/support/next-server";
+import { SERVER_LOG_DIRECTORY } from "../server-log";
 
 /**
  * Server actions called over HTTP exactly as the browser calls them: React's reply encoding, the action's id from
@@ -76,7 +77,12 @@ export async function startIsolatedApp(options: { databasePrefix: string; port: 
     if (prepared.status !== 0) throw new Error(`Preparing the database failed: ${prepared.stderr}`);
     ensureProductionBuild();
     const manifest = JSON.parse(readFileSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")).node as Manifest;
-    server = spawnNext({ dev: false, port: options.port, quiet: true, env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: options.secret, NEXTAUTH_URL: base } });
+    // Its output goes to a log of its own beside the main server's: tests/e2e/global-teardown.ts searches every log
+    // there for personal data and Prisma's error text, the hostile-input run's included.
+    mkdirSync(SERVER_LOG_DIRECTORY, { recursive: true });
+    const logFile = path.join(SERVER_LOG_DIRECTORY, `${options.databasePrefix}.log`);
+    writeFileSync(logFile, "");
+    server = spawnNext({ dev: false, port: options.port, logFile, env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: options.secret, NEXTAUTH_URL: base } });
     await waitUntilServing(`${base}/sign-in`, 60_000);
     const records = await findMatrixRecords(database.url);
     const cookies = new Map<Persona, string>();
