@@ -65,6 +65,8 @@ test("a new X-Forwarded-For on every attempt does not escape the sign-in throttl
 });
 
 test("a user changes their own password: the old one stops working, and their other sessions end", async ({ page, browser, signIn, expectAccessible }) => {
+  // Two browsers, three submissions and an axe check of each page: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const account = await freshAccount("password.change");
   const newPassword = `Heron-Willow-${randomBytes(3).toString("hex")}-Ferry`;
 
@@ -121,6 +123,7 @@ test("a user changes their own password: the old one stops working, and their ot
 });
 
 test("a CLO account made by one administrator opens only when a second one approves it", async ({ page, signIn, expectAccessible }) => {
+  test.setTimeout(120_000);
   const email = `new.officer.${randomBytes(4).toString("hex")}@liaison.example`;
   const name = `New Officer ${randomBytes(2).toString("hex")}`;
   const password = `Quay-Orchard-${randomBytes(3).toString("hex")}-Lantern`;
