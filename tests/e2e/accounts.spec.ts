@@ -130,6 +130,10 @@ test("a CLO account made by one administrator opens only when a second one appro
 
   await signIn("admin@liaison.example");
   await expect(page).toHaveURL(/\/admin\/users$/);
+  // Their own row offers no change of role, organisation or status.
+  const ownRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sam Ortiz" }) });
+  await expect(ownRow.getByText("Your own account: another administrator changes it.")).toBeVisible();
+  await expect(ownRow.getByRole("button")).toHaveCount(0);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("E-mail address", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("CLO");
