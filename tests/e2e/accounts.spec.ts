@@ -65,6 +65,8 @@ test("a new X-Forwarded-For on every attempt does not escape the sign-in throttl
 });
 
 test("a user changes their own password: the old one stops working, and their other sessions end", async ({ page, browser, signIn, expectAccessible }) => {
+  // Two browsers, three submissions and an axe check of each page: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const account = await freshAccount("password.change");
   const newPassword = `Heron-Willow-${randomBytes(3).toString("hex")}-Ferry`;
 
@@ -121,12 +123,17 @@ test("a user changes their own password: the old one stops working, and their ot
 });
 
 test("a CLO account made by one administrator opens only when a second one approves it", async ({ page, signIn, expectAccessible }) => {
+  test.setTimeout(120_000);
   const email = `new.officer.${randomBytes(4).toString("hex")}@liaison.example`;
   const name = `New Officer ${randomBytes(2).toString("hex")}`;
   const password = `Quay-Orchard-${randomBytes(3).toString("hex")}-Lantern`;
 
   await signIn("admin@liaison.example");
   await expect(page).toHaveURL(/\/admin\/users$/);
+  // Their own row offers no change of role, organisation or status.
+  const ownRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sam Ortiz" }) });
+  await expect(ownRow.getByText("Your own account: another administrator changes it.")).toBeVisible();
+  await expect(ownRow.getByRole("button")).toHaveCount(0);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("E-mail address", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("CLO");

@@ -73,7 +73,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   {user.pendingRole && <span className="block font-semibold text-amber-900">{t("pendingRole", { role: roles(user.pendingRole) })}</span>}
                 </td>
                 <td className="px-3 py-2">
-                  <UserRowForms user={{ id: user.id, name: user.name, role: user.role, active: user.active, version: user.version, organizationId: user.organization.id }} organizations={options} />
+                  {/* No one changes their own role, organisation or status (refused in lib/users/mutations too). */}
+                  {user.id === actor.userId ? (
+                    <span className="text-slate-700">{t("yourAccount")}</span>
+                  ) : (
+                    <UserRowForms user={{ id: user.id, name: user.name, role: user.role, active: user.active, version: user.version, organizationId: user.organization.id }} organizations={options} />
+                  )}
                 </td>
               </tr>
             ))}
