@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { db, type Transaction } from "@/lib/db";
 import { can, detentionScope, referralScope, type Actor } from "@/lib/authz";
 import { myReferralsScope, referralAccessScope, referralSide } from "@/lib/authz/referrals";
+import { screeningFlagScope } from "@/lib/authz/cases";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { recordAudit } from "@/lib/audit/mutations";
 import { buildPacket, defaultPacketFields, effectivePacketFields, readPacket, type PacketSource, type ReferralPacket } from "@/lib/referrals/packet";
@@ -272,7 +273,8 @@ export async function loadPacketSource(client: Transaction, actor: Actor, detent
       nextReviewDueBy: true,
       facility: { select: { name: true, timeZone: true } },
       detainee: { select: { givenName: true, familyName: true, dateOfBirth: true, languages: true, interpreterNeeded: true, interpreterLanguage: true } },
-      screening: { select: { flags: { orderBy: { flag: "asc" }, select: { flag: true, details: true } } } },
+      // Only flags the sender may see; the packet then drops the never-shared ones whoever sends (lib/referrals/packet.ts).
+      screening: { select: { flags: { where: screeningFlagScope(actor), orderBy: { flag: "asc" }, select: { flag: true, details: true } } } },
       assessment: { select: { riskOpinion: true, needs: { orderBy: { area: "asc" }, select: { area: true, notes: true } } } },
       releasePlan: { select: { measures: true, residenceAddress: true, residenceDetails: true, proposedConditions: true } },
     },
