@@ -340,7 +340,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               ))}
             </ul>
           )}
-          <NoteForm detentionId={caseFile.id} privileged={actor.role === "COUNSEL"} />
+          <NoteForm detentionId={caseFile.id} privileged={actor.role === "COUNSEL"} authorRole={actor.role} />
         </Section>
       )}
     </>
