@@ -106,9 +106,14 @@ test("the caseload is a priority queue with counted filters", async ({ page, sig
 });
 
 test("a trafficking indicator moves the assessment deadline only for those who may see it; the note form says who reads a note", async ({ page, signIn, expectAccessible }) => {
+  // Three people in turn, with an accessibility check on every page: longer than the default.
+  test.setTimeout(180_000);
   // The assigned CLO (intake assigns the recording CLO) records a new detention and a trafficking indicator.
   await signIn("clo.toronto@liaison.example");
-  await page.goto("/cases/new");
+  await expectAccessible();
+  await page.goto("/cases/new?name=Derived-Test");
+  await expectAccessible();
+  await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
   const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
   const person = page.getByRole("group", { name: "The person" });
   await person.getByLabel("Given names").fill("Amara");
@@ -123,6 +128,7 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
   await page.getByRole("button", { name: "Record the detention" }).click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expectAccessible();
   const caseUrl = new URL(page.url()).pathname;
   const glance = page.getByRole("region", { name: "At a glance" });
   const deadline = glance.locator("dt", { hasText: "Assessment due by" }).locator("xpath=following-sibling::dd");
@@ -145,6 +151,7 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   // Another CLO of the office: no flag, and nothing derived from one.
   await page.context().clearCookies();
   await signIn("clo2.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(caseUrl);
   await expectAccessible();
   await expect(flags).toHaveText("None recorded");
@@ -155,7 +162,9 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   // A supervisor sees the indicator and the 48-hour deadline it brings.
   await page.context().clearCookies();
   await signIn("supervisor.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(caseUrl);
+  await expectAccessible();
   await expect(flags).toContainText("Trafficking indicators");
   await expect(deadline).toContainText("48 hours after detention, because of a vulnerability flag");
 });
