@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Transaction } from "@/lib/db";
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import { traffickingVisible } from "@/lib/authz/cases";
+import { visibleFlags } from "@/lib/authz/cases";
+import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { RecordFlagInput, RemoveFlagInput } from "@/lib/screening/schema";
 
@@ -25,14 +26,15 @@ async function claimScreening(tx: Transaction, actor: Actor, detentionId: string
 }
 
 /** The detention, if the actor may edit its screening; trafficking indicators only for those who may see them. */
-async function editableDetention(tx: Transaction, actor: Actor, detentionId: string, flag: string) {
+async function editableDetention(tx: Transaction, actor: Actor, detentionId: string, flag: VulnerabilityFlag) {
   if (!can(actor, "cases.edit")) return null;
   const detention = await tx.detention.findFirst({
     where: { AND: [detentionScope(actor), { id: detentionId }] },
     select: { id: true, assignedCloId: true, detainee: { select: { counselId: true } } },
   });
   if (!detention) return null;
-  if (flag === "TRAFFICKING_INDICATORS" && !traffickingVisible(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId })) return null;
+  // One may record or remove only a flag one may see (lib/authz/cases.ts).
+  if (visibleFlags(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId }, [flag]).length === 0) return null;
   return detention;
 }
 
