@@ -134,7 +134,6 @@ async function main() {
         releaseType: stillDetained || removed ? null : releasedByOrder ? "ID_ORDER_ON_CONDITIONS" : "CBSA_OFFICER_RELEASE",
         nextReviewKind: clock?.next?.kind ?? null,
         nextReviewDueBy: clock?.next?.dueBy ?? null,
-        assessmentDueBy: new Date(detainedAt.getTime() + (flags.length > 0 ? 48 : 9 * 24) * HOUR),
       });
       for (const review of reviews) push("detentionReview", { detentionId, kind: review.kind, dueBy: review.dueBy, scheduledFor: review.startedOn, startedOn: review.startedOn, concludedOn: review.concludedOn, outcome: review.outcome });
       if (flags.length > 0) {

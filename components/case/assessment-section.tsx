@@ -20,7 +20,8 @@ export async function AssessmentSection({ actor, detentionId }: { actor: Actor; 
   const { detention, assessment } = page;
   const zone = detention.facility.timeZone;
   const at = (date: Date) => formatDateTime(date, zone, locale);
-  const deadlineMet = detention.assessmentDueBy ? assessmentDeadlineMet(detention.assessmentDueBy, assessment?.completedAt ?? null, new Date()) : null;
+  const dueBy = detention.assessmentDeadline.dueBy;
+  const deadlineMet = assessmentDeadlineMet(dueBy, assessment?.completedAt ?? null, new Date());
   const mitigationOf = (ground: string) => assessment?.grounds.find((entry) => entry.ground === ground);
 
   return (
@@ -41,11 +42,11 @@ export async function AssessmentSection({ actor, detentionId }: { actor: Actor; 
         <dd>{assessment?.completedAt ? t("completedAt", { at: at(assessment.completedAt) }) : t("notCompleted")}</dd>
         <dt className="font-medium">{t("deadlineLabel")}</dt>
         <dd>
-          {detention.assessmentDueBy ? t("deadline", { dueBy: at(detention.assessmentDueBy) }) : t("noDeadline")}
+          {t("deadline", { dueBy: at(dueBy) })}
           {deadlineMet !== null && (
             <span className={deadlineMet ? "ml-2 font-semibold text-green-900" : "ml-2 font-semibold text-red-800"}>({deadlineMet ? t("deadlineMet") : t("deadlineMissed")})</span>
           )}
-          {deadlineMet === null && detention.assessmentDueBy && <span className="ml-2 text-slate-600">({t("deadlinePending")})</span>}
+          {deadlineMet === null && <span className="ml-2 text-slate-600">({t("deadlinePending")})</span>}
         </dd>
       </dl>
 

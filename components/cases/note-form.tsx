@@ -1,15 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { noteReaders } from "@/lib/authz/notes";
 import { addNoteAction } from "@/lib/notes/actions";
 import { NOTE_VISIBILITIES } from "@/lib/notes/schema";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { Role } from "@/lib/generated/prisma/enums";
 
-/** Adds a note. CBSA users choose who reads it; counsel's notes are always privileged to their organisation. */
-export function NoteForm({ detentionId, privileged }: { detentionId: string; privileged: boolean }) {
+/**
+ * Adds a note. CBSA users choose who reads it, and each choice says plainly who that is (from the read rule,
+ * lib/authz/notes.ts noteReaders): a case-team note is read by counsel of record too. Counsel's notes are
+ * always privileged to their organisation.
+ */
+export function NoteForm({ detentionId, privileged, authorRole }: { detentionId: string; privileged: boolean; authorRole: Role }) {
   const t = useTranslations("caseNotes");
   const tEnums = useTranslations("caseEnums");
+  const locale = useLocale();
+  const readBy = (visibility: (typeof NOTE_VISIBILITIES)[number]) =>
+    t("readBy", { readers: new Intl.ListFormat(locale, { type: "conjunction" }).format(noteReaders({ role: authorRole }, visibility).map((reader) => t(`readers.${reader}`))) });
   const { result, errors, pending, formProps } = useFormAction(addNoteAction);
   const prefix = "note";
   return (
@@ -26,9 +35,22 @@ export function NoteForm({ detentionId, privileged }: { detentionId: string; pri
           <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
           <div className="flex flex-wrap gap-4">
             {NOTE_VISIBILITIES.map((visibility) => (
-              <div key={visibility} className="flex items-center gap-2">
-                <input id={`${prefix}-visibility-${visibility}`} type="radio" name="visibility" value={visibility} defaultChecked={visibility === "CASE_TEAM"} className="h-4 w-4" />
-                <label htmlFor={`${prefix}-visibility-${visibility}`}>{tEnums(`noteVisibility.${visibility}`)}</label>
+              <div key={visibility} className="flex items-start gap-2">
+                <input
+                  id={`${prefix}-visibility-${visibility}`}
+                  type="radio"
+                  name="visibility"
+                  value={visibility}
+                  defaultChecked={visibility === "CASE_TEAM"}
+                  aria-describedby={`${prefix}-visibility-${visibility}-readers`}
+                  className="mt-1 h-4 w-4"
+                />
+                <div>
+                  <label htmlFor={`${prefix}-visibility-${visibility}`}>{tEnums(`noteVisibility.${visibility}`)}</label>
+                  <p id={`${prefix}-visibility-${visibility}-readers`} className="text-sm text-slate-700">
+                    {readBy(visibility)}
+                  </p>
+                </div>
               </div>
             ))}
           </div>

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { detentionScope, type Actor } from "@/lib/authz";
 import { assessmentAudience, type AssessmentAudience } from "@/lib/authz/plans";
+import { screeningFlagScope, visibleFlags } from "@/lib/authz/cases";
+import { caseAssessmentDeadline, type AssessmentDeadline } from "@/lib/assessments/rules";
 import type { AtdMeasure, DetentionGround, DetentionStatus, InterviewMode, NeedArea } from "@/lib/generated/prisma/enums";
 
 /** The facts of the detention an assessment answers. */
@@ -12,7 +14,8 @@ export type AssessmentCase = {
   status: DetentionStatus;
   grounds: DetentionGround[];
   facility: { name: string; timeZone: string };
-  assessmentDueBy: Date | null;
+  /** Computed for the viewer from the flags they may see: its basis never reveals a hidden flag. */
+  assessmentDeadline: AssessmentDeadline;
 };
 
 /** The assessment as counsel of record may read it: no risk opinion, not even as an empty field. */
@@ -58,11 +61,30 @@ const COMMON_SELECT = {
 async function loadCase(actor: Actor, detentionId: string): Promise<AssessmentCase | null> {
   const detention = await db().detention.findFirst({
     where: { AND: [{ id: detentionId }, detentionScope(actor)] },
-    select: { id: true, reference: true, status: true, grounds: true, assessmentDueBy: true, facility: { select: { name: true, timeZone: true } } },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      grounds: true,
+      detainedAt: true,
+      schedule: true,
+      assignedCloId: true,
+      detainee: { select: { counselId: true } },
+      facility: { select: { name: true, timeZone: true } },
+      screening: { select: { flags: { where: screeningFlagScope(actor), select: { flag: true } } } },
+      reviews: { select: { startedOn: true, outcome: true } },
+    },
   });
   if (!detention) return null;
-  const { id, ...rest } = detention;
-  return { detentionId: id, ...rest };
+  const flags = visibleFlags(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId }, detention.screening?.flags ?? []);
+  return {
+    detentionId: detention.id,
+    reference: detention.reference,
+    status: detention.status,
+    grounds: detention.grounds,
+    facility: detention.facility,
+    assessmentDeadline: caseAssessmentDeadline(detention, flags.map((entry) => entry.flag)),
+  };
 }
 
 /**

@@ -1,11 +1,16 @@
 import { designatedForeignNationalFirstReviewDueBy, firstReviewDueBy, secondReviewDueBy } from "@/lib/reviews/rules";
+import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 
 export type AssessmentDeadlineInput = {
   detainedAt: Date;
   /** IANA zone of the facility: the 7-day review falls at the end of a local day. */
   timeZone: string;
   schedule: "STANDARD" | "DESIGNATED_FOREIGN_NATIONAL";
-  hasVulnerabilityFlag: boolean;
+  /**
+   * The flags the viewer may see (lib/authz/cases.ts visibleFlags), never every flag of the case: the deadline
+   * and its basis are shown, so a deadline moved by a flag the viewer may not see would reveal it.
+   */
+  visibleFlags: readonly VulnerabilityFlag[];
   /** When the first review began, once it has been held (a withdrawn hearing does not count). */
   firstReviewStartedOn?: Date | null;
 };
@@ -23,7 +28,7 @@ export type AssessmentDeadline = { dueBy: Date; basis: "VULNERABILITY_48_HOURS" 
  */
 export function assessmentDeadline(input: AssessmentDeadlineInput): AssessmentDeadline {
   const { detainedAt, timeZone } = input;
-  if (input.hasVulnerabilityFlag) {
+  if (input.visibleFlags.length > 0) {
     return { dueBy: firstReviewDueBy(detainedAt), basis: "VULNERABILITY_48_HOURS" };
   }
   if (input.schedule === "DESIGNATED_FOREIGN_NATIONAL") {
@@ -33,6 +38,35 @@ export function assessmentDeadline(input: AssessmentDeadlineInput): AssessmentDe
     return { dueBy: secondReviewDueBy(input.firstReviewStartedOn, timeZone), basis: "SEVEN_DAY_REVIEW" };
   }
   return { dueBy: secondReviewDueBy(firstReviewDueBy(detainedAt), timeZone), basis: "SEVEN_DAY_REVIEW_PROVISIONAL" };
+}
+
+/** When the first review began, if one has been held: the earliest started review that was not withdrawn. */
+export function firstReviewStartedOn(reviews: readonly { startedOn: Date | null; outcome: string | null }[]): Date | null {
+  let first: Date | null = null;
+  for (const review of reviews) {
+    if (!review.startedOn || review.outcome === "WITHDRAWN") continue;
+    if (!first || review.startedOn.getTime() < first.getTime()) first = review.startedOn;
+  }
+  return first;
+}
+
+/** The facts of a detention its assessment deadline is computed from, as a query selects them. */
+export type DeadlineFacts = {
+  detainedAt: Date;
+  schedule: AssessmentDeadlineInput["schedule"];
+  facility: { timeZone: string };
+  reviews: readonly { startedOn: Date | null; outcome: string | null }[];
+};
+
+/** A case's assessment deadline for a viewer, from the flags that viewer may see (visibleFlags in lib/authz/cases.ts). */
+export function caseAssessmentDeadline(detention: DeadlineFacts, visibleFlags: readonly VulnerabilityFlag[]): AssessmentDeadline {
+  return assessmentDeadline({
+    detainedAt: detention.detainedAt,
+    timeZone: detention.facility.timeZone,
+    schedule: detention.schedule,
+    visibleFlags,
+    firstReviewStartedOn: firstReviewStartedOn(detention.reviews),
+  });
 }
 
 /** Whether the assessment met its deadline: completed at or before it. Null while not completed and not yet due. */

@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "consent.withdraw",
   "referral.send",
   "referral.open_packet",
+  "referral.review.start",
   "referral.answer",
   "referral.withdraw",
   "referral.message",

@@ -1,3 +1,4 @@
+import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import type { DetaineeWhereInput, ScreeningFlagWhereInput, UserWhereInput } from "@/lib/generated/prisma/models";
 import type { Actor } from "@/lib/authz";
 
@@ -10,12 +11,15 @@ import type { Actor } from "@/lib/authz";
 /** Matches no row. */
 const NONE = { id: { in: [] as string[] } };
 
+/** The relationship facts of a detention that decide who sees its trafficking indicators. */
+export type FlagAudience = { assignedCloId: string | null; counselId: string | null };
+
 /**
  * Trafficking indicators are visible only to the assigned CLO, supervisors of the office and counsel of
  * record (shared/DESIGN.md, Screening): not to the other CLOs of the office. Office membership itself is
  * decided by detentionScope; this adds the relationship.
  */
-export function traffickingVisible(actor: Pick<Actor, "role" | "userId">, detention: { assignedCloId: string | null; counselId: string | null }): boolean {
+export function traffickingVisible(actor: Pick<Actor, "role" | "userId">, detention: FlagAudience): boolean {
   switch (actor.role) {
     case "SUPERVISOR":
       return true;
@@ -29,7 +33,22 @@ export function traffickingVisible(actor: Pick<Actor, "role" | "userId">, detent
   }
 }
 
-/** The screening flags the actor may see, as a where clause (to be combined with the detention's scope). */
+/**
+ * The screening flags the actor may see on a detention: the one filter every derivation goes through.
+ * A deadline, its basis, a priority tier, a count or an order computed from a flag the viewer may not see
+ * would reveal that flag as surely as showing it (an assessment "due 48 hours after detention, because of
+ * a vulnerability flag" on a case showing no flag is a trafficking indicator). So whatever is derived from
+ * flags for a viewer is derived from this list, and from nothing else. NGO caseworkers and admins see no
+ * case flags (caseworkers read only the consented packet, built under its own rule in lib/referrals/packet.ts).
+ * Its query twins are screeningFlagScope below (Prisma) and screeningFlagSql in lib/authz/sql.ts (raw SQL).
+ */
+export function visibleFlags<T extends VulnerabilityFlag | { flag: VulnerabilityFlag }>(actor: Pick<Actor, "role" | "userId">, detention: FlagAudience, flags: readonly T[]): T[] {
+  if (actor.role === "NGO_CASEWORKER" || actor.role === "ADMIN") return [];
+  const trafficking = traffickingVisible(actor, detention);
+  return flags.filter((entry) => (typeof entry === "string" ? entry : entry.flag) !== "TRAFFICKING_INDICATORS" || trafficking);
+}
+
+/** visibleFlags as a where clause on ScreeningFlag (to be combined with the detention's scope). */
 export function screeningFlagScope(actor: Pick<Actor, "role" | "userId">): ScreeningFlagWhereInput {
   switch (actor.role) {
     case "SUPERVISOR":

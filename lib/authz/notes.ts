@@ -46,3 +46,17 @@ export function mayReadNote(
   if (note.authorOrgId === actor.organizationId) return true;
   return note.visibility === "CASE_TEAM" && note.authorOrgKind !== "LEGAL";
 }
+
+/** Who reads a note, in words the note form shows (readers of the case beyond those, none). */
+export type NoteReader = "AUTHOR_OFFICE" | "COUNSEL_OF_RECORD" | "AUTHOR_LEGAL_ORGANISATION";
+
+/**
+ * Who will read a note the actor writes with this visibility, from the rule above (noteReadScope): the note
+ * form says it plainly before the note is written, so no CLO learns afterwards that counsel of record read a
+ * CASE_TEAM note. CBSA: CASE_TEAM is the office and the person's counsel of record (the case team of
+ * shared/DESIGN.md, People); OWN_ORGANISATION the office alone. Counsel: always their own organisation.
+ */
+export function noteReaders(author: Pick<Actor, "role">, visibility: NoteVisibility): NoteReader[] {
+  if (visibilityForNewNote(author, visibility) === "OWN_ORGANISATION") return author.role === "COUNSEL" ? ["AUTHOR_LEGAL_ORGANISATION"] : ["AUTHOR_OFFICE"];
+  return ["AUTHOR_OFFICE", "COUNSEL_OF_RECORD"];
+}

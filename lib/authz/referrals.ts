@@ -13,6 +13,13 @@ const NO_REFERRAL: ReferralWhereInput = { id: { in: [] } };
 /** A consent that has not been withdrawn. */
 export const CONSENT_IN_FORCE: ReferralWhereInput = { consent: { is: { withdrawnAt: null } } };
 
+/**
+ * Referrals whose next review date the recipient organisation may know: the consent in force shares review dates
+ * with it and the packet sent carries them. Only these may be ordered by that date in the provider's inbox; for
+ * the others even the order must not hint at how urgent the person's detention review is.
+ */
+export const REVIEW_DATES_SHARED: ReferralWhereInput = { packetFields: { has: "REVIEW_DATES" }, consent: { is: { fields: { has: "REVIEW_DATES" } } } };
+
 /** Which side of a referral the actor is on. */
 export function referralSide(actor: Pick<Actor, "role">): ReferralSide | null {
   if (can(actor, "referrals.inbox")) return "PROVIDER";

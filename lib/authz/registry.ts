@@ -122,6 +122,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/consent/actions.ts", name: "withdrawConsentAction", allowed: CASE_TEAM, rule: "consent.record + own office" },
   { file: "lib/referrals/actions.ts", name: "sendReferralAction", allowed: CASE_TEAM, rule: "referrals.compose + own office, within the consent" },
   { file: "lib/referrals/actions.ts", name: "withdrawReferralAction", allowed: CASE_TEAM, rule: "referrals.compose + own office" },
+  { file: "lib/referrals/actions.ts", name: "startReferralReviewAction", allowed: ["CASEWORKER_RECIPIENT"], rule: "the recipient organisation, consent in force; SENT to UNDER_REVIEW by the transition table" },
   { file: "lib/referrals/actions.ts", name: "answerReferralAction", allowed: ["CASEWORKER_RECIPIENT"], rule: "the recipient organisation, consent in force" },
   { file: "lib/referrals/actions.ts", name: "postReferralMessageAction", allowed: [...CASE_TEAM, "CASEWORKER_RECIPIENT"], rule: "the two sides of the referral, consent in force" },
   { file: "lib/providers/actions.ts", name: "createProviderAction", allowed: [...CBSA, "ADMIN"], rule: "providers.edit" },

@@ -4,7 +4,6 @@ import { can, detentionScope, type Actor } from "@/lib/authz";
 import { assignableCloScope, detaineeSearchScope } from "@/lib/authz/cases";
 import { recordAudit } from "@/lib/audit/mutations";
 import { computeReviewSchedule } from "@/lib/reviews/rules";
-import { assessmentDeadline } from "@/lib/assessments/rules";
 import { formatReference, officePrefix, referenceSequence } from "@/lib/detentions/rules";
 import { wallClockToInstant } from "@/lib/time/facility-clock";
 import type { ExistingPersonIntake, NewPersonIntake } from "@/lib/detentions/schema";
@@ -63,7 +62,6 @@ export async function createDetention(
 
   // IRPA s.57(1): a new detention starts its own review chain from its own detainedAt.
   const clock = computeReviewSchedule({ detainedAt, timeZone: facility.timeZone, schedule: input.schedule, reviews: [], now });
-  const deadline = assessmentDeadline({ detainedAt, timeZone: facility.timeZone, schedule: input.schedule, hasVulnerabilityFlag: false });
 
   try {
     return await db().$transaction(async (tx): Promise<IntakeResult> => {
@@ -111,7 +109,6 @@ export async function createDetention(
           nextReviewKind: clock.next?.kind ?? null,
           nextReviewDueBy: clock.next?.dueBy ?? null,
           reviewNeedsCheck: clock.next?.needsCheck ?? false,
-          assessmentDueBy: deadline.dueBy,
         },
         select: { id: true },
       });
@@ -132,31 +129,6 @@ export async function createDetention(
     }
     throw error;
   }
-}
-
-/**
- * Recomputes the assessment deadline after the screening changed: 48 hours after detention with any
- * vulnerability flag, else before the 7-day review (lib/assessments/rules.ts).
- */
-export async function recomputeAssessmentDue(tx: Transaction, detentionId: string): Promise<void> {
-  const detention = await tx.detention.findUniqueOrThrow({
-    where: { id: detentionId },
-    select: {
-      detainedAt: true,
-      schedule: true,
-      facility: { select: { timeZone: true } },
-      screening: { select: { _count: { select: { flags: true } } } },
-      reviews: { where: { startedOn: { not: null }, OR: [{ outcome: null }, { outcome: { not: "WITHDRAWN" } }] }, orderBy: { startedOn: "asc" }, take: 1, select: { startedOn: true } },
-    },
-  });
-  const deadline = assessmentDeadline({
-    detainedAt: detention.detainedAt,
-    timeZone: detention.facility.timeZone,
-    schedule: detention.schedule,
-    hasVulnerabilityFlag: (detention.screening?._count.flags ?? 0) > 0,
-    firstReviewStartedOn: detention.reviews[0]?.startedOn ?? null,
-  });
-  await tx.detention.update({ where: { id: detentionId }, data: { assessmentDueBy: deadline.dueBy } });
 }
 
 export type CaseChangeResult = { ok: true } | { ok: false; reason: "NOT_FOUND" | "STALE_VERSION" | "CLO_NOT_FOUND" };

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import { assignableCloScope, detaineeSearchScope, screeningFlagScope } from "@/lib/authz/cases";
+import { assignableCloScope, detaineeSearchScope, screeningFlagScope, visibleFlags } from "@/lib/authz/cases";
+import { screeningFlagSql } from "@/lib/authz/sql";
+import { caseAssessmentDeadline, type AssessmentDeadline } from "@/lib/assessments/rules";
 import { recordAudit } from "@/lib/audit/mutations";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { MINOR_FLAGS, NEARLY_READY_PLAN_STATUSES, NO_PROSPECT_TIER, NOT_DETAINED_TIER } from "@/lib/detentions/rules";
@@ -57,10 +59,9 @@ const DAYS_7 = Prisma.sql`interval '7 days'`;
  * priorityTier() in lib/detentions/rules.ts: tests/integration/queue.test.ts checks that they agree.
  */
 function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, now: Date): Prisma.Sql {
-  // Trafficking indicators count only for those who may see them (lib/authz/cases.ts), so a queue's
-  // order and filter counts reveal nothing the case page would hide.
-  const flagVisible =
-    actor.role === "SUPERVISOR" ? Prisma.sql`TRUE` : Prisma.sql`(sf.flag <> 'TRAFFICKING_INDICATORS' OR d."assignedCloId" = ${actor.userId}::uuid)`;
+  // Only the flags the viewer may see (lib/authz/cases.ts) enter the tier, the flag filter and its counts, so
+  // a queue's order, position and counts reveal nothing the case page would hide.
+  const flagVisible = screeningFlagSql(actor, { flag: Prisma.sql`sf.flag`, assignedCloId: Prisma.sql`d."assignedCloId"`, counselId: Prisma.sql`dt."counselId"` });
   // Compared as the enum, not as text: a cast column cannot use the (officeId, status, ...) index, and the office's
   // whole history (15,000 rows at 50,000 detentions) was read to find its 300 detained people.
   const status = params.status === "ALL" ? Prisma.sql`TRUE` : Prisma.sql`d.status = ${params.status}::"DetentionStatus"`;
@@ -372,7 +373,14 @@ export async function pickedPerson(actor: Actor, detaineeId: string, searchedCli
 
 // ------------------------------------------------------------------------------------------ the case file
 
-export type CaseFile = NonNullable<Awaited<ReturnType<typeof loadCaseFile>>>;
+type LoadedCaseFile = NonNullable<Awaited<ReturnType<typeof loadCaseFile>>>;
+
+/**
+ * The case file as the page renders it. Everything derived from screening flags (the flags listed, the
+ * assessment deadline and its basis) is computed from the flags the viewer may see (visibleFlags), so an
+ * unassigned CLO reads exactly what they would read if a trafficking indicator did not exist.
+ */
+export type CaseFile = LoadedCaseFile & { assessmentDeadline: AssessmentDeadline };
 
 async function loadCaseFile(actor: Actor, detentionId: string) {
   return db().detention.findFirst({
@@ -392,7 +400,6 @@ async function loadCaseFile(actor: Actor, detentionId: string) {
       nextReviewKind: true,
       nextReviewDueBy: true,
       reviewNeedsCheck: true,
-      assessmentDueBy: true,
       version: true,
       detainee: {
         select: {
@@ -438,8 +445,14 @@ async function loadCaseFile(actor: Actor, detentionId: string) {
  */
 export async function openCaseFile(actor: Actor, detentionId: string): Promise<CaseFile | null> {
   if (!/^[0-9a-f-]{36}$/i.test(detentionId)) return null;
-  const caseFile = await loadCaseFile(actor, detentionId);
-  if (!caseFile) return null;
+  const loaded = await loadCaseFile(actor, detentionId);
+  if (!loaded) return null;
+  const flags = visibleFlags(actor, { assignedCloId: loaded.assignedCloId, counselId: loaded.detainee.counselId }, loaded.screening?.flags ?? []);
+  const caseFile: CaseFile = {
+    ...loaded,
+    screening: loaded.screening ? { ...loaded.screening, flags } : null,
+    assessmentDeadline: caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag)),
+  };
   await db().$transaction(async (tx) => {
     await recordAudit(tx, actor, { action: "case.open", entityType: "Detention", entityId: caseFile.id, detentionId: caseFile.id });
   });

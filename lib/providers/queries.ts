@@ -3,6 +3,7 @@ import { isUuid } from "@/lib/referrals/schema";
 import { db } from "@/lib/db";
 import { can, detentionScope, type Actor } from "@/lib/authz";
 import { providerEditAccess, type ProviderEditAccess } from "@/lib/authz/providers";
+import { screeningFlagScope } from "@/lib/authz/cases";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { rankProviders, type ProviderMatch } from "@/lib/providers/rules";
 import type { ProviderListParams } from "@/lib/providers/schema";
@@ -140,8 +141,8 @@ export type CaseMatches = { detentionId: string; reference: string; region: stri
 
 /**
  * "Find a provider" for a case: every provider ranked by fit with the person's needs, vulnerabilities,
- * languages, the office's region and open spaces (lib/providers/rules.ts). Trafficking indicators are not
- * read: they are visible to the assigned CLO only, and matching must not hint at them.
+ * languages, the office's region and open spaces (lib/providers/rules.ts). Only the flags the viewer may see
+ * are read (screeningFlagScope): the ranking must not hint at a trafficking indicator the viewer may not see.
  */
 export async function matchProvidersForCase(actor: Actor, detentionId: string): Promise<CaseMatches | null> {
   if (!isUuid(detentionId)) return null;
@@ -153,7 +154,7 @@ export async function matchProvidersForCase(actor: Actor, detentionId: string): 
       reference: true,
       office: { select: { region: true } },
       detainee: { select: { gender: true, languages: true, interpreterLanguage: true } },
-      screening: { select: { flags: { where: { flag: { not: "TRAFFICKING_INDICATORS" } }, select: { flag: true } } } },
+      screening: { select: { flags: { where: screeningFlagScope(actor), select: { flag: true } } } },
       assessment: { select: { needs: { select: { area: true } } } },
     },
   });

@@ -8,7 +8,7 @@ import { referralSide } from "@/lib/authz/referrals";
 import { getActor } from "@/lib/auth/session";
 import { failure, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
 import { answerReferralSchema, referralMessageSchema, sendReferralSchema, withdrawReferralSchema } from "@/lib/referrals/schema";
-import { answerReferral, postReferralMessage, sendReferral, withdrawReferral, type ReferralMutationResult } from "@/lib/referrals/mutations";
+import { answerReferral, postReferralMessage, sendReferral, startReferralReview, withdrawReferral, type ReferralMutationResult } from "@/lib/referrals/mutations";
 
 const FAILURE_KEYS: Record<Exclude<ReferralMutationResult, { ok: true }>["reason"], string> = {
   NOT_FOUND: "notFound",
@@ -48,6 +48,20 @@ export async function answerReferralAction(_previous: ActionResult | null, formD
   revalidatePath("/referrals", "layout");
   const t = await getTranslations("referrals");
   return { ok: true, message: t("answered") };
+}
+
+/** "Start review": the caseworker moves a sent referral to under review (input: the referral and the version seen). */
+export async function startReferralReviewAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor || referralSide(actor) !== "PROVIDER") return failure("notFound");
+  // The same input as a withdrawal: the referral and the version the caseworker saw.
+  const parsed = withdrawReferralSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await startReferralReview(actor, parsed.data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/referrals", "layout");
+  const t = await getTranslations("referrals");
+  return { ok: true, message: t("reviewStarted") };
 }
 
 export async function withdrawReferralAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -108,6 +108,16 @@ export async function answerReferral(actor: Actor, input: AnswerReferralInput): 
   });
 }
 
+/**
+ * The provider's caseworker starts reviewing a sent referral: SENT → UNDER_REVIEW through the transition table, at
+ * the version they saw, audited. An explicit step (the "Start review" button), never a side effect of opening the
+ * packet: a read must not write, and the case team should learn that someone is working on it only when they are.
+ */
+export async function startReferralReview(actor: Actor, input: { referralId: string; version: number }): Promise<ReferralMutationResult> {
+  if (referralSide(actor) !== "PROVIDER") return { ok: false, reason: "NOT_FOUND" };
+  return db().$transaction((tx) => transition(tx, actor, { ...input, to: "UNDER_REVIEW" }, "referral.review.start"));
+}
+
 /** The CLO withdraws a referral that is still open. */
 export async function withdrawReferral(actor: Actor, input: { referralId: string; version: number }): Promise<ReferralMutationResult> {
   if (referralSide(actor) !== "CLO") return { ok: false, reason: "NOT_FOUND" };

@@ -3,9 +3,9 @@ import { isUuid } from "@/lib/referrals/schema";
 import { createHash } from "node:crypto";
 import { db, type Transaction } from "@/lib/db";
 import { can, detentionScope, referralScope, type Actor } from "@/lib/authz";
-import { myReferralsScope, referralAccessScope, referralSide } from "@/lib/authz/referrals";
+import { myReferralsScope, referralAccessScope, referralSide, REVIEW_DATES_SHARED } from "@/lib/authz/referrals";
+import { screeningFlagScope } from "@/lib/authz/cases";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
-import { recordAudit } from "@/lib/audit/mutations";
 import { buildPacket, defaultPacketFields, effectivePacketFields, readPacket, type PacketSource, type ReferralPacket } from "@/lib/referrals/packet";
 import type { ReferralSide } from "@/lib/referrals/rules";
 import type { ConsentField, ConsentMethod, DeclineReason, ReferralStatus } from "@/lib/generated/prisma/enums";
@@ -15,7 +15,7 @@ import type { ReferralMessageWhereInput } from "@/lib/generated/prisma/models";
  * Messages the actor has not read: those written on the other side of the referral. The provider side is
  * its caseworkers; the CBSA side everyone else.
  */
-function unreadFor(side: ReferralSide): ReferralMessageWhereInput {
+export function unreadFor(side: ReferralSide): ReferralMessageWhereInput {
   return side === "PROVIDER" ? { readAt: null, author: { role: { not: "NGO_CASEWORKER" } } } : { readAt: null, author: { role: "NGO_CASEWORKER" } };
 }
 
@@ -43,33 +43,52 @@ function packetReviewDue(packet: ReferralPacket): Date | null {
   return due ? new Date(due) : null;
 }
 
+const inboxSelect = {
+  id: true,
+  status: true,
+  sentAt: true,
+  packet: true,
+  provider: { select: { organization: { select: { name: true } } } },
+  _count: { select: { messages: { where: unreadFor("PROVIDER") } } },
+} as const;
+
 /**
- * The NGO caseworker's inbox: referrals sent to their organisation whose consent is still in force, most urgent
- * first (the person's next detention review soonest), then newest. The order reads the detention's review date
- * in SQL; the row shows a review date only when the packet shares it.
+ * The NGO caseworker's inbox: referrals sent to their organisation whose consent is still in force. The order uses
+ * only what the caseworker may know: first the referrals whose review dates are shared with them
+ * (REVIEW_DATES_SHARED), the person's next detention review soonest; then every other referral by the date it was
+ * sent, newest first, never by a review date they were not given. Two queries, each one part of that order, paged
+ * as one list.
  */
 export async function listReferralInbox(actor: Actor, page: number): Promise<Page<InboxReferral>> {
   if (!can(actor, "referrals.inbox")) return toPage([], 0, 1);
-  const where = referralAccessScope(actor);
-  const [rows, total] = await Promise.all([
-    db().referral.findMany({
-      where,
-      orderBy: [{ detention: { nextReviewDueBy: { sort: "asc", nulls: "last" } } }, { sentAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        status: true,
-        sentAt: true,
-        packet: true,
-        provider: { select: { organization: { select: { name: true } } } },
-        _count: { select: { messages: { where: unreadFor("PROVIDER") } } },
-      },
-    }),
-    db().referral.count({ where }),
+  const scope = referralAccessScope(actor);
+  const shared = { AND: [scope, REVIEW_DATES_SHARED] };
+  const notShared = { AND: [scope, { NOT: REVIEW_DATES_SHARED }] };
+  const [sharedTotal, otherTotal] = await Promise.all([db().referral.count({ where: shared }), db().referral.count({ where: notShared })]);
+  const skip = (page - 1) * PAGE_SIZE;
+  const sharedTake = Math.max(0, Math.min(PAGE_SIZE, sharedTotal - skip));
+  const [first, rest] = await Promise.all([
+    sharedTake > 0
+      ? db().referral.findMany({
+          where: shared,
+          orderBy: [{ detention: { nextReviewDueBy: { sort: "asc", nulls: "last" } } }, { sentAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+          skip,
+          take: sharedTake,
+          select: inboxSelect,
+        })
+      : Promise.resolve([]),
+    sharedTake < PAGE_SIZE
+      ? db().referral.findMany({
+          where: notShared,
+          orderBy: [{ sentAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+          skip: Math.max(0, skip - sharedTotal),
+          take: PAGE_SIZE - sharedTake,
+          select: inboxSelect,
+        })
+      : Promise.resolve([]),
   ]);
   return toPage(
-    rows.map((row) => {
+    [...first, ...rest].map((row) => {
       const packet = readPacket(row.packet);
       return {
         id: row.id,
@@ -83,7 +102,7 @@ export async function listReferralInbox(actor: Actor, page: number): Promise<Pag
         unread: row._count.messages,
       };
     }),
-    total,
+    sharedTotal + otherTotal,
     page,
   );
 }
@@ -272,7 +291,8 @@ export async function loadPacketSource(client: Transaction, actor: Actor, detent
       nextReviewDueBy: true,
       facility: { select: { name: true, timeZone: true } },
       detainee: { select: { givenName: true, familyName: true, dateOfBirth: true, languages: true, interpreterNeeded: true, interpreterLanguage: true } },
-      screening: { select: { flags: { orderBy: { flag: "asc" }, select: { flag: true, details: true } } } },
+      // Only flags the sender may see; the packet then drops the never-shared ones whoever sends (lib/referrals/packet.ts).
+      screening: { select: { flags: { where: screeningFlagScope(actor), orderBy: { flag: "asc" }, select: { flag: true, details: true } } } },
       assessment: { select: { riskOpinion: true, needs: { orderBy: { area: "asc" }, select: { area: true, notes: true } } } },
       releasePlan: { select: { measures: true, residenceAddress: true, residenceDetails: true, proposedConditions: true } },
     },
@@ -357,35 +377,4 @@ export async function getComposeView(actor: Actor, detentionId: string, choice: 
     packet,
     digest: packet ? packetDigest(packet) : null,
   };
-}
-
-/**
- * Opening a referral, a read with consequences kept here beside the read itself. For the provider this is opening the packet: audited, and the first opening moves a SENT
- * referral to UNDER_REVIEW. Either side's messages from the other side become read. Returns false when the actor
- * may not see the referral (never sent to them, or consent withdrawn): the caller answers "not found".
- */
-export async function openReferral(actor: Actor, referralId: string): Promise<boolean> {
-  if (!isUuid(referralId)) return false;
-  const side = referralSide(actor);
-  if (!side) return false;
-  return db().$transaction(async (tx) => {
-    const scope = referralAccessScope(actor);
-    const referral = await tx.referral.findFirst({ where: { AND: [scope, { id: referralId }] }, select: { id: true, status: true, detentionId: true } });
-    if (!referral) return false;
-    const now = new Date();
-    if (side === "PROVIDER") {
-      await recordAudit(tx, actor, { action: "referral.open_packet", entityType: "Referral", entityId: referral.id });
-      if (referral.status === "SENT") {
-        const { count } = await tx.referral.updateMany({ where: { AND: [scope, { id: referral.id, status: "SENT" }] }, data: { status: "UNDER_REVIEW", version: { increment: 1 } } });
-        if (count > 0) {
-          await recordAudit(tx, actor, { action: "referral.answer", entityType: "Referral", entityId: referral.id, metadata: { from: "SENT", to: "UNDER_REVIEW", onOpen: true } });
-        }
-      }
-    }
-    await tx.referralMessage.updateMany({
-      where: { referralId: referral.id, readAt: null, author: side === "PROVIDER" ? { role: { not: "NGO_CASEWORKER" } } : { role: "NGO_CASEWORKER" } },
-      data: { readAt: now },
-    });
-    return true;
-  });
 }

@@ -40,5 +40,5 @@ export function isOpen(status: ReferralStatus): boolean {
   return Object.keys(TRANSITIONS[status]).length > 0;
 }
 
-/** The provider's answers: what an answer form offers (UNDER_REVIEW is set by opening the packet). */
+/** The provider's answers: what an answer form offers (UNDER_REVIEW is its own step, "Start review"). */
 export const PROVIDER_ANSWERS = ["ACCEPTED", "WAITLISTED", "DECLINED", "INTAKE_COMPLETE"] as const satisfies readonly ReferralStatus[];

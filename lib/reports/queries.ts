@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
 import { reportScope } from "@/lib/authz/reports";
+import { reportFlagSql } from "@/lib/authz/sql";
 import { LENGTH_BANDS, type ReportFilters } from "@/lib/reports/schema";
 
 /**
@@ -106,8 +107,11 @@ function groupColumns(groupBy: ReportFilters["groupBy"]): { key: Prisma.Sql; lab
   }
 }
 
-async function indicatorRows(officeIds: string[], filters: ReportFilters, now: Date): Promise<IndicatorRow[]> {
+async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportFilters, now: Date): Promise<IndicatorRow[]> {
   const group = groupColumns(filters.groupBy);
+  // Only flags the reader may count (lib/authz/cases.ts): a vulnerable count per CLO or per month, narrowed to
+  // one case by the date range, must not reveal a trafficking indicator to an admin.
+  const flagCounted = reportFlagSql(actor, { flag: Prisma.sql`f.flag`, assignedCloId: Prisma.sql`d."assignedCloId"`, counselId: Prisma.sql`dt."counselId"` });
   const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     WITH ${scopedDetentions(officeIds, filters)},
     seven_day AS (
@@ -132,7 +136,8 @@ async function indicatorRows(officeIds: string[], filters: ReportFilters, now: D
       SELECT sc."detentionId" AS id,
              bool_or(f.flag IN ('MINOR_DETAINED', 'MINOR_HOUSED', 'SEPARATED_FROM_CHILD')) AS minors
       FROM "Screening" sc JOIN "ScreeningFlag" f ON f."screeningId" = sc.id
-      WHERE sc."detentionId" IN (SELECT id FROM scoped)
+      JOIN "Detention" d ON d.id = sc."detentionId" JOIN "Detainee" dt ON dt.id = d."detaineeId"
+      WHERE sc."detentionId" IN (SELECT id FROM scoped) AND ${flagCounted}
       GROUP BY sc."detentionId"
     ),
     late_reviews AS (
@@ -188,7 +193,7 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
   const scoped = scopedDetentions(officeIds, filters);
 
   const [indicators, bands, releasesByType, releasesByMeasure, referrals] = await Promise.all([
-    indicatorRows(officeIds, filters, now),
+    indicatorRows(actor, officeIds, filters, now),
     // Length of detention of people released, in CBSA's bands (same boundaries as lengthBand()), and its median.
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       WITH ${scoped},

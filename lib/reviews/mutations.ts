@@ -2,7 +2,6 @@ import "server-only";
 import { db, type Transaction } from "@/lib/db";
 import { detentionScope, type Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/mutations";
-import { recomputeAssessmentDue } from "@/lib/detentions/mutations";
 import { computeReviewSchedule, ministerDisclosureDue, needsMinisterDisclosure } from "@/lib/reviews/rules";
 import { wallClockToInstant } from "@/lib/time/facility-clock";
 import type { EditReviewInput, RecordReviewInput, ScheduleHearingInput } from "@/lib/reviews/schema";
@@ -80,9 +79,6 @@ export async function recomputeReviewClock(tx: Transaction, detentionId: string,
     where: { id: detentionId },
     data: { nextReviewKind: next?.kind ?? null, nextReviewDueBy: next?.dueBy ?? null, reviewNeedsCheck: next?.needsCheck ?? false },
   });
-  // The assessment is due before the 7-day review, whose date follows from the first review held
-  // (lib/assessments/rules.ts): keep that derived column in step in the same transaction.
-  await recomputeAssessmentDue(tx, detentionId);
   // A hearing already scheduled is the hearing of whatever review is now next (an early review may have intervened).
   if (next) {
     await tx.detentionReview.updateMany({ where: { detentionId, outcome: null }, data: { kind: next.kind, dueBy: next.dueBy } });

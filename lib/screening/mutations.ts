@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Transaction } from "@/lib/db";
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import { traffickingVisible } from "@/lib/authz/cases";
+import { visibleFlags } from "@/lib/authz/cases";
+import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
-import { recomputeAssessmentDue } from "@/lib/detentions/mutations";
 import type { RecordFlagInput, RemoveFlagInput } from "@/lib/screening/schema";
 
 export type ScreeningResult = { ok: true } | { ok: false; reason: "NOT_FOUND" | "STALE_VERSION" | "CONSENT_REQUIRED" };
@@ -26,14 +26,15 @@ async function claimScreening(tx: Transaction, actor: Actor, detentionId: string
 }
 
 /** The detention, if the actor may edit its screening; trafficking indicators only for those who may see them. */
-async function editableDetention(tx: Transaction, actor: Actor, detentionId: string, flag: string) {
+async function editableDetention(tx: Transaction, actor: Actor, detentionId: string, flag: VulnerabilityFlag) {
   if (!can(actor, "cases.edit")) return null;
   const detention = await tx.detention.findFirst({
     where: { AND: [detentionScope(actor), { id: detentionId }] },
     select: { id: true, assignedCloId: true, detainee: { select: { counselId: true } } },
   });
   if (!detention) return null;
-  if (flag === "TRAFFICKING_INDICATORS" && !traffickingVisible(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId })) return null;
+  // One may record or remove only a flag one may see (lib/authz/cases.ts).
+  if (visibleFlags(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId }, [flag]).length === 0) return null;
   return detention;
 }
 
@@ -41,7 +42,10 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** Records (or updates the details of) a vulnerability flag, and moves the assessment deadline. */
+/**
+ * Records (or updates the details of) a vulnerability flag. The assessment deadline it moves is computed on
+ * read from the flags each viewer may see (lib/assessments/rules.ts), never stored.
+ */
 export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new Date()): Promise<ScreeningResult> {
   // Trafficking indicators are recorded only with the person's consent (shared/DESIGN.md, Screening).
   if (input.flag === "TRAFFICKING_INDICATORS" && !input.consent) return { ok: false, reason: "CONSENT_REQUIRED" };
@@ -57,7 +61,6 @@ export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new
         create: { screeningId: claimed.screeningId, flag: input.flag, details: input.details, consentRecordedAt },
         update: { details: input.details, consentRecordedAt },
       });
-      await recomputeAssessmentDue(tx, detention.id);
       await recordAudit(tx, actor, { action: "screening.flag.record", entityType: "Screening", entityId: claimed.screeningId, detentionId: detention.id, metadata: { flag: input.flag } });
       return { ok: true };
     });
@@ -68,7 +71,7 @@ export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new
   }
 }
 
-/** Removes a flag; with the last one gone the assessment is due before the 7-day review again. */
+/** Removes a flag; with the last visible one gone the assessment is due before the 7-day review again (computed on read). */
 export async function removeFlag(actor: Actor, input: RemoveFlagInput): Promise<ScreeningResult> {
   return db().$transaction(async (tx): Promise<ScreeningResult> => {
     const detention = await editableDetention(tx, actor, input.detentionId, input.flag);
@@ -76,7 +79,6 @@ export async function removeFlag(actor: Actor, input: RemoveFlagInput): Promise<
     const claimed = await claimScreening(tx, actor, detention.id, input.version);
     if (!claimed.ok) return claimed;
     await tx.screeningFlag.deleteMany({ where: { screeningId: claimed.screeningId, flag: input.flag } });
-    await recomputeAssessmentDue(tx, detention.id);
     await recordAudit(tx, actor, { action: "screening.flag.remove", entityType: "Screening", entityId: claimed.screeningId, detentionId: detention.id, metadata: { flag: input.flag } });
     return { ok: true };
   });

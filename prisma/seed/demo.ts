@@ -10,7 +10,6 @@
  */
 import { hashPassword } from "@/lib/auth/password";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
-import { assessmentDeadline } from "@/lib/assessments/rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   AtdMeasure,
@@ -404,8 +403,6 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
     releasedAt: status === "DETAINED" ? null : (endedAt ?? now),
     now,
   });
-  const firstReview = reviews[0];
-  const deadline = assessmentDeadline({ detainedAt, timeZone: facility.timeZone, schedule, hasVulnerabilityFlag: flags.length > 0, firstReviewStartedOn: firstReview?.startedOn });
 
   // Assessment: most cases past their first day have one; release-first means interviews in most of them.
   const hasAssessment = stage.kind !== "NEW" || index % 2 === 0;
@@ -446,7 +443,6 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
         nextReviewKind: clock.next?.kind ?? null,
         nextReviewDueBy: clock.next?.dueBy ?? null,
         reviewNeedsCheck: clock.next?.needsCheck ?? false,
-        assessmentDueBy: deadline.dueBy,
         noProspectReason: stage.kind === "LONG_TERM" && index % 6 === 0 ? "Removal is scheduled; the person has asked to leave and no plan is wanted." : null,
         noProspectRevisitOn: stage.kind === "LONG_TERM" && index % 6 === 0 ? new Date(now.getTime() + 14 * DAY) : null,
         reviews: {

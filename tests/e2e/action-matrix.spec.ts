@@ -736,6 +736,20 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  startReferralReviewAction: {
+    prepare: async () => {
+      const referralId = await freshReferral();
+      return {
+        fields: { referralId, version: "1" },
+        at: { referral: referralId },
+        target: { table: "Referral", id: referralId },
+        changed: async () => {
+          expect(await row(`SELECT status, version FROM "Referral" WHERE id = $1`, [referralId])).toEqual({ status: "UNDER_REVIEW", version: 2 });
+        },
+      };
+    },
+  },
+
   answerReferralAction: {
     prepare: async () => {
       const referralId = await freshReferral();
@@ -1005,6 +1019,7 @@ test.describe("refusals that follow from a relationship, not a role", () => {
     await db.query(`UPDATE "Consent" SET "withdrawnAt" = now() WHERE id = $1`, [consentId]);
     for (const [name, fields] of [
       ["answerReferralAction", { referralId, version: "1", status: "ACCEPTED", declineReason: "", declineDetails: "", message: "" }],
+      ["startReferralReviewAction", { referralId, version: "1" }],
       ["postReferralMessageAction", { referralId, body: unique("Matrix message") }],
     ] as const) {
       await expectRefused(byName(name), "CASEWORKER_RECIPIENT", { fields, at: { referral: referralId }, target: { table: "Referral", id: referralId }, changed: async () => undefined });

@@ -104,3 +104,67 @@ test("the caseload is a priority queue with counted filters", async ({ page, sig
   const cells = page.getByRole("table").getByRole("row");
   await expect(cells.first()).toBeVisible();
 });
+
+test("a trafficking indicator moves the assessment deadline only for those who may see it; the note form says who reads a note", async ({ page, signIn, expectAccessible }) => {
+  // Three people in turn, with an accessibility check on every page: longer than the default.
+  test.setTimeout(180_000);
+  // The assigned CLO (intake assigns the recording CLO) records a new detention and a trafficking indicator.
+  await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto("/cases/new?name=Derived-Test");
+  await expectAccessible();
+  await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
+  const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
+  const person = page.getByRole("group", { name: "The person" });
+  await person.getByLabel("Given names").fill("Amara");
+  await person.getByLabel("Family name").fill("Derived-Test");
+  await person.getByLabel("Date of birth").fill("1991-02-03");
+  await person.getByLabel("Gender").selectOption("FEMALE");
+  await person.getByLabel("Languages").fill("English");
+  await person.getByLabel("Country of citizenship").fill("GHA");
+  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
+  await page.getByLabel("Date of detention").fill(detained.date);
+  await page.getByLabel("Time of detention").fill(detained.time);
+  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
+  await page.getByRole("button", { name: "Record the detention" }).click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expectAccessible();
+  const caseUrl = new URL(page.url()).pathname;
+  const glance = page.getByRole("region", { name: "At a glance" });
+  const deadline = glance.locator("dt", { hasText: "Assessment due by" }).locator("xpath=following-sibling::dd");
+  const flags = glance.locator("dt", { hasText: "Vulnerabilities" }).locator("xpath=following-sibling::dd");
+
+  const screening = page.getByRole("region", { name: "Screening" });
+  await screening.getByLabel("Flag").selectOption({ label: "Trafficking indicators" });
+  await screening.getByLabel("The person consented to this being recorded").check();
+  await screening.getByRole("button", { name: "Save flag" }).click();
+  await expect(page.getByText("The flag was saved.")).toBeVisible();
+  await expect(deadline).toContainText("48 hours after detention, because of a vulnerability flag");
+  await expect(flags).toContainText("Trafficking indicators");
+
+  // The note form names who reads each choice: a case-team note is read by counsel of record too.
+  const notes = page.getByRole("region", { name: "Notes" });
+  await expect(notes.getByRole("radio", { name: "Case team" })).toHaveAccessibleDescription("Read by the CLOs and supervisors of your office and the person's counsel of record.");
+  await expect(notes.getByRole("radio", { name: "My organization only" })).toHaveAccessibleDescription("Read by the CLOs and supervisors of your office.");
+  await expectAccessible();
+
+  // Another CLO of the office: no flag, and nothing derived from one.
+  await page.context().clearCookies();
+  await signIn("clo2.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto(caseUrl);
+  await expectAccessible();
+  await expect(flags).toHaveText("None recorded");
+  await expect(deadline).toContainText("Before the 7-day review");
+  await expect(deadline).not.toContainText("vulnerability");
+  await expect(page.getByRole("region", { name: "Screening" })).toContainText("No vulnerability recorded.");
+
+  // A supervisor sees the indicator and the 48-hour deadline it brings.
+  await page.context().clearCookies();
+  await signIn("supervisor.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto(caseUrl);
+  await expectAccessible();
+  await expect(flags).toContainText("Trafficking indicators");
+  await expect(deadline).toContainText("48 hours after detention, because of a vulnerability flag");
+});

@@ -112,8 +112,17 @@ test.describe("referring a person to a community provider with consent", () => {
     // Nothing of the case file: no case reference, no link to the case.
     await expect(page.getByRole("link", { name: /Back to case/ })).toHaveCount(0);
     await expect(page.getByText(/TOR-\d/)).toHaveCount(0);
-    await expect(page.getByText("Under review", { exact: true })).toBeVisible();
+    // Opening the packet changes nothing (a read never writes): the referral stays Sent until the caseworker starts the review.
+    await expect(page.getByText("Sent", { exact: true })).toBeVisible();
     await expect(page.getByText("The person prefers a call in Spanish.")).toBeVisible();
+    await page.reload();
+    await expectAccessible();
+    await expect(page.getByText("Sent", { exact: true })).toBeVisible();
+    // Starting the review is the caseworker's explicit step; the button goes once the referral is under review.
+    await page.getByRole("button", { name: "Start review" }).click();
+    await expect(page.getByText("Under review", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Start review" })).toHaveCount(0);
+    await expectAccessible();
 
     await page.getByRole("radio", { name: "Accepted" }).check();
     await page.getByLabel("Message to the community liaison officer (optional)").fill("We can take this person; intake call on Thursday.");

@@ -7,8 +7,9 @@ import type { Actor } from "@/lib/authz";
 
 // The data layer reads DATABASE_URL lazily (lib/env): point it at this run's database before the first query.
 process.env.DATABASE_URL = inject("databaseUrl");
-const { getReferral, getComposeView, listReferralInbox, listMyReferrals, listCaseReferrals, openReferral } = await import("@/lib/referrals/queries");
-const { sendReferral, answerReferral, withdrawReferral, postReferralMessage } = await import("@/lib/referrals/mutations");
+const { getReferral, getComposeView, listReferralInbox, listMyReferrals, listCaseReferrals } = await import("@/lib/referrals/queries");
+const { markReferralMessagesRead, recordReferralOpened } = await import("@/lib/referrals/reading");
+const { sendReferral, answerReferral, withdrawReferral, postReferralMessage, startReferralReview } = await import("@/lib/referrals/mutations");
 const { recordConsent, withdrawConsent } = await import("@/lib/consent/mutations");
 const { getCaseConsents } = await import("@/lib/consent/queries");
 const { answerReferralSchema } = await import("@/lib/referrals/schema");
@@ -62,15 +63,29 @@ const localNow = () => {
   return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`;
 };
 
-/** Records a consent for Rainbow covering every field and sends a default packet; returns the ids. */
-async function sendToRainbow() {
-  const detention = await torontoCase();
+/**
+ * What the referral page does for a reader (app/(app)/referrals/[id]/page.tsx): the read, then, by name, the audit
+ * of the provider's packet read and the read receipts. False when the reader may not see the referral.
+ */
+async function openReferral(actor: Actor, referralId: string): Promise<boolean> {
+  const view = await getReferral(actor, referralId);
+  if (!view) return false;
+  await recordReferralOpened(actor, view.id);
+  await markReferralMessagesRead(actor, view.id);
+  return true;
+}
+
+type ConsentFieldName = "IDENTITY" | "CONTACT_AND_LANGUAGE" | "NEEDS" | "VULNERABILITIES" | "RISK_OPINION" | "REVIEW_DATES";
+
+/** Records a consent for Rainbow covering the fields (by default every field but review dates) and sends a default packet; returns the ids. */
+async function sendToRainbow(options: { detention?: { id: string; detaineeId: string }; fields?: ConsentFieldName[] } = {}) {
+  const detention = options.detention ?? (await torontoCase());
   const provider = await rainbowProvider();
   const consent = await recordConsent(actors.cloToronto, {
     detentionId: detention.id,
     recipientOrgId: provider.organizationId,
     purpose: "Housing and peer support on release",
-    fields: ["IDENTITY", "CONTACT_AND_LANGUAGE", "NEEDS", "VULNERABILITIES", "RISK_OPINION"],
+    fields: options.fields ?? ["IDENTITY", "CONTACT_AND_LANGUAGE", "NEEDS", "VULNERABILITIES", "RISK_OPINION"],
     method: "VERBAL_WITH_INTERPRETER",
     interpreterLanguage: "Spanish",
     givenAt: localNow(),
@@ -170,16 +185,33 @@ describe("who sees a referral and its packet", () => {
     expect(await getReferral(caseworker, draft.id)).toBeNull();
   });
 
-  it("moves a sent referral to under review when the provider first opens the packet, and audits the opening", async () => {
+  it("reads a referral without writing anything: status, version, messages and audit are as they were", async () => {
+    const { referralId } = await sendToRainbow();
+    const before = await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true, version: true, updatedAt: true } });
+    for (const reader of [actors.rainbow, actors.cloToronto]) expect(await getReferral(reader, referralId)).not.toBeNull();
+    expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true, version: true, updatedAt: true } })).toEqual(before);
+    expect(await prisma.referralMessage.count({ where: { referralId, readAt: null } })).toBe(1);
+    expect(await auditActions(referralId)).toEqual(["referral.send"]);
+  });
+
+  it("audits the provider's opening and marks the messages read, leaving the referral sent until the caseworker starts the review", async () => {
     const { referralId } = await sendToRainbow();
     expect(await openReferral(actors.rainbow, referralId)).toBe(true);
     expect(await openReferral(actors.rainbow, referralId)).toBe(true);
-    const referral = await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true, version: true } });
-    expect(referral).toEqual({ status: "UNDER_REVIEW", version: 2 });
-    expect(await auditActions(referralId)).toEqual(["referral.send", "referral.open_packet", "referral.answer", "referral.open_packet"]);
+    // Opening changes no status (it used to move SENT to UNDER_REVIEW: a read that wrote, outside the transition table).
+    expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true, version: true } })).toEqual({ status: "SENT", version: 1 });
+    expect(await auditActions(referralId)).toEqual(["referral.send", "referral.open_packet", "referral.open_packet"]);
     // The CLO's message is now read by the provider.
     const unread = await prisma.referralMessage.count({ where: { referralId, readAt: null } });
     expect(unread).toBe(0);
+    // Starting the review is the caseworker's explicit step, through the transition table, audited.
+    expect(await startReferralReview(actors.cloToronto, { referralId, version: 1 })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await startReferralReview(actors.harbour, { referralId, version: 1 })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await startReferralReview(actors.rainbow, { referralId, version: 1 })).toEqual({ ok: true, referralId });
+    expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true, version: true } })).toEqual({ status: "UNDER_REVIEW", version: 2 });
+    expect(await startReferralReview(actors.rainbow, { referralId, version: 1 })).toEqual({ ok: false, reason: "STALE_VERSION" });
+    expect(await startReferralReview(actors.rainbow, { referralId, version: 2 })).toEqual({ ok: false, reason: "INVALID_TRANSITION" });
+    expect(await auditActions(referralId)).toEqual(["referral.send", "referral.open_packet", "referral.open_packet", "referral.review.start"]);
   });
 
   it("lists the referral in the provider's inbox and in the sending CLO's referrals, not in another CLO's", async () => {
@@ -199,14 +231,56 @@ describe("who sees a referral and its packet", () => {
     expect(await listCaseReferrals(actors.cloMontreal, detention.id)).toBeNull();
   });
 
-  it("orders the inbox by the next review due, soonest first", async () => {
+  it("orders the inbox by the next review due only where review dates are shared, then by date sent", async () => {
     const caseworker = actors.harbour;
     const page = await listReferralInbox(caseworker, 1);
     const ids = page.rows.map((row) => row.id);
-    const dues = await prisma.referral.findMany({ where: { id: { in: ids } }, select: { id: true, detention: { select: { nextReviewDueBy: true } } } });
-    const dueOf = new Map(dues.map((row) => [row.id, row.detention.nextReviewDueBy?.getTime() ?? Infinity]));
-    const ordered = ids.map((id) => dueOf.get(id)!);
-    expect(ordered).toEqual([...ordered].sort((a, b) => a - b));
+    const facts = await prisma.referral.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, sentAt: true, packetFields: true, consent: { select: { fields: true } }, detention: { select: { nextReviewDueBy: true } } },
+    });
+    const byId = new Map(facts.map((row) => [row.id, row]));
+    const shared = (id: string) => byId.get(id)!.packetFields.includes("REVIEW_DATES") && !!byId.get(id)!.consent?.fields.includes("REVIEW_DATES");
+    const sharedIds = ids.filter(shared);
+    // Every referral with shared review dates comes first, soonest review first; the others after, newest sent first.
+    expect(ids.slice(0, sharedIds.length)).toEqual(sharedIds);
+    const dues = sharedIds.map((id) => byId.get(id)!.detention.nextReviewDueBy?.getTime() ?? Infinity);
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    const sent = ids.filter((id) => !shared(id)).map((id) => byId.get(id)!.sentAt?.getTime() ?? -Infinity);
+    expect(sent).toEqual([...sent].sort((a, b) => b - a));
+  });
+
+  it("never lets a review date the provider was not given move a referral in their inbox", async () => {
+    // Two people's referrals to Rainbow: one whose consent shares review dates, one whose consent does not.
+    const [withDates, withoutDates] = await prisma.detention.findMany({
+      where: { reference: { startsWith: "TOR-" }, status: "DETAINED", nextReviewDueBy: { not: null } },
+      orderBy: { reference: "desc" },
+      take: 2,
+      select: { id: true, detaineeId: true, nextReviewDueBy: true },
+    });
+    const shared = await sendToRainbow({ detention: withDates!, fields: ["IDENTITY", "REVIEW_DATES"] });
+    const hidden = await sendToRainbow({ detention: withoutDates!, fields: ["IDENTITY"] });
+    const inboxOrder = async () => {
+      const first = await listReferralInbox(actors.rainbow, 1);
+      const ids: string[] = [];
+      for (let page = 1; page <= first.pageCount; page++) ids.push(...(await listReferralInbox(actors.rainbow, page)).rows.map((row) => row.id));
+      return ids;
+    };
+    const rowOf = async (id: string) => (await listReferralInbox(actors.rainbow, 1)).rows.find((row) => row.id === id);
+    try {
+      // The hidden date far away, then overdue: the inbox is the same list in the same order.
+      await prisma.detention.update({ where: { id: withoutDates!.id }, data: { nextReviewDueBy: new Date(Date.now() + 300 * 86_400_000) } });
+      const farAway = await inboxOrder();
+      await prisma.detention.update({ where: { id: withoutDates!.id }, data: { nextReviewDueBy: new Date(Date.now() - 86_400_000) } });
+      const overdue = await inboxOrder();
+      expect(overdue).toEqual(farAway);
+      // Shared review dates do order: that referral sits with the shared ones, ahead of the one without.
+      expect(overdue.indexOf(shared.referralId)).toBeLessThan(overdue.indexOf(hidden.referralId));
+      expect((await rowOf(shared.referralId))?.reviewDueBy).not.toBeNull();
+      expect((await rowOf(hidden.referralId))?.reviewDueBy ?? null).toBeNull();
+    } finally {
+      await prisma.detention.update({ where: { id: withoutDates!.id }, data: { nextReviewDueBy: withoutDates!.nextReviewDueBy } });
+    }
   });
 });
 

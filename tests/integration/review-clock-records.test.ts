@@ -11,6 +11,7 @@ process.env.DATABASE_URL = database.url;
 const { recordReview, scheduleHearing, editReview, DISCLOSURE_TASK_TITLE } = await import("@/lib/reviews/mutations");
 const { getReviewChain, listReviewDashboard, countUrgentReviews } = await import("@/lib/reviews/queries");
 const { reviewDashboardParamsSchema } = await import("@/lib/reviews/schema");
+const { openCaseFile } = await import("@/lib/detentions/queries");
 
 const TORONTO = "America/Toronto";
 const HOUR = 3_600_000;
@@ -62,12 +63,13 @@ describe("recording detention reviews moves the clock in the same transaction", 
     const result = await recordReview(toronto.clo, { detentionId: detention.id, detentionVersion: detention.version, ...held(startedOn) });
     expect(result.ok).toBe(true);
 
-    const after = await prisma.detention.findUniqueOrThrow({ where: { id: detention.id }, select: { nextReviewKind: true, nextReviewDueBy: true, reviewNeedsCheck: true, status: true, version: true, assessmentDueBy: true } });
+    const after = await prisma.detention.findUniqueOrThrow({ where: { id: detention.id }, select: { nextReviewKind: true, nextReviewDueBy: true, reviewNeedsCheck: true, status: true, version: true } });
     // IRPA s.57(2): by the end of the 7th day after the first review, in the facility's zone.
     expect(after.nextReviewKind).toBe("SEVEN_DAY");
     expect(after.nextReviewDueBy).toEqual(endOfLocalDay(addLocalDays(startedOn, 7, TORONTO), TORONTO));
     // Without a vulnerability flag the assessment is due before the 7-day review, now known.
-    expect(after.assessmentDueBy).toEqual(after.nextReviewDueBy);
+    const deadline = (await openCaseFile(toronto.clo, detention.id))!.assessmentDeadline;
+    expect(deadline).toEqual({ dueBy: after.nextReviewDueBy, basis: "SEVEN_DAY_REVIEW" });
     expect(after.reviewNeedsCheck).toBe(false);
     expect(after.status).toBe("DETAINED");
     expect(after.version).toBe(detention.version + 1);

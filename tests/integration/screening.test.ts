@@ -23,8 +23,6 @@ async function freshCase(assignedTo: string) {
   const clo = await prisma.user.findUniqueOrThrow({ where: { email: assignedTo }, select: { id: true } });
   const detainedAt = new Date(now.getTime() - 6 * HOUR);
   const { id } = await insertDetention(prisma, { officeName: TORONTO, detainedAt, nextReviewDueBy: new Date(detainedAt.getTime() + 48 * HOUR), assignedCloId: clo.id });
-  // As intake leaves it: no flag, the assessment due before the 7-day review.
-  await prisma.detention.update({ where: { id }, data: { assessmentDueBy: new Date(detainedAt.getTime() + 10 * 24 * HOUR) } });
   return { id, detainedAt };
 }
 
@@ -33,17 +31,20 @@ describe("screening", () => {
     const clo = await actorFor(prisma, "clo.toronto@liaison.example");
     const { id, detainedAt } = await freshCase("clo.toronto@liaison.example");
     expect(await recordFlag(clo, { detentionId: id, version: 0, flag: "MENTAL_HEALTH", details: "Sees a psychiatrist weekly", consent: false })).toEqual({ ok: true });
-    const flagged = await prisma.detention.findUniqueOrThrow({ where: { id }, select: { assessmentDueBy: true } });
-    expect(flagged.assessmentDueBy!.getTime()).toBe(detainedAt.getTime() + 48 * HOUR);
+    const deadlineFor = async () => (await openCaseFile(clo, id))!.assessmentDeadline;
+    const before = await deadlineFor();
+    expect(before.basis).toBe("VULNERABILITY_48_HOURS");
+    expect(before.dueBy.getTime()).toBe(detainedAt.getTime() + 48 * HOUR);
 
     expect(await recordFlag(clo, { detentionId: id, version: 1, flag: "LANGUAGE_BARRIER", details: null, consent: false })).toEqual({ ok: true });
     expect(await removeFlag(clo, { detentionId: id, version: 2, flag: "MENTAL_HEALTH" })).toEqual({ ok: true });
-    expect((await prisma.detention.findUniqueOrThrow({ where: { id }, select: { assessmentDueBy: true } })).assessmentDueBy!.getTime()).toBe(detainedAt.getTime() + 48 * HOUR);
+    expect((await deadlineFor()).dueBy.getTime()).toBe(detainedAt.getTime() + 48 * HOUR);
 
     expect(await removeFlag(clo, { detentionId: id, version: 3, flag: "LANGUAGE_BARRIER" })).toEqual({ ok: true });
-    const cleared = await prisma.detention.findUniqueOrThrow({ where: { id }, select: { assessmentDueBy: true } });
+    const cleared = await deadlineFor();
     // Back to the 7-day review: provisional, from the latest lawful first review (48 h), end of the 7th day after.
-    expect(cleared.assessmentDueBy!.getTime()).toBeGreaterThan(detainedAt.getTime() + 8 * 24 * HOUR);
+    expect(cleared.basis).toBe("SEVEN_DAY_REVIEW_PROVISIONAL");
+    expect(cleared.dueBy.getTime()).toBeGreaterThan(detainedAt.getTime() + 8 * 24 * HOUR);
     expect(await prisma.auditEvent.count({ where: { detentionId: id, action: { startsWith: "screening.flag" } } })).toBe(4);
   });
 

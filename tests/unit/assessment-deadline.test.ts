@@ -7,37 +7,37 @@ describe("assessment deadline", () => {
   it.each([
     {
       name: "a detainee with a mental-health flag must be assessed within 48 hours of detention",
-      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "STANDARD", hasVulnerabilityFlag: true },
+      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "STANDARD", visibleFlags: ["MENTAL_HEALTH"] },
       dueBy: "2026-06-03T14:30:00.000Z",
       basis: "VULNERABILITY_48_HOURS",
     },
     {
       name: "a vulnerable designated foreign national is still assessed within 48 hours",
-      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "DESIGNATED_FOREIGN_NATIONAL", hasVulnerabilityFlag: true },
+      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "DESIGNATED_FOREIGN_NATIONAL", visibleFlags: ["MENTAL_HEALTH"] },
       dueBy: "2026-06-03T14:30:00.000Z",
       basis: "VULNERABILITY_48_HOURS",
     },
     {
       name: "without flags, the deadline is the 7-day review: end of the 7th day after a first review on 3 June",
-      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "STANDARD", hasVulnerabilityFlag: false, firstReviewStartedOn: new Date("2026-06-03T13:00:00Z") },
+      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "STANDARD", visibleFlags: [], firstReviewStartedOn: new Date("2026-06-03T13:00:00Z") },
       dueBy: "2026-06-11T03:59:59.999Z",
       basis: "SEVEN_DAY_REVIEW",
     },
     {
       name: "before the first review is held, the 7-day deadline is counted provisionally from the 48-hour limit",
-      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "STANDARD", hasVulnerabilityFlag: false },
+      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "STANDARD", visibleFlags: [] },
       dueBy: "2026-06-11T03:59:59.999Z",
       basis: "SEVEN_DAY_REVIEW_PROVISIONAL",
     },
     {
       name: "in Vancouver the 7-day deadline ends at local midnight",
-      input: { detainedAt: new Date("2026-06-01T20:00:00Z"), timeZone: "America/Vancouver", schedule: "STANDARD", hasVulnerabilityFlag: false, firstReviewStartedOn: new Date("2026-06-02T17:00:00Z") },
+      input: { detainedAt: new Date("2026-06-01T20:00:00Z"), timeZone: "America/Vancouver", schedule: "STANDARD", visibleFlags: [], firstReviewStartedOn: new Date("2026-06-02T17:00:00Z") },
       dueBy: "2026-06-10T06:59:59.999Z",
       basis: "SEVEN_DAY_REVIEW",
     },
     {
       name: "a designated foreign national without flags is assessed before the 14-day review",
-      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "DESIGNATED_FOREIGN_NATIONAL", hasVulnerabilityFlag: false },
+      input: { detainedAt: new Date("2026-06-01T14:30:00Z"), timeZone: toronto, schedule: "DESIGNATED_FOREIGN_NATIONAL", visibleFlags: [] },
       dueBy: "2026-06-16T03:59:59.999Z",
       basis: "DFN_FIRST_REVIEW",
     },
@@ -49,7 +49,7 @@ describe("assessment deadline", () => {
 
   it("a flag added after the 48 hours passed gives a deadline already missed", () => {
     const detainedAt = new Date("2026-06-01T14:30:00Z");
-    const { dueBy } = assessmentDeadline({ detainedAt, timeZone: toronto, schedule: "STANDARD", hasVulnerabilityFlag: true });
+    const { dueBy } = assessmentDeadline({ detainedAt, timeZone: toronto, schedule: "STANDARD", visibleFlags: ["MENTAL_HEALTH"] });
     expect(assessmentDeadlineMet(dueBy, null, new Date("2026-06-04T09:00:00Z"))).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detentionScope, type Actor } from "@/lib/authz";
-import { mayReadNote, noteReadScope, visibilityForNewNote } from "@/lib/authz/notes";
+import { mayReadNote, noteReaders, noteReadScope, visibilityForNewNote, type NoteReader } from "@/lib/authz/notes";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import type { NoteVisibility, OrganizationKind, Role } from "@/lib/generated/prisma/enums";
 
 const OFFICE = "00000000-0000-7000-8000-000000000001";
@@ -72,5 +73,34 @@ describe("the notes where-builder", () => {
   it("writes counsel's notes as privileged whatever was asked", () => {
     expect(visibilityForNewNote(counsel, "CASE_TEAM")).toBe("OWN_ORGANISATION");
     expect(visibilityForNewNote(clo, "CASE_TEAM")).toBe("CASE_TEAM");
+  });
+});
+
+describe("what the note form says about who reads a note", () => {
+  // The form's words come from noteReaders; each word must be what the read rule does, for every reader kind.
+  const readers: Record<NoteReader, Actor[]> = { AUTHOR_OFFICE: [clo, supervisor], COUNSEL_OF_RECORD: [counsel], AUTHOR_LEGAL_ORGANISATION: [counsel] };
+
+  it.each(["CASE_TEAM", "OWN_ORGANISATION"] as const)("names exactly who reads a CBSA note written %s", (visibility) => {
+    const note: Note = { authorOrgId: OFFICE, authorOrgKind: "CBSA_OFFICE", visibility };
+    const named = noteReaders(clo, visibility);
+    expect(mayReadNote(counsel, note, true)).toBe(named.includes("COUNSEL_OF_RECORD"));
+    for (const reader of readers.AUTHOR_OFFICE) expect(mayReadNote(reader, note, true)).toBe(named.includes("AUTHOR_OFFICE"));
+    for (const outsider of [caseworker, admin]) expect(mayReadNote(outsider, note, true)).toBe(false);
+  });
+
+  it("tells a CLO that a case-team note is read by counsel of record, in both languages", () => {
+    expect(noteReaders(clo, "CASE_TEAM")).toEqual(["AUTHOR_OFFICE", "COUNSEL_OF_RECORD"]);
+    expect(noteReaders(clo, "OWN_ORGANISATION")).toEqual(["AUTHOR_OFFICE"]);
+    for (const locale of ["en", "fr"] as const) {
+      const words = (messagesFor(locale) as { caseNotes: { readers: Record<NoteReader, string> } }).caseNotes.readers;
+      expect(words.COUNSEL_OF_RECORD).toMatch(locale === "en" ? /counsel of record/ : /avocat inscrit au dossier/);
+    }
+  });
+
+  it("tells counsel their notes are read by their organisation only, whatever they choose", () => {
+    const note: Note = { authorOrgId: LAW_OFFICE, authorOrgKind: "LEGAL", visibility: visibilityForNewNote(counsel, "CASE_TEAM") };
+    expect(noteReaders(counsel, "CASE_TEAM")).toEqual(["AUTHOR_LEGAL_ORGANISATION"]);
+    expect(mayReadNote(clo, note, true)).toBe(false);
+    expect(mayReadNote(counsel, note, true)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
-import { traffickingVisible } from "@/lib/authz/cases";
+import { visibleFlags } from "@/lib/authz/cases";
 import { requireActor } from "@/lib/auth/session";
 import { assignableClos, openCaseFile } from "@/lib/detentions/queries";
 import { ageOn } from "@/lib/detentions/rules";
@@ -85,12 +85,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const clock = computeReviewSchedule({ detainedAt: caseFile.detainedAt, timeZone: zone, schedule: caseFile.schedule, reviews: heldReviews, releasedAt: caseFile.releasedAt, now });
   const firstReviewDue = new Date(caseFile.detainedAt.getTime() + 48 * HOUR_MS);
   const nextStatus = caseFile.nextReviewDueBy ? reviewStatus(caseFile.nextReviewDueBy, now) : null;
-  const assessmentMet = caseFile.assessmentDueBy ? assessmentDeadlineMet(caseFile.assessmentDueBy, caseFile.assessment?.completedAt ?? null, now) : null;
-  const assessmentOnFlag = caseFile.assessmentDueBy?.getTime() === firstReviewDue.getTime();
+  // Computed in the data layer from the flags this viewer may see: the basis never points at a hidden flag.
+  const deadline = caseFile.assessmentDeadline;
+  const assessmentMet = assessmentDeadlineMet(deadline.dueBy, caseFile.assessment?.completedAt ?? null, now);
+  const assessmentBasis =
+    deadline.basis === "VULNERABILITY_48_HOURS" ? t("assessmentBasisFlag") : deadline.basis === "DFN_FIRST_REVIEW" ? t("assessmentBasisDfn") : t("assessmentBasisReview");
   const readiness = caseFile.releasePlan ? planReadiness({ grounds: caseFile.grounds, assessment: caseFile.assessment, plan: caseFile.releasePlan, referrals: caseFile.referrals }) : null;
-  const recordableFlags = VULNERABILITY_FLAGS.filter(
-    (flag) => flag !== "TRAFFICKING_INDICATORS" || traffickingVisible(actor, { assignedCloId: caseFile.assignedCloId, counselId: detainee.counselId }),
-  );
+  // One may record only a flag one may see.
+  const recordableFlags = visibleFlags(actor, { assignedCloId: caseFile.assignedCloId, counselId: detainee.counselId }, VULNERABILITY_FLAGS);
 
   const sections = [
     { id: "case-screening", title: t("sections.screening"), show: true },
@@ -164,15 +166,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             )}
           </Fact>
           <Fact term={t("assessmentDeadline")}>
-            {caseFile.assessmentDueBy ? (
-              <>
-                {formatDateTime(caseFile.assessmentDueBy, zone, locale)} ({assessmentOnFlag ? t("assessmentBasisFlag") : t("assessmentBasisReview")})
-                <br />
-                <strong className={assessmentMet === false ? "text-red-800" : undefined}>{assessmentText}</strong>
-              </>
-            ) : (
-              t("none")
-            )}
+            {formatDateTime(deadline.dueBy, zone, locale)} ({assessmentBasis})
+            <br />
+            <strong className={assessmentMet === false ? "text-red-800" : undefined}>{assessmentText}</strong>
           </Fact>
           <Fact term={t("officerWindow")}>
             {caseFile.schedule === "DESIGNATED_FOREIGN_NATIONAL"
@@ -344,7 +340,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               ))}
             </ul>
           )}
-          <NoteForm detentionId={caseFile.id} privileged={actor.role === "COUNSEL"} />
+          <NoteForm detentionId={caseFile.id} privileged={actor.role === "COUNSEL"} authorRole={actor.role} />
         </Section>
       )}
     </>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { getReferral, openReferral } from "@/lib/referrals/queries";
+import { getReferral } from "@/lib/referrals/queries";
+import { markReferralMessagesRead, recordReferralOpened } from "@/lib/referrals/reading";
 import { nextStatuses } from "@/lib/referrals/rules";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -11,6 +12,7 @@ import { PacketView } from "@/components/referrals/packet-view";
 import { AnswerForm } from "@/components/referrals/answer-form";
 import { MessageForm } from "@/components/referrals/message-form";
 import { WithdrawReferralForm } from "@/components/referrals/withdraw-referral-form";
+import { StartReviewForm } from "@/components/referrals/start-review-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -23,10 +25,13 @@ export const dynamic = "force-dynamic";
 export default async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  // Opening is audited (the packet read) and marks the other side's messages read; refused → not found.
-  if (!(await openReferral(actor, id))) notFound();
+  // The read writes nothing; refused → not found.
   const referral = await getReferral(actor, id);
   if (!referral) notFound();
+  // What reading it records, each by name: the provider's packet read is audited (reads of case information are),
+  // and the other side's messages shown here become read. Neither changes the referral or its status.
+  await recordReferralOpened(actor, referral.id);
+  await markReferralMessagesRead(actor, referral.id);
   const t = await getTranslations("referrals");
   const tStatus = await getTranslations("referralStatus");
   const tPacket = await getTranslations("referralPacket");
@@ -78,6 +83,11 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         <PacketView packet={referral.packet} locale={locale} />
       </section>
 
+      {referral.side === "PROVIDER" && answers.includes("UNDER_REVIEW") && (
+        <div className="mb-4">
+          <StartReviewForm referralId={referral.id} version={referral.version} />
+        </div>
+      )}
       {referral.side === "PROVIDER" && answers.length > 0 && (
         <div className="mb-4">
           <AnswerForm referralId={referral.id} version={referral.version} answers={answers.filter((answer) => answer !== "UNDER_REVIEW")} />

@@ -56,7 +56,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       </p>
       <h1 className="mb-1 text-2xl font-bold">{t("pageTitle", { reference: detention.reference })}</h1>
       <p className="mb-4 text-slate-700">
-        {detention.assessmentDueBy ? t("deadline", { dueBy: formatDateTime(detention.assessmentDueBy, zone, locale) }) : t("noDeadline")}
+        {t("deadline", { dueBy: formatDateTime(detention.assessmentDeadline.dueBy, zone, locale) })}
         {" · "}
         {assessment?.completedAt ? t("completedAt", { at: formatDateTime(assessment.completedAt, zone, locale) }) : t("notCompleted")}
       </p>

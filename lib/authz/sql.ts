@@ -1,0 +1,37 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/authz";
+
+/**
+ * Access rules of lib/authz/cases.ts rendered as SQL fragments, for the few queries written in raw SQL (the
+ * caseload queue, the reports). Kept here, beside the rules they render, so no query writes its own version of
+ * a rule: this file builds fragments and never runs a query.
+ */
+
+/** The columns of a raw query that screeningFlagSql reads: the flag, and the detention's relationships. */
+export type FlagColumns = { flag: Prisma.Sql; assignedCloId: Prisma.Sql; counselId: Prisma.Sql };
+
+/** visibleFlags as a condition on one ScreeningFlag row of a raw SQL query (the caseload queue's order and counts). */
+export function screeningFlagSql(actor: Pick<Actor, "role" | "userId">, columns: FlagColumns): Prisma.Sql {
+  const notTrafficking = Prisma.sql`${columns.flag} <> 'TRAFFICKING_INDICATORS'`;
+  switch (actor.role) {
+    case "SUPERVISOR":
+      return Prisma.sql`TRUE`;
+    case "CLO":
+      return Prisma.sql`(${notTrafficking} OR ${columns.assignedCloId} IS NOT DISTINCT FROM ${actor.userId}::uuid)`;
+    case "COUNSEL":
+      return Prisma.sql`(${notTrafficking} OR ${columns.counselId} IS NOT DISTINCT FROM ${actor.userId}::uuid)`;
+    case "NGO_CASEWORKER":
+    case "ADMIN":
+      return Prisma.sql`FALSE`;
+  }
+}
+
+/**
+ * The flags an aggregate report may count for the actor. Supervisors see every flag of their office's cases.
+ * Admins read reports across offices but no case file: they may count the other flags, never trafficking
+ * indicators, so a report grouped by CLO or month narrowed to one case cannot reveal one.
+ */
+export function reportFlagSql(actor: Pick<Actor, "role" | "userId">, columns: FlagColumns): Prisma.Sql {
+  if (actor.role === "ADMIN") return Prisma.sql`${columns.flag} <> 'TRAFFICKING_INDICATORS'`;
+  return screeningFlagSql(actor, columns);
+}
