@@ -24,7 +24,7 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return parts.find((entry) => entry.type === type)?.value ?? "";
 }
 
-/** A date and time in the given zone, with the zone named (shared/DESIGN.md: timestamps shown in the facility's zone). */
+/** A date and time in the given zone, with the zone named (docs/domain.md: timestamps shown in the facility's zone). */
 export function formatDateTime(date: Date, timeZone: string, locale: AppLocale): string {
   // Hour and minute from a 24-hour clock in any locale (digits only), written the way each language writes them.
   const clock = dateTimeFormat("en-CA", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);

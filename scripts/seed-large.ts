@@ -1,7 +1,7 @@
 /**
  * `npm run seed:large [count]`: adds COUNT (default 50,000) fictional detentions with realistic history to the
  * database named by DATABASE_URL, for benchmarks. It first loads the ordinary demo data (offices, facilities,
- * accounts, providers) if absent. Lengths of detention follow CBSA's published distribution (shared/notes/law.md:
+ * accounts, providers) if absent. Lengths of detention follow CBSA's published distribution (docs/domain.md:
  * median a few days, mean about three weeks, a tail past 99 days); about 1.5% are still detained. Each detention
  * gets its reviews as the review clock schedules them, and, in realistic shares, screening flags, an assessment,
  * a release plan, referrals with consent, and tasks. Rows are written with multi-row inserts in batches.

@@ -18,7 +18,7 @@ export type AssessmentDeadlineInput = {
 export type AssessmentDeadline = { dueBy: Date; basis: "VULNERABILITY_48_HOURS" | "SEVEN_DAY_REVIEW" | "SEVEN_DAY_REVIEW_PROVISIONAL" | "DFN_FIRST_REVIEW" };
 
 /**
- * When the CLO's assessment must be complete (shared/DESIGN.md, Release-first rules).
+ * When the CLO's assessment must be complete (docs/domain.md, Release-first rules).
  * - Any vulnerability flag: 48 hours after detention, before the first review (IRPA s.57(1)) while a
  *   CBSA officer can still release (s.56(1)).
  * - Otherwise: before the 7-day review is due (s.57(2): end of the 7th day after the first review).
@@ -87,7 +87,7 @@ export type AssessmentCompletionInput = {
 
 export type AssessmentCompletionProblem = { key: "INTERVIEW_OR_REASON" } | { key: "MITIGATION_MISSING"; ground: string };
 
-/** An interview was held, or the reason none was possible is written down (shared/DESIGN.md, Release-first rules). */
+/** An interview was held, or the reason none was possible is written down (docs/domain.md, Release-first rules). */
 export function interviewOrReasonRecorded(assessment: { interviewAt: Date | null; noInterviewReason: string | null }): boolean {
   return assessment.interviewAt !== null || (assessment.noInterviewReason ?? "").trim() !== "";
 }

@@ -16,7 +16,7 @@ export type FlagAudience = { assignedCloId: string | null; counselId: string | n
 
 /**
  * Trafficking indicators are visible only to the assigned CLO, supervisors of the office and counsel of
- * record (shared/DESIGN.md, Screening): not to the other CLOs of the office. Office membership itself is
+ * record (docs/domain.md, Screening): not to the other CLOs of the office. Office membership itself is
  * decided by detentionScope; this adds the relationship.
  */
 export function traffickingVisible(actor: Pick<Actor, "role" | "userId">, detention: FlagAudience): boolean {

@@ -2,7 +2,7 @@ import type { OrganizationKind, Role } from "@/lib/generated/prisma/enums";
 import type { DetentionWhereInput, ReferralWhereInput, UserWhereInput } from "@/lib/generated/prisma/models";
 
 /**
- * Who may see and do what: the one place access is decided (shared/DESIGN.md "People and what they may see").
+ * Who may see and do what: the one place access is decided (docs/domain.md "People and what they may see").
  * Pure functions over the actor (from the session, never from client input) and records. Every query
  * composes its where clause from the builders here, so a record the actor may not see is never loaded:
  * refused reads come back as "not found", never as a forbidden record.
@@ -42,7 +42,7 @@ export type Capability =
   | "reports.view"
   | "audit.view";
 
-// What a CLO does on the cases of their office (shared/DESIGN.md, People).
+// What a CLO does on the cases of their office (docs/domain.md, People).
 const CLO_WORK: Capability[] = [
   "detentions.list",
   "cases.create",

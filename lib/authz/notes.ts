@@ -3,7 +3,7 @@ import type { NoteVisibility, OrganizationKind } from "@/lib/generated/prisma/en
 import type { NoteWhereInput } from "@/lib/generated/prisma/models";
 
 /**
- * Who may read a case note (shared/DESIGN.md, Note; People: counsel "keep privileged notes that no CBSA
+ * Who may read a case note (docs/domain.md, Note; People: counsel "keep privileged notes that no CBSA
  * user ever sees"). The one rule for every page, action and API that reads notes:
  * 1. the reader may open the case file (detentionScope), and
  * 2. the note was written in the reader's own organisation, or it is a CASE_TEAM note, and
@@ -54,7 +54,7 @@ export type NoteReader = "AUTHOR_OFFICE" | "COUNSEL_OF_RECORD" | "AUTHOR_LEGAL_O
  * Who will read a note the actor writes with this visibility, from the rule above (noteReadScope): the note
  * form says it plainly before the note is written, so no CLO learns afterwards that counsel of record read a
  * CASE_TEAM note. CBSA: CASE_TEAM is the office and the person's counsel of record (the case team of
- * shared/DESIGN.md, People); OWN_ORGANISATION the office alone. Counsel: always their own organisation.
+ * docs/domain.md, People); OWN_ORGANISATION the office alone. Counsel: always their own organisation.
  */
 export function noteReaders(author: Pick<Actor, "role">, visibility: NoteVisibility): NoteReader[] {
   if (visibilityForNewNote(author, visibility) === "OWN_ORGANISATION") return author.role === "COUNSEL" ? ["AUTHOR_LEGAL_ORGANISATION"] : ["AUTHOR_OFFICE"];

@@ -2,7 +2,7 @@ import { can, detentionScope, type Actor } from "@/lib/authz";
 import type { AssessmentWhereInput, ReleasePlanWhereInput } from "@/lib/generated/prisma/models";
 
 /**
- * Who may read and change the ATD assessment and the release plan (shared/DESIGN.md, People).
+ * Who may read and change the ATD assessment and the release plan (docs/domain.md, People).
  * - CLOs and supervisors of the office responsible for the detention: read and edit both.
  * - Counsel of record: read the assessment without the CLO's risk opinion, read the plan, and propose
  *   bondspersons; never confirm one, never change anything else.

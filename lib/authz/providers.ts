@@ -2,7 +2,7 @@ import { can, type Actor } from "@/lib/authz";
 import type { ServiceProviderWhereInput } from "@/lib/generated/prisma/models";
 
 /**
- * Who may change a service provider's profile (shared/DESIGN.md, People):
+ * Who may change a service provider's profile (docs/domain.md, People):
  * - CLOs, supervisors and admins ("providers.edit") add providers and edit every field;
  * - a provider's own caseworkers (NGO caseworkers of the provider's organisation) keep its profile and open
  *   spaces current, but not its kind (a CBSA contract is not theirs to declare) nor its name.

@@ -441,7 +441,7 @@ async function loadCaseFile(actor: Actor, detentionId: string) {
 
 /**
  * Opens a case file: the detention if the actor may see it (else null: "not found"), and an audit event
- * of the read (shared/DESIGN.md: reads of a case file are audited; ids only, no personal data).
+ * of the read (docs/domain.md: reads of a case file are audited; ids only, no personal data).
  */
 export async function openCaseFile(actor: Actor, detentionId: string): Promise<CaseFile | null> {
   if (!/^[0-9a-f-]{36}$/i.test(detentionId)) return null;

@@ -3,7 +3,7 @@ import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 
 /**
  * Pure rules of the caseload: case references, the detention timestamp typed at intake, and the
- * priority of a case in the CLO's queue (shared/DESIGN.md, Release-first rules). No I/O.
+ * priority of a case in the CLO's queue (docs/domain.md, Release-first rules). No I/O.
  */
 
 // ------------------------------------------------------------------------------------------ references

@@ -33,7 +33,7 @@ export type ReviewDueFilter = (typeof REVIEW_DUE_FILTERS)[number];
 
 /** The office caseload table's query string. Unknown values fall back to defaults: a table never errors on a bad link. */
 export const detentionListParamsSchema = z.object({
-  // The priority queue is the default order (shared/DESIGN.md, Release-first rules).
+  // The priority queue is the default order (docs/domain.md, Release-first rules).
   sort: z.enum(DETENTION_SORTS).catch("priority"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: pageSchema,

@@ -1,7 +1,7 @@
 import type { Gender, NeedArea, ProviderKind, ProviderService, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 
 /**
- * Matching a case to service providers (shared/DESIGN.md: "Any provider may receive a referral; contracted
+ * Matching a case to service providers (docs/domain.md: "Any provider may receive a referral; contracted
  * CCMS providers are not preferred by the software"). Pure: the score reads the person's needs, vulnerability
  * flags, languages, the office's region and the provider's open spaces, and never the provider's kind.
  * Every point is explained in words, so a CLO sees why a provider is proposed and can disagree.

@@ -23,7 +23,7 @@ export const CONSENT_FIELDS = [
 export const HEALTH_FLAGS: readonly VulnerabilityFlag[] = ["MENTAL_HEALTH", "MEDICAL", "DISABILITY", "PREGNANCY"];
 
 /**
- * Trafficking indicators never leave the case team (shared/DESIGN.md, Screening): not by name, not by detail,
+ * Trafficking indicators never leave the case team (docs/domain.md, Screening): not by name, not by detail,
  * whatever the consent says.
  */
 export const NEVER_SHARED_FLAGS: readonly VulnerabilityFlag[] = ["TRAFFICKING_INDICATORS"];
@@ -125,7 +125,7 @@ export function buildPacket(source: PacketSource, chosen: readonly ConsentField[
       proposedConditions: source.releasePlan.proposedConditions,
     };
   }
-  // shared/DESIGN.md: the CLO's risk opinion only when the CLO includes it and the person consented to it.
+  // docs/domain.md: the CLO's risk opinion only when the CLO includes it and the person consented to it.
   if (fields.has("RISK_OPINION") && source.riskOpinion && source.riskOpinion.trim() !== "") {
     packet.riskOpinion = source.riskOpinion;
   }

@@ -14,7 +14,7 @@ import { unreadFor } from "@/lib/referrals/queries";
  */
 
 /**
- * The provider's caseworker opened the packet: audited, as every read of case information is (shared/DESIGN.md,
+ * The provider's caseworker opened the packet: audited, as every read of case information is (docs/domain.md,
  * Audit; ids only, no personal data). The case team's own reads of a referral are not audited here: the case page
  * they come from audits the case file.
  */

@@ -1,7 +1,7 @@
 import type { DeclineReason, ReferralStatus } from "@/lib/generated/prisma/enums";
 
 /**
- * A referral's life (shared/DESIGN.md, Referral): DRAFT → SENT → UNDER_REVIEW → ACCEPTED / WAITLISTED /
+ * A referral's life (docs/domain.md, Referral): DRAFT → SENT → UNDER_REVIEW → ACCEPTED / WAITLISTED /
  * DECLINED → INTAKE_COMPLETE. The provider answers; the CLO sends and may withdraw while it is still open.
  * Enforced on the server: an action names the status it wants and the table says whether that side may
  * move the referral there from where it is now.

@@ -1,7 +1,7 @@
 import type { AtdMeasure, DetentionGround, PlanStatus, ReferralStatus } from "@/lib/generated/prisma/enums";
 
 /**
- * What makes a release plan ready for a hearing (shared/DESIGN.md, Release-first rules). Computed,
+ * What makes a release plan ready for a hearing (docs/domain.md, Release-first rules). Computed,
  * never stored: the checklist always reflects the assessment, the plan and the referrals as they are.
  */
 

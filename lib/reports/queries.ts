@@ -7,7 +7,7 @@ import { reportFlagSql } from "@/lib/authz/sql";
 import { LENGTH_BANDS, type ReportFilters } from "@/lib/reports/schema";
 
 /**
- * Supervisors' indicators (shared/DESIGN.md, Reporting), each computed in PostgreSQL with aggregates over
+ * Supervisors' indicators (docs/domain.md, Reporting), each computed in PostgreSQL with aggregates over
  * the detentions in scope: nothing is loaded row by row into Node. Definitions are written on the page
  * (lib/i18n/messages/<locale>/common.json, namespace "reports.definitions") and mirrored in comments here.
  *

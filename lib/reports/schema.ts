@@ -41,7 +41,7 @@ export function reportQuery(raw: Record<string, string | string[] | undefined>):
 }
 
 /**
- * CBSA's length-of-detention bands (shared/notes/law.md): up to 24 hours, 25-48 hours, 3-9 days, 10-39 days,
+ * CBSA's length-of-detention bands (docs/domain.md): up to 24 hours, 25-48 hours, 3-9 days, 10-39 days,
  * 40-99 days, over 99 days. "3-9 days" runs from just past 48 hours to just under 10 days, and so on.
  */
 export const LENGTH_BANDS = ["UP_TO_24_HOURS", "25_TO_48_HOURS", "3_TO_9_DAYS", "10_TO_39_DAYS", "40_TO_99_DAYS", "OVER_99_DAYS"] as const;

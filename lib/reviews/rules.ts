@@ -1,7 +1,7 @@
 /**
  * The detention review clock: when the Immigration Division (ID) must next review a detention.
  *
- * Pure functions, no I/O. Legal facts and their sources: shared/notes/law.md; design: DESIGN.md,
+ * Pure functions, no I/O. Legal facts, their sources and the design: docs/domain.md,
  * "The review clock". Instants are UTC `Date`s; day boundaries are taken on the calendar of the
  * facility's IANA time zone (Canada spans six), so "by the end of 10 June" in St. John's and in
  * Vancouver are different instants, and a 23- or 25-hour day at a daylight-saving change still
@@ -150,7 +150,7 @@ function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly H
   }
   // An adjourned review: no source settles whether the next period runs from the day it began or
   // the day it concluded. We count from the day it began (startedOn), the earlier and so safer
-  // deadline, and flag the case so a person checks the schedule (law.md, "Adjourned reviews").
+  // deadline, and flag the case so a person checks the schedule (docs/domain.md, "Adjourned review").
   const needsCheck = previous.outcome === "ADJOURNED";
   if (held.length === 1) {
     // IRPA s.57(2): at least once during the 7 days following the first review.

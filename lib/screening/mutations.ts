@@ -47,7 +47,7 @@ function isUniqueViolation(error: unknown): boolean {
  * read from the flags each viewer may see (lib/assessments/rules.ts), never stored.
  */
 export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new Date()): Promise<ScreeningResult> {
-  // Trafficking indicators are recorded only with the person's consent (shared/DESIGN.md, Screening).
+  // Trafficking indicators are recorded only with the person's consent (docs/domain.md, Screening).
   if (input.flag === "TRAFFICKING_INDICATORS" && !input.consent) return { ok: false, reason: "CONSENT_REQUIRED" };
   try {
     return await db().$transaction(async (tx): Promise<ScreeningResult> => {

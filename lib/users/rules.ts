@@ -1,7 +1,7 @@
 import type { OrganizationKind, Role } from "@/lib/generated/prisma/enums";
 
 /**
- * Which organisations a role belongs to (shared/DESIGN.md, People): CBSA staff in a CBSA office,
+ * Which organisations a role belongs to (docs/domain.md, People): CBSA staff in a CBSA office,
  * caseworkers at a service provider or another NGO, counsel at a legal organisation. Admins anywhere.
  */
 const ROLE_ORGANIZATIONS: Record<Role, readonly OrganizationKind[]> = {

@@ -1,6 +1,6 @@
 // The driver-adapter factory handed to the WebAssembly schema engine.
 //
-// It is @prisma/adapter-pg with the fixes the schema engine needs (see prisma-offline.md):
+// It is @prisma/adapter-pg with the fixes the schema engine needs (see README.md beside this file):
 //   1. Postgres OID 18 ("char") is unmapped in adapter-pg and makes catalog queries fail; it is
 //      reported as the Character column type. Other unmapped system types (regclass, aclitem, ...)
 //      are reported as Text rather than failing the whole query.

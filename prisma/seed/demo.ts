@@ -1,6 +1,6 @@
 /**
  * Demo data: fictional people and organisations, shaped like CBSA's detention statistics
- * (shared/notes/law.md: median 3-4 days, average 11-26 days, a long tail past 99 days).
+ * (docs/domain.md: median 3-4 days, average 11-26 days, a long tail past 99 days).
  *
  * Idempotent: every record is keyed on a natural unique key (organisation kind+name, e-mail, facility
  * name, case reference), so running it twice creates nothing new. Children of a detention are created

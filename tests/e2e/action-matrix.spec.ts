@@ -388,7 +388,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   recordFlagAction: {
-    // Trafficking indicators: only the assigned CLO and supervisors (DESIGN.md, Screening). The case is CLO_TORONTO's.
+    // Trafficking indicators: only the assigned CLO and supervisors (docs/domain.md). The case is CLO_TORONTO's.
     prepare: async () => {
       const detentionId = world.traffickingCase;
       const screening = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Screening" WHERE "detentionId" = $1`, [detentionId]))[0];
