@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
+import { auditScope } from "@/lib/authz/audit";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import type { AuditEventWhereInput } from "@/lib/generated/prisma/models";
 import type { AuditFilters } from "@/lib/audit/schema";
@@ -15,26 +16,6 @@ export type AuditRow = {
   actor: { name: string; email: string } | null;
   caseReference: string | null;
 };
-
-/**
- * Events whose actor is counsel, or anyone at a legal organisation: when and on which clients opposing counsel work
- * is privileged (solicitor-client privilege), so it is no part of the other party's audit trail.
- */
-const COUNSEL_ACTIVITY: AuditEventWhereInput = { actor: { OR: [{ role: "COUNSEL" }, { organization: { kind: "LEGAL" } }] } };
-
-/**
- * Which audit events the actor may browse. Admins: all, as the designated auditor (events hold ids and action names,
- * no case content). Supervisors: events by people of their office, and events on their office's detentions, except
- * counsel's: a CBSA audit view never shows counsel's activity or sessions. Counsel have no audit view.
- */
-export function auditScope(actor: Actor): AuditEventWhereInput {
-  if (!can(actor, "audit.view")) return { id: { in: [] } };
-  if (actor.role === "ADMIN") return {};
-  return {
-    OR: [{ actor: { organizationId: actor.organizationId } }, { detentionId: { not: null }, detention: { officeId: actor.organizationId } }],
-    NOT: COUNSEL_ACTIVITY,
-  };
-}
 
 function filterWhere(actor: Actor, filters: AuditFilters, timeZoneOffset = "Z"): AuditEventWhereInput {
   const and: AuditEventWhereInput[] = [auditScope(actor)];
