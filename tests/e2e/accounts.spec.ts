@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { DATABASE_URL_FILE } from "./server-log";
-import { signInOverHttp } from "@/tests/support/http-session";
+import { postCredentials, signInOverHttp } from "@/tests/support/http-session";
 
 /**
  * Accounts against the production build over real HTTP: sign-in throttling that a client cannot escape by writing
@@ -37,15 +37,7 @@ async function freshAccount(label: string): Promise<{ email: string; name: strin
 
 /** One sign-in attempt through next-auth's credentials endpoint, with extra headers; the error code it answers, or null. */
 async function attemptSignIn(base: string, email: string, password: string, headers: Record<string, string>): Promise<string | null> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie, ...headers },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
+  const response = await postCredentials(base, email, password, headers);
   const signedIn = response.headers.getSetCookie().some((cookie) => cookie.startsWith("liaison.session="));
   const url = response.headers.get("location") ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? "";
   return signedIn ? null : (new URL(url, base).searchParams.get("error") ?? "UNKNOWN");
