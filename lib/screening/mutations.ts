@@ -43,6 +43,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Records (or updates the details of) a vulnerability flag, and moves the assessment deadline. */
 export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new Date()): Promise<ScreeningResult> {
+  // The gate first: someone who may not edit the case learns nothing, not even that consent is missing.
+  if (!can(actor, "cases.edit")) return { ok: false, reason: "NOT_FOUND" };
   // Trafficking indicators are recorded only with the person's consent (shared/DESIGN.md, Screening).
   if (input.flag === "TRAFFICKING_INDICATORS" && !input.consent) return { ok: false, reason: "CONSENT_REQUIRED" };
   try {
