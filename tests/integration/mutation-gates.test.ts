@@ -41,9 +41,11 @@ afterAll(async () => {
 });
 
 beforeAll(async () => {
-  [clo, supervisor, counsel, caseworker, admin] = await Promise.all(
-    ["clo.toronto", "supervisor.toronto", "counsel.clinic", "caseworker.harbour", "admin"].map((name) => actorFor(prisma, `${name}@liaison.example`)),
-  );
+  clo = await actorFor(prisma, "clo.toronto@liaison.example");
+  supervisor = await actorFor(prisma, "supervisor.toronto@liaison.example");
+  counsel = await actorFor(prisma, "counsel.clinic@liaison.example");
+  caseworker = await actorFor(prisma, "caseworker.harbour@liaison.example");
+  admin = await actorFor(prisma, "admin@liaison.example");
   const detainedAt = new Date(now.getTime() - 10 * HOUR);
   const inserted = await insertDetention(prisma, { officeName: TORONTO, detainedAt, nextReviewDueBy: new Date(detainedAt.getTime() + 48 * HOUR), assignedCloId: clo.userId });
   await prisma.detainee.update({ where: { id: inserted.detaineeId }, data: { counselId: counsel.userId } });
