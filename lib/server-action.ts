@@ -23,8 +23,12 @@ export type ServerActionDefinition<Schema extends z.ZodType, Result extends Doma
   run: (actor: Actor, input: z.output<Schema>) => Promise<Result>;
   /** Words for the refusals that need their own; every other refusal reads "not found" (STALE_VERSION: "changed"). */
   refused?: (refusal: Refusal<Result>, input: z.output<Schema>) => Promise<Answer | null> | Answer | null;
-  /** After success: revalidate what shows the record and say what happened (or redirect). */
-  succeeded: (result: Success<Result>, input: z.output<Schema>) => Promise<Answer> | Answer;
+  /**
+   * After success: revalidate what shows the record and say what happened (or redirect: `redirect()` throws, which
+   * Next.js turns into the redirect). The actor is here for the wording only (e.g. "proposed" rather than "added"):
+   * whether the change was allowed was decided by `run`.
+   */
+  succeeded: (result: Success<Result>, input: z.output<Schema>, actor: Actor) => Promise<Answer> | Answer;
 };
 
 /**
@@ -41,7 +45,7 @@ export function serverAction<Schema extends z.ZodType, Result extends DomainResu
     const parsed = definition.input.safeParse(formObject(formData));
     if (!parsed.success) return invalidInput(parsed.error, definition.validation);
     const result = await definition.run(actor, parsed.data);
-    if (result.ok) return definition.succeeded(result as Success<Result>, parsed.data);
+    if (result.ok) return definition.succeeded(result as Success<Result>, parsed.data, actor);
     const refusal = result as Refusal<Result>;
     const worded = definition.refused ? await definition.refused(refusal, parsed.data) : null;
     return worded ?? failure(refusal.reason === "STALE_VERSION" ? "staleVersion" : "notFound");

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { detentionScope, type Actor } from "@/lib/authz";
+import { can, detentionScope, type Actor } from "@/lib/authz";
 import { visibilityForNewNote } from "@/lib/authz/notes";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { AddCounselNoteInput } from "@/lib/counsel/schema";
@@ -13,6 +13,10 @@ export type CounselNoteResult = { ok: true; noteId: string } | { ok: false; reas
  * that a note was written, never what it says.
  */
 export async function addCounselNote(actor: Actor, input: AddCounselNoteInput): Promise<CounselNoteResult> {
+  // Only counsel write privileged notes: a CLO's detention scope includes the case too, and a note of theirs written
+  // here would be hidden from their own case team as if it were solicitor-client privileged. CBSA staff write case
+  // notes (lib/notes/mutations.ts).
+  if (actor.role !== "COUNSEL" || !can(actor, "notes.write")) return { ok: false, reason: "NOT_FOUND" };
   return db().$transaction(async (tx) => {
     const detention = await tx.detention.findFirst({ where: { AND: [{ id: input.detentionId }, detentionScope(actor)] }, select: { id: true } });
     if (!detention) return { ok: false, reason: "NOT_FOUND" } as const;

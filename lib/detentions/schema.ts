@@ -102,6 +102,17 @@ export const newPersonIntakeSchema = detentionFieldsSchema.extend(detaineeFields
 export type ExistingPersonIntake = z.infer<typeof existingPersonIntakeSchema>;
 export type NewPersonIntake = z.infer<typeof newPersonIntakeSchema>;
 
+/**
+ * The intake form, either kind: a person picked from the search sends their `detaineeId`, a new person sends their
+ * facts. The form does not say which; a non-blank `detaineeId` does, so each kind is parsed with its own schema and
+ * reports its own fields.
+ */
+export const intakeSchema = z.preprocess(
+  (form) => (typeof form === "object" && form !== null ? { ...form, kind: "detaineeId" in form && typeof form.detaineeId === "string" && form.detaineeId !== "" ? "existing" : "new" } : form),
+  z.discriminatedUnion("kind", [existingPersonIntakeSchema.extend({ kind: z.literal("existing") }), newPersonIntakeSchema.extend({ kind: z.literal("new") })]),
+);
+export type IntakeInput = z.infer<typeof intakeSchema>;
+
 /** The person search before intake; all fields optional, at least one needed to search. */
 export const personSearchSchema = z.object({
   name: lineText(200).catch(""),

@@ -1,13 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authz";
+import { can, type Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
+export type OrganizationMutationResult = { ok: true; organizationId: string } | { ok: false; reason: "NOT_FOUND" | "NAME_TAKEN" };
+
+/** A new organisation (administrators only: "organizations.manage"). */
 export async function createOrganization(
   actor: Actor,
   input: { name: string; kind: OrganizationKind; region: string; timeZone: string },
-): Promise<{ ok: true; organizationId: string } | { ok: false; reason: "NAME_TAKEN" }> {
+): Promise<OrganizationMutationResult> {
+  if (!can(actor, "organizations.manage")) return { ok: false, reason: "NOT_FOUND" };
   return db()
     .$transaction(async (tx) => {
       const organization = await tx.organization.create({ data: input, select: { id: true } });

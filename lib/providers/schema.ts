@@ -81,3 +81,10 @@ export const createProviderSchema = z.object({
   name: lineText(200).min(1, "required"),
   kind: z.enum(PROVIDER_KINDS, { message: "invalidChoice" }),
 });
+
+/**
+ * The provider forms: the head (what the provider is) and its profile arrive in one flat form. Both halves are parsed
+ * (each reports its own fields) and the profile is handed on as one object, as the data layer takes it.
+ */
+export const createProviderFormSchema = createProviderSchema.and(providerProfileSchema).transform(({ name, kind, ...profile }) => ({ name, kind, profile }));
+export const updateProviderFormSchema = updateProviderSchema.and(providerProfileSchema).transform(({ providerId, version, kind, ...profile }) => ({ providerId, version, kind, profile }));

@@ -1,74 +1,65 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { getActor } from "@/lib/auth/session";
-import { canEditPlan, canProposeBondsperson } from "@/lib/authz/plans";
-import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
+import { canEditPlan } from "@/lib/authz/plans";
+import { fieldErrors, type ActionResult } from "@/lib/action-result";
+import { done, serverAction } from "@/lib/server-action";
 import { bondspersonFormSchema, createPlanSchema, planFormSchema, planStatusSchema, removeBondspersonSchema } from "@/lib/release-plans/schema";
 import { changePlanStatus, createPlan, removeBondsperson, saveBondsperson, savePlan, type PlanMutationResult } from "@/lib/release-plans/mutations";
 
-async function outcome(result: PlanMutationResult, detentionId: string, successKey: string): Promise<ActionResult> {
-  if (!result.ok) {
-    switch (result.reason) {
-      case "STALE_VERSION":
-        return failure("staleVersion");
-      case "NOT_READY": {
-        const t = await getTranslations("planEditor");
-        return { ok: false, error: t("notReady") };
-      }
-      case "NOT_ALLOWED": {
-        const t = await getTranslations("planEditor");
-        return { ok: false, error: t("transitionNotAllowed") };
-      }
-      case "CONFIRM_REQUIRES_CHECKS":
-        return fieldErrors([{ field: "confirmed", key: "confirmRequiresChecks" }], "planValidation");
-      default:
-        return failure("notFound");
-    }
+async function planRefused(refusal: Extract<PlanMutationResult, { ok: false }>): Promise<ActionResult | null> {
+  switch (refusal.reason) {
+    case "NOT_READY":
+      return { ok: false, error: (await getTranslations("planEditor"))("notReady") };
+    case "NOT_ALLOWED":
+      return { ok: false, error: (await getTranslations("planEditor"))("transitionNotAllowed") };
+    case "CONFIRM_REQUIRES_CHECKS":
+      return fieldErrors([{ field: "confirmed", key: "confirmRequiresChecks" }], "planValidation");
+    default:
+      return null;
   }
-  revalidatePath(`/cases/${detentionId}`, "layout");
-  const t = await getTranslations("planEditor");
-  return { ok: true, message: t(result.changes.length === 0 && successKey === "saved" ? "noChanges" : successKey) };
 }
 
-export async function createPlanAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !canEditPlan(actor)) return failure("notFound");
-  const parsed = createPlanSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
-  return outcome(await createPlan(actor, parsed.data), parsed.data.detentionId, "created");
-}
+/** The plan shows on every tab of its case: revalidate the case's layout. */
+const planChanged = (detentionId: string, key: string) => done([[`/cases/${detentionId}`, "layout"]], "planEditor", key);
 
-export async function savePlanAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !canEditPlan(actor)) return failure("notFound");
-  const parsed = planFormSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
-  return outcome(await savePlan(actor, parsed.data), parsed.data.detentionId, "saved");
-}
+export const createPlanAction = serverAction({
+  input: createPlanSchema,
+  validation: "planValidation",
+  run: createPlan,
+  refused: planRefused,
+  succeeded: (_result, input) => planChanged(input.detentionId, "created"),
+});
 
-export async function saveBondspersonAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !canProposeBondsperson(actor)) return failure("notFound");
-  const parsed = bondspersonFormSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
-  const key = parsed.data.bondspersonId ? "bondspersonSaved" : canEditPlan(actor) ? "bondspersonAdded" : "bondspersonProposed";
-  return outcome(await saveBondsperson(actor, parsed.data), parsed.data.detentionId, key);
-}
+export const savePlanAction = serverAction({
+  input: planFormSchema,
+  validation: "planValidation",
+  run: savePlan,
+  refused: planRefused,
+  succeeded: (result, input) => planChanged(input.detentionId, result.changes.length === 0 ? "noChanges" : "saved"),
+});
 
-export async function removeBondspersonAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !canEditPlan(actor)) return failure("notFound");
-  const parsed = removeBondspersonSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
-  return outcome(await removeBondsperson(actor, parsed.data), parsed.data.detentionId, "bondspersonRemoved");
-}
+export const saveBondspersonAction = serverAction({
+  input: bondspersonFormSchema,
+  validation: "planValidation",
+  run: saveBondsperson,
+  refused: planRefused,
+  // Counsel propose a guarantor; the case team adds one (lib/release-plans/mutations.ts decided which it was).
+  succeeded: (_result, input, actor) => planChanged(input.detentionId, input.bondspersonId ? "bondspersonSaved" : canEditPlan(actor) ? "bondspersonAdded" : "bondspersonProposed"),
+});
 
-export async function changePlanStatusAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !canEditPlan(actor)) return failure("notFound");
-  const parsed = planStatusSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "planValidation");
-  return outcome(await changePlanStatus(actor, parsed.data), parsed.data.detentionId, "statusChanged");
-}
+export const removeBondspersonAction = serverAction({
+  input: removeBondspersonSchema,
+  validation: "planValidation",
+  run: removeBondsperson,
+  refused: planRefused,
+  succeeded: (_result, input) => planChanged(input.detentionId, "bondspersonRemoved"),
+});
+
+export const changePlanStatusAction = serverAction({
+  input: planStatusSchema,
+  validation: "planValidation",
+  run: changePlanStatus,
+  refused: planRefused,
+  succeeded: (_result, input) => planChanged(input.detentionId, "statusChanged"),
+});

@@ -1,49 +1,40 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { getActor } from "@/lib/auth/session";
-import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
-import { mayRecordReviews } from "@/lib/authz/reviews";
+import { fieldErrors, type ActionResult } from "@/lib/action-result";
+import { done, serverAction } from "@/lib/server-action";
 import { editReviewSchema, recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
 import { editReview, recordReview, scheduleHearing, type ReviewMutationResult } from "@/lib/reviews/mutations";
 
-async function outcome(result: ReviewMutationResult, detentionId: string, successKey: string): Promise<ActionResult> {
-  if (!result.ok) {
-    if (result.reason === "FIELD") return fieldErrors([{ field: result.field, key: result.key }], "reviewValidation");
-    if (result.reason === "NO_NEXT_REVIEW") {
-      const t = await getTranslations("reviewsSection");
-      return { ok: false, error: t("noNextReviewToAct") };
-    }
-    return failure(result.reason === "STALE_VERSION" ? "staleVersion" : "notFound");
-  }
-  revalidatePath(`/cases/${detentionId}`);
-  revalidatePath("/reviews");
-  revalidatePath("/clients");
-  const t = await getTranslations("reviewsSection");
-  return { ok: true, message: t(successKey) };
+async function reviewRefused(refusal: Extract<ReviewMutationResult, { ok: false }>): Promise<ActionResult | null> {
+  if (refusal.reason === "FIELD") return fieldErrors([{ field: refusal.field, key: refusal.key }], "reviewValidation");
+  if (refusal.reason === "NO_NEXT_REVIEW") return { ok: false, error: (await getTranslations("reviewsSection"))("noNextReviewToAct") };
+  return null;
 }
 
-export async function scheduleHearingAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !mayRecordReviews(actor)) return failure("notFound");
-  const parsed = scheduleHearingSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "reviewValidation");
-  return outcome(await scheduleHearing(actor, parsed.data), parsed.data.detentionId, "scheduled");
-}
+/** A review moves the case's clock, the dashboard and counsel's client list. */
+const reviewChanged = (detentionId: string, key: string) => done([`/cases/${detentionId}`, "/reviews", "/clients"], "reviewsSection", key);
 
-export async function recordReviewAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !mayRecordReviews(actor)) return failure("notFound");
-  const parsed = recordReviewSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "reviewValidation");
-  return outcome(await recordReview(actor, parsed.data), parsed.data.detentionId, "recorded");
-}
+export const scheduleHearingAction = serverAction({
+  input: scheduleHearingSchema,
+  validation: "reviewValidation",
+  run: scheduleHearing,
+  refused: reviewRefused,
+  succeeded: (_result, input) => reviewChanged(input.detentionId, "scheduled"),
+});
 
-export async function editReviewAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !mayRecordReviews(actor)) return failure("notFound");
-  const parsed = editReviewSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error, "reviewValidation");
-  return outcome(await editReview(actor, parsed.data), parsed.data.detentionId, "edited");
-}
+export const recordReviewAction = serverAction({
+  input: recordReviewSchema,
+  validation: "reviewValidation",
+  run: recordReview,
+  refused: reviewRefused,
+  succeeded: (_result, input) => reviewChanged(input.detentionId, "recorded"),
+});
+
+export const editReviewAction = serverAction({
+  input: editReviewSchema,
+  validation: "reviewValidation",
+  run: editReview,
+  refused: reviewRefused,
+  succeeded: (_result, input) => reviewChanged(input.detentionId, "edited"),
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Transaction } from "@/lib/db";
 import { detentionScope, type Actor } from "@/lib/authz";
+import { mayRecordReviews } from "@/lib/authz/reviews";
 import { recordAudit } from "@/lib/audit/mutations";
 import { computeReviewSchedule, ministerDisclosureDue, needsMinisterDisclosure } from "@/lib/reviews/rules";
 import { wallClockToInstant } from "@/lib/time/facility-clock";
@@ -22,7 +23,12 @@ class Refusal extends Error {
 /** The title of the generated Minister's disclosure task (stored data, like any task title). */
 export const DISCLOSURE_TASK_TITLE = "Minister's disclosure due";
 
-async function run(work: (tx: Transaction) => Promise<ReviewMutationResult>): Promise<ReviewMutationResult> {
+/**
+ * Runs a review change for an actor who may record reviews (lib/authz/reviews.ts mayRecordReviews): counsel of record
+ * have the detention in their scope but keep their own notes, never CBSA's record of the hearing. Anyone else: "not found".
+ */
+async function run(actor: Actor, work: (tx: Transaction) => Promise<ReviewMutationResult>): Promise<ReviewMutationResult> {
+  if (!mayRecordReviews(actor)) return { ok: false, reason: "NOT_FOUND" };
   try {
     return await db().$transaction(work);
   } catch (error) {
@@ -94,7 +100,7 @@ function instantOrRefuse(date: string, time: string, timeZone: string, field: st
 
 /** Schedules (or moves) the hearing of the next review; for a 7- or 30-day review, the Minister's disclosure task follows it. */
 export async function scheduleHearing(actor: Actor, input: ScheduleHearingInput, now = new Date()): Promise<ReviewMutationResult> {
-  return run(async (tx) => {
+  return run(actor, async (tx) => {
     const detention = await claimDetention(tx, actor, input.detentionId, input.detentionVersion);
     if (detention.status !== "DETAINED" || !detention.nextReviewKind || !detention.nextReviewDueBy) throw new Refusal({ ok: false, reason: "NO_NEXT_REVIEW" });
     const zone = detention.facility.timeZone;
@@ -138,7 +144,7 @@ function heldTimes(input: Pick<RecordReviewInput, "startedDate" | "startedTime" 
 
 /** Records the next review as held (or as not having taken place), then moves the clock. */
 export async function recordReview(actor: Actor, input: RecordReviewInput, now = new Date()): Promise<ReviewMutationResult> {
-  return run(async (tx) => {
+  return run(actor, async (tx) => {
     const detention = await claimDetention(tx, actor, input.detentionId, input.detentionVersion);
     if (detention.status !== "DETAINED" || !detention.nextReviewKind || !detention.nextReviewDueBy) throw new Refusal({ ok: false, reason: "NO_NEXT_REVIEW" });
     const { startedOn, concludedOn } = heldTimes(input, detention.facility.timeZone, now);
@@ -163,7 +169,7 @@ export async function recordReview(actor: Actor, input: RecordReviewInput, now =
 
 /** Corrects a recorded review (its times, outcome or notes), then recomputes the clock from the corrected chain. */
 export async function editReview(actor: Actor, input: EditReviewInput, now = new Date()): Promise<ReviewMutationResult> {
-  return run(async (tx) => {
+  return run(actor, async (tx) => {
     const review = await tx.detentionReview.findFirst({
       where: { id: input.reviewId, detentionId: input.detentionId, outcome: { not: null }, detention: detentionScope(actor) },
       select: { id: true, detention: { select: { facility: { select: { timeZone: true } } } } },

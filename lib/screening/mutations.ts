@@ -47,6 +47,8 @@ function isUniqueViolation(error: unknown): boolean {
  * read from the flags each viewer may see (lib/assessments/rules.ts), never stored.
  */
 export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new Date()): Promise<ScreeningResult> {
+  // The gate first: someone who may not edit the case learns nothing, not even that consent is missing.
+  if (!can(actor, "cases.edit")) return { ok: false, reason: "NOT_FOUND" };
   // Trafficking indicators are recorded only with the person's consent (docs/domain.md, Screening).
   if (input.flag === "TRAFFICKING_INDICATORS" && !input.consent) return { ok: false, reason: "CONSENT_REQUIRED" };
   try {

@@ -1,90 +1,71 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { can } from "@/lib/authz";
-import { getActor } from "@/lib/auth/session";
-import { failure, fieldErrors, formObject, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, fieldErrors } from "@/lib/action-result";
+import { done, serverAction } from "@/lib/server-action";
 import { changeOwnPasswordSchema, createUserSchema, decideGrantSchema, PASSWORD_PROBLEM_KEYS, setUserActiveSchema, updateUserSchema } from "@/lib/users/schema";
 import { approveRoleGrant, changeOwnPassword, createUser, declineRoleGrant, setUserActive, updateUserRole, type UserMutationResult } from "@/lib/users/mutations";
 
-const FAILURE_KEYS: Record<string, string> = {
-  STALE_VERSION: "staleVersion",
+const FAILURE_KEYS: Partial<Record<string, string>> = {
   CANNOT_CHANGE_SELF: "cannotChangeSelf",
   CANNOT_APPROVE_OWN_REQUEST: "cannotApproveOwnRequest",
   CANNOT_APPROVE_ABOUT_SELF: "cannotApproveAboutSelf",
 };
 
-async function outcome(result: UserMutationResult, successKey: string, pendingKey = successKey): Promise<ActionResult> {
-  if (!result.ok) {
-    if (result.reason === "EMAIL_TAKEN") {
-      const t = await getTranslations("validation");
-      return { ok: false, error: t("summary"), fieldErrors: { email: t("emailTaken") } };
-    }
-    if (result.reason === "ROLE_DOES_NOT_FIT_ORGANIZATION") {
-      const t = await getTranslations("validation");
-      return { ok: false, error: t("summary"), fieldErrors: { role: t("roleDoesNotFitOrganization") } };
-    }
-    return failure(FAILURE_KEYS[result.reason] ?? "notFound");
-  }
-  revalidatePath("/admin/users");
-  const t = await getTranslations("admin.users");
-  return { ok: true, message: t(result.pendingApproval ? pendingKey : successKey) };
+function userRefused(refusal: Extract<UserMutationResult, { ok: false }>) {
+  if (refusal.reason === "EMAIL_TAKEN") return fieldErrors([{ field: "email", key: "emailTaken" }]);
+  if (refusal.reason === "ROLE_DOES_NOT_FIT_ORGANIZATION") return fieldErrors([{ field: "role", key: "roleDoesNotFitOrganization" }]);
+  const key = FAILURE_KEYS[refusal.reason];
+  return key ? failure(key) : null;
 }
 
-export async function createUserAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "users.manage")) return failure("notFound");
-  const parsed = createUserSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await createUser(actor, parsed.data), "created", "createdPending");
-}
+/** A change that needs a second administrator's approval says so instead of claiming it is done. */
+const usersChanged = (result: { pendingApproval: boolean }, key: string, pendingKey = key) => done(["/admin/users"], "admin.users", result.pendingApproval ? pendingKey : key);
 
-export async function updateUserAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "users.manage")) return failure("notFound");
-  const parsed = updateUserSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await updateUserRole(actor, parsed.data), "updated", "grantRequested");
-}
+export const createUserAction = serverAction({
+  input: createUserSchema,
+  run: createUser,
+  refused: userRefused,
+  succeeded: (result) => usersChanged(result, "created", "createdPending"),
+});
 
-export async function setUserActiveAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "users.manage")) return failure("notFound");
-  const parsed = setUserActiveSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await setUserActive(actor, parsed.data), parsed.data.active ? "activated" : "deactivated", "grantRequested");
-}
+export const updateUserAction = serverAction({
+  input: updateUserSchema,
+  run: updateUserRole,
+  refused: userRefused,
+  succeeded: (result) => usersChanged(result, "updated", "grantRequested"),
+});
 
-export async function approveRoleGrantAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "users.manage")) return failure("notFound");
-  const parsed = decideGrantSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await approveRoleGrant(actor, parsed.data), "grantApproved");
-}
+export const setUserActiveAction = serverAction({
+  input: setUserActiveSchema,
+  run: setUserActive,
+  refused: userRefused,
+  succeeded: (result, input) => usersChanged(result, input.active ? "activated" : "deactivated", "grantRequested"),
+});
 
-export async function declineRoleGrantAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor || !can(actor, "users.manage")) return failure("notFound");
-  const parsed = decideGrantSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return outcome(await declineRoleGrant(actor, parsed.data), "grantDeclined");
-}
+export const approveRoleGrantAction = serverAction({
+  input: decideGrantSchema,
+  run: approveRoleGrant,
+  refused: userRefused,
+  succeeded: (result) => usersChanged(result, "grantApproved"),
+});
+
+export const declineRoleGrantAction = serverAction({
+  input: decideGrantSchema,
+  run: declineRoleGrant,
+  refused: userRefused,
+  succeeded: (result) => usersChanged(result, "grantDeclined"),
+});
 
 /** Any signed-in user, their own password only (the actor is the account: no user id is taken from the form). */
-export async function changeOwnPasswordAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor) return failure("notFound");
-  const parsed = changeOwnPasswordSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  const result = await changeOwnPassword(actor, parsed.data);
-  if (!result.ok) {
-    if (result.reason === "POLICY") return fieldErrors([{ field: "newPassword", key: PASSWORD_PROBLEM_KEYS[result.problem] ?? "invalid" }]);
-    if (result.reason === "WRONG_PASSWORD") return fieldErrors([{ field: "currentPassword", key: "currentPasswordWrong" }]);
-    if (result.reason === "THROTTLED") return failure("passwordChangeThrottled");
-    return failure("notFound");
-  }
-  const t = await getTranslations("account");
-  return { ok: true, message: t("changed") };
-}
+export const changeOwnPasswordAction = serverAction({
+  input: changeOwnPasswordSchema,
+  run: changeOwnPassword,
+  refused: (refusal) => {
+    if (refusal.reason === "POLICY") return fieldErrors([{ field: "newPassword", key: PASSWORD_PROBLEM_KEYS[refusal.problem] ?? "invalid" }]);
+    if (refusal.reason === "WRONG_PASSWORD") return fieldErrors([{ field: "currentPassword", key: "currentPasswordWrong" }]);
+    if (refusal.reason === "THROTTLED") return failure("passwordChangeThrottled");
+    return null;
+  },
+  // Nothing on screen shows the password: no page to revalidate.
+  succeeded: () => done([], "account", "changed"),
+});
