@@ -13,6 +13,8 @@ const config = [
         {
           patterns: [
             { group: ["@/lib/generated/prisma/client", "@prisma/client"], message: "Import the Prisma client only in lib/db.ts, queries/mutations files, prisma/ and tests." },
+            // Test personas and fixtures (demo e-mails included) are test data: no shipped code depends on them.
+            { group: ["@/tests/*", "@/tests/**"], message: "Production code never imports from tests/." },
           ],
         },
       ],
@@ -21,7 +23,11 @@ const config = [
   },
   {
     // lib/authz/sql.ts renders access rules as SQL fragments (Prisma.sql) for raw queries; it runs none.
-    files: ["lib/db.ts", "lib/**/queries.ts", "lib/**/mutations.ts", "lib/authz/sql.ts", "prisma/**", "scripts/**", "tests/**"],
+    files: ["lib/db.ts", "lib/**/queries.ts", "lib/**/mutations.ts", "lib/authz/sql.ts", "prisma/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/tests/*", "@/tests/**"], message: "Production code never imports from tests/." }] }] },
+  },
+  {
+    files: ["scripts/**", "tests/**"],
     rules: { "no-restricted-imports": "off" },
   },
   {
@@ -32,6 +38,7 @@ const config = [
         {
           patterns: [
             { group: ["@/lib/db", "@/lib/generated/prisma/client", "@prisma/client", "@/lib/**/mutations"], message: "Routes and components reach data through lib/<domain>/queries and actions, never Prisma or mutations directly." },
+            { group: ["@/tests/*", "@/tests/**"], message: "Production code never imports from tests/." },
           ],
         },
       ],
