@@ -23,7 +23,7 @@ const config = [
   },
   {
     // lib/authz/sql.ts renders access rules as SQL fragments (Prisma.sql) for raw queries; it runs none.
-    files: ["lib/db.ts", "lib/**/queries.ts", "lib/**/mutations.ts", "lib/authz/sql.ts", "prisma/**"],
+    files: ["lib/db.ts", "lib/**/*queries.ts", "lib/**/mutations.ts", "lib/authz/sql.ts", "prisma/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/tests/*", "@/tests/**"], message: "Production code never imports from tests/." }] }] },
   },
   {
