@@ -18,6 +18,9 @@ const DATA_LAYER_ONLY = [
   },
 ];
 
+/** Test personas and fixtures (demo e-mails included) are test data: no shipped code depends on them. */
+const NO_TESTS = { group: ["@/tests/*", "@/tests/**"], message: "Production code never imports from tests/." };
+
 const config = [
   { ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
@@ -26,7 +29,7 @@ const config = [
     rules: {
       // Layering (docs/architecture.md): only the data layer talks to the database. Everywhere else, lib/ included,
       // reaches data through lib/<domain>/queries and mutations, which scope every read and write by the actor.
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: DATA_LAYER_ONLY }],
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...DATA_LAYER_ONLY, NO_TESTS] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
@@ -39,6 +42,7 @@ const config = [
           patterns: [
             ...DATA_LAYER_ONLY,
             { group: ["@/lib/**/mutations"], message: "Routes and components reach data through lib/<domain>/queries and actions, never mutations directly." },
+            NO_TESTS,
           ],
         },
       ],
@@ -49,7 +53,11 @@ const config = [
     // run before there is an actor), the benchmark's query counter, the named writes a page makes after a read (its
     // audit event and read receipts: lib/**/reading.ts), lib/authz/sql.ts (access rules rendered as SQL
     // fragments for raw queries; it runs none); and outside the app, the schema tooling and tests.
-    files: ["lib/db.ts", "lib/**/queries.ts", "lib/**/mutations.ts", "lib/auth/session-store.ts", "lib/auth/sign-in.ts", "lib/bench.ts", "lib/authz/sql.ts", "lib/**/reading.ts", "prisma/**", "scripts/**", "tests/**"],
+    files: ["lib/db.ts", "lib/**/*queries.ts", "lib/**/mutations.ts", "lib/auth/session-store.ts", "lib/auth/sign-in.ts", "lib/bench.ts", "lib/authz/sql.ts", "lib/**/reading.ts", "prisma/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [NO_TESTS] }] },
+  },
+  {
+    files: ["scripts/**", "tests/**"],
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   {

@@ -1,27 +1,39 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/authz";
-import { canEditAssessment } from "@/lib/authz/plans";
-import { getAssessment } from "@/lib/assessments/queries";
-import { assessmentDeadlineMet } from "@/lib/assessments/rules";
+import type { CaseFileAssessment } from "@/lib/case-file/queries";
+import type { AssessmentDeadline } from "@/lib/assessments/rules";
+import type { DetentionGround } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
- * The case page's assessment section: a summary of the CLO's ATD assessment and its deadline.
- * Counsel of record read it without the CLO's risk opinion (absent from their data, not hidden).
+ * The case page's assessment section: a summary of the CLO's ATD assessment and its deadline (computed by the case
+ * file's read model from the flags this viewer may see). Counsel of record read it without the CLO's risk opinion
+ * (absent from their data, not hidden). Renders nothing for a viewer with no reading of the assessment.
  */
-export async function AssessmentSection({ actor, detentionId }: { actor: Actor; detentionId: string }) {
-  const page = await getAssessment(actor, detentionId);
-  if (!page) return null;
+export async function AssessmentSection({
+  detentionId,
+  zone,
+  grounds,
+  deadline,
+  slice,
+  editable,
+}: {
+  detentionId: string;
+  zone: string;
+  grounds: DetentionGround[];
+  deadline: AssessmentDeadline;
+  slice: CaseFileAssessment | null;
+  editable: boolean;
+}) {
+  if (!slice) return null;
   const t = await getTranslations("planAssessment");
   const labels = await getTranslations("planLabels");
   const locale = (await getLocale()) as AppLocale;
-  const { detention, assessment } = page;
-  const zone = detention.facility.timeZone;
+  const assessment = slice.view;
   const at = (date: Date) => formatDateTime(date, zone, locale);
-  const dueBy = detention.assessmentDeadline.dueBy;
-  const deadlineMet = assessmentDeadlineMet(dueBy, assessment?.completedAt ?? null, new Date());
+  const dueBy = deadline.dueBy;
+  const deadlineMet = slice.met;
   const mitigationOf = (ground: string) => assessment?.grounds.find((entry) => entry.ground === ground);
 
   return (
@@ -30,7 +42,7 @@ export async function AssessmentSection({ actor, detentionId }: { actor: Actor; 
         <h2 id="assessment-section-title" className="text-xl font-semibold">
           {t("sectionTitle")}
         </h2>
-        {canEditAssessment(actor) && (
+        {editable && (
           <Link href={`/cases/${detentionId}/assessment`} className="font-medium text-brand-700 underline">
             {assessment ? t("edit") : t("start")}
           </Link>
@@ -91,7 +103,7 @@ export async function AssessmentSection({ actor, detentionId }: { actor: Actor; 
           <div>
             <h3 className="font-semibold">{t("groundsHeading")}</h3>
             <ul className="space-y-2">
-              {detention.grounds.map((ground) => (
+              {grounds.map((ground) => (
                 <li key={ground}>
                   <p className="font-medium">{labels(`ground.${ground}`)}</p>
                   <dl className="grid gap-x-3 pl-3 sm:grid-cols-[max-content_1fr]">
@@ -118,10 +130,10 @@ export async function AssessmentSection({ actor, detentionId }: { actor: Actor; 
             )}
           </div>
 
-          {page.audience === "CASE_TEAM" && page.assessment ? (
+          {slice.audience === "CASE_TEAM" && slice.view ? (
             <div>
               <h3 className="font-semibold">{t("riskOpinionHeading")}</h3>
-              <p>{page.assessment.riskOpinion ?? <span className="text-slate-600">{t("noRiskOpinion")}</span>}</p>
+              <p>{slice.view.riskOpinion ?? <span className="text-slate-600">{t("noRiskOpinion")}</span>}</p>
             </div>
           ) : (
             <p className="text-sm text-slate-700">{t("counselNote")}</p>

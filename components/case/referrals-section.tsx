@@ -1,18 +1,16 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/authz";
-import { listCaseReferrals } from "@/lib/referrals/queries";
+import type { OfficeReferral } from "@/lib/referrals/inbox-queries";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { UnreadBadge } from "@/components/referrals/unread-badge";
 
 /**
- * The case page's referrals section. Contract: a server component given the signed-in actor and the detention id;
- * it loads its own data through lib/referrals/queries (scoped by lib/authz) and renders a <section> with an h2.
- * Renders nothing for an actor who may not see the case's referrals.
+ * The case page's referrals section: the case's referrals as the CBSA side sees them (read, under referralScope, by the
+ * case file's read model), with the links to find a provider, compose a referral and record consent. Renders nothing
+ * for a viewer who may not see the case's referrals (null).
  */
-export async function ReferralsSection({ actor, detentionId }: { actor: Actor; detentionId: string }) {
-  const referrals = await listCaseReferrals(actor, detentionId);
+export async function ReferralsSection({ detentionId, referrals }: { detentionId: string; referrals: OfficeReferral[] | null }) {
   if (!referrals) return null;
   const t = await getTranslations("referrals");
   const tStatus = await getTranslations("referralStatus");

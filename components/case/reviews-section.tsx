@@ -1,9 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/authz";
-import { mayRecordReviews } from "@/lib/authz/reviews";
-import { getReviewChain } from "@/lib/reviews/queries";
+import type { ReviewClock } from "@/lib/case-file/queries";
+import type { DetentionStatus } from "@/lib/generated/prisma/enums";
 import { instantToWallClock } from "@/lib/time/facility-clock";
-import { ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { ReviewStatusBadge } from "@/components/reviews/review-status-badge";
@@ -13,24 +11,29 @@ import { RecordReviewForm } from "@/components/reviews/record-review-form";
 /**
  * The case page's reviews section: the whole chain of detention reviews (IRPA s.57), the next one with
  * its deadline in the facility's zone, and, for the case team, the forms to schedule and record reviews.
- * Loads its own data, scoped by lib/authz: a detention the actor may not open renders nothing.
+ * The clock (status, officer-release window, disclosure date) comes computed from the case file's read model.
  */
-export async function ReviewsSection({ actor, detentionId }: { actor: Actor; detentionId: string }) {
-  const now = new Date();
-  const chain = await getReviewChain(actor, detentionId, now);
-  if (!chain) return null;
+export async function ReviewsSection({
+  detention,
+  zone,
+  clock,
+  recordReviews,
+}: {
+  detention: { id: string; version: number; status: DetentionStatus };
+  zone: string;
+  clock: ReviewClock;
+  recordReviews: boolean;
+}) {
   const t = await getTranslations("reviewsSection");
   const tKind = await getTranslations("reviewKind");
   const tStatus = await getTranslations("reviewStatus");
   const tOutcome = await getTranslations("reviewOutcome");
   const locale = (await getLocale()) as AppLocale;
-  const { detention, recorded, pending, showsNotes } = chain;
-  const zone = detention.timeZone;
+  const { recorded, pending, showsNotes, next } = clock;
   const when = (date: Date) => formatDateTime(date, zone, locale);
-  const next = detention.nextReviewKind && detention.nextReviewDueBy ? { kind: detention.nextReviewKind, dueBy: detention.nextReviewDueBy } : null;
-  const status = next ? reviewStatus(next.dueBy, now) : null;
-  const canAct = mayRecordReviews(actor) && next !== null && detention.status === "DETAINED";
-  const disclosure = pending?.scheduledFor && next && needsMinisterDisclosure(next.kind) ? ministerDisclosureDue(pending.scheduledFor, zone) : null;
+  const status = next?.status ?? null;
+  const canAct = recordReviews && next !== null && detention.status === "DETAINED";
+  const disclosure = clock.disclosureDue;
   const local = (date: Date | null) => (date ? instantToWallClock(date, zone) : { date: "", time: "" });
 
   return (
@@ -72,7 +75,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
         ) : (
           <p className="text-sm">{t("noNext")}</p>
         )}
-        {next && detention.reviewNeedsCheck && (
+        {next && clock.needsCheck && (
           <p className="mt-2 flex gap-1 rounded border-l-4 border-amber-700 bg-amber-50 p-2 text-sm text-amber-950">
             <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 shrink-0" fill="currentColor">
               <path d="M10 1.5 19 18H1L10 1.5Zm-1 6v5h2v-5H9Zm0 6.5v2h2v-2H9Z" />
@@ -80,7 +83,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
             <span>{t("needsCheck")}</span>
           </p>
         )}
-        {detention.officerReleaseWindowOpen && (
+        {clock.officerReleaseWindowOpen && (
           <p className="mt-2 text-sm">
             {next?.kind === "FORTY_EIGHT_HOUR" ? t("officerWindowUntil", { when: when(next.dueBy) }) : t("officerWindow")}
           </p>
@@ -114,7 +117,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
                 <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.concluded")}</th>
                 <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.outcome")}</th>
                 {showsNotes && <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.notes")}</th>}
-                {mayRecordReviews(actor) && <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.edit")}</th>}
+                {recordReviews && <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.edit")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -129,7 +132,7 @@ export async function ReviewsSection({ actor, detentionId }: { actor: Actor; det
                   <td className="px-3 py-2">{review.concludedOn ? when(review.concludedOn) : <span className="text-slate-600">{t("notConcluded")}</span>}</td>
                   <td className="px-3 py-2">{review.outcome ? tOutcome(review.outcome) : "—"}</td>
                   {showsNotes && <td className="max-w-xs whitespace-pre-line px-3 py-2">{review.notes}</td>}
-                  {mayRecordReviews(actor) && (
+                  {recordReviews && (
                     <td className="px-3 py-2">
                       <details>
                         <summary className="cursor-pointer text-brand-800 underline">

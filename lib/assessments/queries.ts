@@ -42,7 +42,8 @@ export type AssessmentPage =
   | { audience: "CASE_TEAM"; detention: AssessmentCase; assessment: CaseTeamAssessmentView | null }
   | { audience: "COUNSEL"; detention: AssessmentCase; assessment: CounselAssessmentView | null };
 
-const COMMON_SELECT = {
+/** What an assessment view selects, for every audience; the case team adds the risk opinion. */
+export const ASSESSMENT_SELECT = {
   id: true,
   version: true,
   interviewAt: true,
@@ -103,10 +104,10 @@ export async function getAssessment(actor: Actor, detentionId: string, options: 
     await db().$transaction((tx) => recordAudit(tx, actor, { action, entityType: "Assessment", detentionId }));
   }
   if (audience === "CASE_TEAM") {
-    const assessment = await db().assessment.findFirst({ where: { detentionId }, select: { ...COMMON_SELECT, riskOpinion: true } });
+    const assessment = await db().assessment.findFirst({ where: { detentionId }, select: { ...ASSESSMENT_SELECT, riskOpinion: true } });
     return { audience, detention, assessment };
   }
-  const assessment = await db().assessment.findFirst({ where: { detentionId }, select: COMMON_SELECT });
+  const assessment = await db().assessment.findFirst({ where: { detentionId }, select: ASSESSMENT_SELECT });
   return { audience, detention, assessment };
 }
 

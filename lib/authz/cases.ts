@@ -1,4 +1,4 @@
-import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import type { Role, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import type { DetaineeWhereInput, ScreeningFlagWhereInput, UserWhereInput } from "@/lib/generated/prisma/models";
 import type { Actor } from "@/lib/authz";
 
@@ -74,12 +74,23 @@ export function detaineeSearchScope(actor: Pick<Actor, "role" | "organizationId"
   return exactClientId ? { OR: [inOffice, { clientId: exactClientId }] } : inOffice;
 }
 
+/**
+ * Among the users of a case's office, those who may own a task on it: active CLOs and supervisors. On its own for
+ * the case file, which reads them through the detention's office; officeCaseworkerScope adds the office.
+ */
+export const ACTIVE_CASEWORKER: UserWhereInput = { active: true, role: { in: ["CLO", "SUPERVISOR"] } };
+
 /** Users who may own a task on, or be assigned to, a case of the office: active CLOs and supervisors of that office. */
 export function officeCaseworkerScope(officeId: string): UserWhereInput {
-  return { organizationId: officeId, active: true, role: { in: ["CLO", "SUPERVISOR"] } };
+  return { organizationId: officeId, ...ACTIVE_CASEWORKER };
 }
 
 /** Users a supervisor may assign a case to: active CLOs of the office. */
 export function assignableCloScope(officeId: string): UserWhereInput {
   return { organizationId: officeId, active: true, role: "CLO" };
+}
+
+/** assignableCloScope over an office caseworker already loaded (ACTIVE_CASEWORKER): the CLOs among them. */
+export function isAssignableClo(caseworker: { role: Role }): boolean {
+  return caseworker.role === "CLO";
 }

@@ -1,5 +1,4 @@
-import { can, detentionScope, type Actor } from "@/lib/authz";
-import type { AssessmentWhereInput, ReleasePlanWhereInput } from "@/lib/generated/prisma/models";
+import { can, type Actor } from "@/lib/authz";
 
 /**
  * Who may read and change the ATD assessment and the release plan (docs/domain.md, People).
@@ -39,14 +38,4 @@ export function canProposeBondsperson(actor: Actor): boolean {
 /** Only the case team vets and confirms a guarantor (IRPR s.47); a proposal by counsel stays unconfirmed. */
 export function canConfirmBondsperson(actor: Actor): boolean {
   return can(actor, "plans.edit");
-}
-
-/** Assessments the actor may read, as a where clause. */
-export function assessmentScope(actor: Actor): AssessmentWhereInput {
-  return assessmentAudience(actor) ? { detention: detentionScope(actor) } : { id: { in: [] } };
-}
-
-/** Release plans the actor may read, as a where clause. */
-export function releasePlanScope(actor: Actor): ReleasePlanWhereInput {
-  return canReadPlan(actor) ? { detention: detentionScope(actor) } : { id: { in: [] } };
 }

@@ -95,7 +95,7 @@ export const NOT_DETAINED_TIER = 19;
  * (a ready plan is the fastest way out). 3 x 3 x 2 = 18 active tiers (0-17), then no-prospect (18) and
  * not detained (19). Within a tier, the longer detained comes first (comparePriority).
  *
- * lib/detentions/queries.ts computes the same number in SQL (priorityTierSql); an integration test
+ * lib/detentions/queue-queries.ts computes the same number in SQL (priorityTierSql); an integration test
  * checks the two agree.
  */
 export function priorityTier(input: Omit<PriorityInput, "id" | "detainedAt">, now: Date): number {

@@ -5,7 +5,7 @@ import { referralAccessScope, referralSide } from "@/lib/authz/referrals";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { AuditAction } from "@/lib/audit/events";
 import { buildPacket, effectivePacketFields } from "@/lib/referrals/packet";
-import { loadPacketSource, packetDigest } from "@/lib/referrals/queries";
+import { loadPacketSource, packetDigest } from "@/lib/referrals/packet-queries";
 import { canTransition } from "@/lib/referrals/rules";
 import type { AnswerReferralInput, SendReferralInput } from "@/lib/referrals/schema";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz";
 import { referralAccessScope, referralSide } from "@/lib/authz/referrals";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isUuid } from "@/lib/referrals/schema";
-import { unreadFor } from "@/lib/referrals/queries";
+import { unreadFor } from "@/lib/referrals/inbox-queries";
 
 /**
  * What reading a referral records, kept apart from the read itself (lib/referrals/queries.ts getReferral never

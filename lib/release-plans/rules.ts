@@ -78,10 +78,6 @@ const TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: "NOT_ALLOWED" | "NOT_READY" };
 
-export function allowedTransitions(from: PlanStatus): readonly PlanStatus[] {
-  return TRANSITIONS[from];
-}
-
 /** Whether the plan may move from `from` to `to`. Marking READY needs the checklist complete. */
 export function checkTransition(from: PlanStatus, to: PlanStatus, readiness: Pick<Readiness, "ready">): TransitionCheck {
   if (!TRANSITIONS[from].includes(to)) return { ok: false, reason: "NOT_ALLOWED" };

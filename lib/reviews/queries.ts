@@ -1,115 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, detentionScope, type Actor } from "@/lib/authz";
-import { mayReadReviewNotes, reviewWatchScope } from "@/lib/authz/reviews";
+import { can, type Actor } from "@/lib/authz";
+import { reviewWatchScope } from "@/lib/authz/reviews";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
-import { computeReviewSchedule, dashboardGroupRange, DASHBOARD_GROUPS, type DashboardGroup } from "@/lib/reviews/rules";
+import { dashboardGroupRange, DASHBOARD_GROUPS, type DashboardGroup } from "@/lib/reviews/rules";
 import type { ReviewDashboardParams } from "@/lib/reviews/schema";
-import type { ReviewKind, ReviewOutcome } from "@/lib/generated/prisma/enums";
+import type { ReviewKind } from "@/lib/generated/prisma/enums";
 import type { DetentionWhereInput } from "@/lib/generated/prisma/models";
-
-export type ReviewRecord = {
-  id: string;
-  kind: ReviewKind;
-  dueBy: Date;
-  scheduledFor: Date | null;
-  location: string | null;
-  byVideo: boolean;
-  startedOn: Date | null;
-  concludedOn: Date | null;
-  outcome: ReviewOutcome | null;
-  early: boolean;
-  /** Absent for counsel: the hearing notes are the case team's working notes. */
-  notes: string | null;
-  version: number;
-};
-
-export type ReviewChain = {
-  detention: {
-    id: string;
-    reference: string;
-    version: number;
-    status: string;
-    timeZone: string;
-    facilityName: string;
-    nextReviewKind: ReviewKind | null;
-    nextReviewDueBy: Date | null;
-    reviewNeedsCheck: boolean;
-    officerReleaseWindowOpen: boolean;
-  };
-  /** Reviews with an outcome recorded, oldest first. */
-  recorded: ReviewRecord[];
-  /** The hearing scheduled for the next review, not yet recorded. */
-  pending: ReviewRecord | null;
-  /** Whether the reviews' notes are part of this view (lib/authz/reviews: the CBSA office's record). */
-  showsNotes: boolean;
-};
-
-const REVIEW_SELECT = {
-  id: true,
-  kind: true,
-  dueBy: true,
-  scheduledFor: true,
-  location: true,
-  byVideo: true,
-  startedOn: true,
-  concludedOn: true,
-  outcome: true,
-  early: true,
-  notes: true,
-  version: true,
-} as const;
-
-/** The whole review chain of one detention, or null when the actor may not open it (shown as "not found"). */
-export async function getReviewChain(actor: Actor, detentionId: string, now = new Date()): Promise<ReviewChain | null> {
-  const detention = await db().detention.findFirst({
-    where: { AND: [{ id: detentionId }, detentionScope(actor)] },
-    select: {
-      id: true,
-      reference: true,
-      version: true,
-      status: true,
-      detainedAt: true,
-      schedule: true,
-      releasedAt: true,
-      nextReviewKind: true,
-      nextReviewDueBy: true,
-      reviewNeedsCheck: true,
-      facility: { select: { name: true, timeZone: true } },
-      reviews: { select: REVIEW_SELECT, orderBy: [{ startedOn: { sort: "asc", nulls: "last" } }, { scheduledFor: { sort: "asc", nulls: "last" } }, { id: "asc" }] },
-    },
-  });
-  if (!detention) return null;
-  const showsNotes = mayReadReviewNotes(actor);
-  const reviews = detention.reviews.map((review) => ({ ...review, notes: showsNotes ? review.notes : null }));
-  const recorded = reviews.filter((review) => review.outcome !== null && review.startedOn !== null);
-  const pending = reviews.find((review) => review.outcome === null) ?? null;
-  const { officerReleaseWindowOpen } = computeReviewSchedule({
-    detainedAt: detention.detainedAt,
-    timeZone: detention.facility.timeZone,
-    schedule: detention.schedule,
-    reviews: recorded.map((review) => ({ startedOn: review.startedOn!, concludedOn: review.concludedOn, outcome: review.outcome!, early: review.early })),
-    releasedAt: detention.releasedAt,
-    now,
-  });
-  return {
-    detention: {
-      id: detention.id,
-      reference: detention.reference,
-      version: detention.version,
-      status: detention.status,
-      timeZone: detention.facility.timeZone,
-      facilityName: detention.facility.name,
-      nextReviewKind: detention.nextReviewKind,
-      nextReviewDueBy: detention.nextReviewDueBy,
-      reviewNeedsCheck: detention.reviewNeedsCheck,
-      officerReleaseWindowOpen: officerReleaseWindowOpen && detention.status === "DETAINED",
-    },
-    recorded,
-    pending,
-    showsNotes,
-  };
-}
 
 export type DashboardRow = {
   detentionId: string;

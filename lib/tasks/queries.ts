@@ -1,39 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import { officeCaseworkerScope } from "@/lib/authz/cases";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
-
-export type CaseTask = {
-  id: string;
-  category: string;
-  title: string;
-  description: string | null;
-  ownerId: string | null;
-  owner: { name: string } | null;
-  dueAt: Date | null;
-  status: string;
-  outcome: string | null;
-  version: number;
-};
-
-/** The tasks of a case the actor may open, open ones first, then by due date. */
-export async function listCaseTasks(actor: Actor, detentionId: string): Promise<CaseTask[]> {
-  if (!can(actor, "cases.edit")) return [];
-  return db().task.findMany({
-    where: { detentionId, detention: detentionScope(actor) },
-    orderBy: [{ status: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    select: { id: true, category: true, title: true, description: true, ownerId: true, owner: { select: { name: true } }, dueAt: true, status: true, outcome: true, version: true },
-  });
-}
-
-/** Who may own a task on this case: the active CLOs and supervisors of its office. */
-export async function taskOwnerOptions(actor: Actor, detentionId: string): Promise<{ id: string; name: string }[]> {
-  if (!can(actor, "cases.edit")) return [];
-  const detention = await db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: { officeId: true } });
-  if (!detention) return [];
-  return db().user.findMany({ where: officeCaseworkerScope(detention.officeId), orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
 
 export type MyTask = {
   id: string;

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { PAGES, PERSONAS, ROUTES, type Persona } from "@/lib/authz/registry";
+import { PAGES, PERSONAS, ROUTES, type Persona } from "@/tests/support/access-registry";
 import { DATABASE_URL_FILE } from "./server-log";
 import { signInOverHttp } from "@/tests/support/http-session";
 import { findMatrixRecords } from "./support/actions-client";
 
 /**
- * Every page and route handler of the registry (lib/authz/registry.ts), requested as every persona over HTTP
+ * Every page and route handler of the registry (tests/support/access-registry.ts), requested as every persona over HTTP
  * against the demo data: allowed ones answer, refused ones answer 404 (never the record), and a signed-out
  * visitor is sent to sign-in. No browser: plain requests with each persona's session cookie.
  */

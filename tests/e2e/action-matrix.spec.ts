@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { ACTIONS, PERSONAS, type ActionEntry, type Persona } from "@/lib/authz/registry";
+import { ACTIONS, PERSONAS, type ActionEntry, type Persona } from "@/tests/support/access-registry";
 import { instantToDateTimeLocal as utcToLocalDateTime } from "@/lib/time/facility-clock";
 import { signInOverHttp } from "@/tests/support/http-session";
 import en from "@/lib/i18n/messages/en/common.json";
@@ -9,7 +9,7 @@ import fr from "@/lib/i18n/messages/fr/common.json";
 import { actionForm, browserArguments, postAction, startIsolatedApp, tableContents, type ActionFields, type ActionResponse, type IsolatedApp, type MatrixRecords } from "./support/actions-client";
 
 /**
- * Every server action of the registry (lib/authz/registry.ts), called over HTTP as the browser calls it, with VALID
+ * Every server action of the registry (tests/support/access-registry.ts), called over HTTP as the browser calls it, with VALID
  * input, as every persona:
  * - every persona the registry allows succeeds, and the change it asked for is in the database;
  * - every other persona, signed out included, is refused as "not found" (signed out: sent to sign-in by the proxy),

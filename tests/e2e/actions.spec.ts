@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { ACTIONS, PERSONAS, ROUTES, type ActionEntry, type Persona } from "@/lib/authz/registry";
+import { ACTIONS, PERSONAS, ROUTES, type ActionEntry, type Persona } from "@/tests/support/access-registry";
 import { actionForm, browserArguments, pathFor, postAction, startIsolatedApp, tableCounts, type ActionFields, type IsolatedApp } from "./support/actions-client";
 
 /**

@@ -7,13 +7,12 @@ const database = await caseDatabase(now);
 const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
-const { openCaseFile, assignableClos } = await import("@/lib/detentions/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
+const { recordCaseFileOpened } = await import("@/lib/case-file/reading");
 const { assignDetention, setNoProspect, clearNoProspect } = await import("@/lib/detentions/mutations");
 const { recordFlag, removeFlag } = await import("@/lib/screening/mutations");
 const { createTask, updateTask } = await import("@/lib/tasks/mutations");
-const { listCaseTasks } = await import("@/lib/tasks/queries");
 const { addNote } = await import("@/lib/notes/mutations");
-const { listCaseNotes } = await import("@/lib/notes/queries");
 
 afterAll(async () => {
   await db().$disconnect();
@@ -31,19 +30,54 @@ async function torontoCaseWithCounsel() {
 }
 
 describe("the case file is open only to the office and counsel of record", () => {
-  it("opens for the office's CLO and records the read without personal data", async () => {
+  it("opens for the office's CLO; the read writes nothing, and the page's named call records it without personal data", async () => {
     const clo = await actorFor(prisma, "clo2.toronto@liaison.example");
     const detention = await torontoCaseWithCounsel();
-    const caseFile = await openCaseFile(clo, detention.id);
+    const opened = { where: { action: "case.open", detentionId: detention.id, actorId: clo.userId } } as const;
+    const auditBefore = await prisma.auditEvent.count();
+    const caseFile = await getCaseFile(clo, detention.id);
     expect(caseFile?.id).toBe(detention.id);
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "case.open", detentionId: detention.id, actorId: clo.userId } });
+    expect(await prisma.auditEvent.count()).toBe(auditBefore);
+    await recordCaseFileOpened(clo, caseFile!);
+    expect(await prisma.auditEvent.count(opened)).toBe(1);
+    const event = await prisma.auditEvent.findFirstOrThrow(opened);
     expect(event.metadata).toBeNull();
+    expect(event.entityId).toBe(detention.id);
+  });
+
+  it("reads as counsel of record without the case team's parts: no tasks, owners, referrals, risk opinion or hearing notes", async () => {
+    const detention = await torontoCaseWithCounsel();
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const counsel = await actorFor(prisma, "counsel.clinic@liaison.example");
+    expect((await createTask(clo, { detentionId: detention.id, category: "OTHER", title: "Team only", description: null, ownerId: null, dueOn: null, status: "OPEN", outcome: null })).ok).toBe(true);
+    const team = (await getCaseFile(clo, detention.id))!;
+    expect(team.tasks.map((task) => task.title)).toContain("Team only");
+    expect(team.taskOwners.length).toBeGreaterThan(0);
+    expect(team.referrals).not.toBeNull();
+    expect(team.assessment?.audience).toBe("CASE_TEAM");
+    const view = (await getCaseFile(counsel, detention.id))!;
+    expect(view.tasks).toEqual([]);
+    expect(view.taskOwners).toEqual([]);
+    expect(view.assignableClos).toEqual([]);
+    expect(view.referrals).toBeNull();
+    expect(view.assessment?.audience).toBe("COUNSEL");
+    if (view.assessment?.view) expect(Object.keys(view.assessment.view)).not.toContain("riskOpinion");
+    expect(view.reviewClock.showsNotes).toBe(false);
+    expect([...view.reviewClock.recorded, ...(view.reviewClock.pending ? [view.reviewClock.pending] : [])].every((review) => review.notes === null)).toBe(true);
+    // A supervisor may assign the case to the office's active CLOs, and to no one else.
+    const supervisor = await actorFor(prisma, "supervisor.toronto@liaison.example");
+    const assignable = (await getCaseFile(supervisor, detention.id))!.assignableClos;
+    const activeClos = await prisma.user.findMany({ where: { organization: { name: "CBSA Greater Toronto Area Region" }, role: "CLO", active: true }, select: { id: true } });
+    expect(assignable.map((user) => user.id).sort()).toEqual(activeClos.map((user) => user.id).sort());
+    expect(team.assignableClos).toEqual([]);
+    // What both read is the same case: the counts on the glance include the team's task.
+    expect(view.counts).toEqual(team.counts);
   });
 
   it("opens for counsel of record and not for other counsel", async () => {
     const detention = await torontoCaseWithCounsel();
-    expect(await openCaseFile(await actorFor(prisma, "counsel.clinic@liaison.example"), detention.id)).not.toBeNull();
-    expect(await openCaseFile(await actorFor(prisma, "counsel.marchand@liaison.example"), detention.id)).toBeNull();
+    expect(await getCaseFile(await actorFor(prisma, "counsel.clinic@liaison.example"), detention.id)).not.toBeNull();
+    expect(await getCaseFile(await actorFor(prisma, "counsel.marchand@liaison.example"), detention.id)).toBeNull();
   });
 
   it("is not found for a CLO of another office, for the read and every change", async () => {
@@ -51,10 +85,9 @@ describe("the case file is open only to the office and counsel of record", () =>
     const vancouverSupervisor = await actorFor(prisma, "supervisor.vancouver@liaison.example");
     const detention = await torontoCaseWithCounsel();
     const torontoClo = await prisma.user.findUniqueOrThrow({ where: { email: "clo.toronto@liaison.example" }, select: { id: true } });
-    expect(await openCaseFile(vancouver, detention.id)).toBeNull();
-    expect(await assignableClos(vancouverSupervisor, detention.id)).toEqual([]);
-    expect(await listCaseTasks(vancouver, detention.id)).toEqual([]);
-    expect(await listCaseNotes(vancouver, detention.id)).toEqual([]);
+    // The case file (its tasks, notes and the CLOs one may assign it to included) is not found for either.
+    expect(await getCaseFile(vancouver, detention.id)).toBeNull();
+    expect(await getCaseFile(vancouverSupervisor, detention.id)).toBeNull();
     const notFound = { ok: false, reason: "NOT_FOUND" };
     expect(await assignDetention(vancouverSupervisor, { detentionId: detention.id, version: detention.version, cloId: torontoClo.id })).toEqual(notFound);
     expect(await setNoProspect(vancouver, { detentionId: detention.id, version: detention.version, reason: "Test", revisitOn: "2030-01-01" })).toEqual(notFound);
@@ -84,12 +117,12 @@ describe("notes", () => {
     const stored = await prisma.note.findFirstOrThrow({ where: { body: "Privileged strategy" } });
     expect(stored.visibility).toBe("OWN_ORGANISATION");
     for (const cbsa of [clo, supervisor]) {
-      const bodies = (await listCaseNotes(cbsa, detention.id)).map((note) => note.body);
+      const bodies = (await getCaseFile(cbsa, detention.id))!.notes.map((note) => note.body);
       expect(bodies).toContain("Interpreter booked");
       expect(bodies).toContain("Office only");
       expect(bodies).not.toContain("Privileged strategy");
     }
-    const counselSees = (await listCaseNotes(counsel, detention.id)).map((note) => note.body);
+    const counselSees = (await getCaseFile(counsel, detention.id))!.notes.map((note) => note.body);
     expect(counselSees).toContain("Privileged strategy");
     expect(counselSees).toContain("Interpreter booked");
     expect(counselSees).not.toContain("Office only");

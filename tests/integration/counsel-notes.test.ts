@@ -9,7 +9,8 @@ const database = await ownDatabase();
 process.env.DATABASE_URL = database.url;
 const { addCounselNote } = await import("@/lib/counsel/mutations");
 const { listMyClients, listReadableNotes } = await import("@/lib/counsel/queries");
-const { getReviewChain, listReviewDashboard } = await import("@/lib/reviews/queries");
+const { listReviewDashboard } = await import("@/lib/reviews/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
 const { reviewDashboardParamsSchema } = await import("@/lib/reviews/schema");
 const { noteReadScope } = await import("@/lib/authz/notes");
 const { createFeed } = await import("@/lib/calendar/mutations");
@@ -63,7 +64,10 @@ describe("counsel's privileged notes", () => {
       expect(listed.map((note) => note.body)).toEqual(["Interpreter booked for Tuesday."]);
       const raw = await prisma.note.findMany({ where: noteReadScope(cbsa), select: { body: true } });
       expect(raw.map((note) => note.body)).not.toContain(PRIVILEGED);
-      expect(JSON.stringify(await getReviewChain(cbsa, detentionId))).not.toContain("Hamilton");
+      // The case file holds the review chain and the notes the reader may read: the whole of it, for the CBSA side.
+      const caseFile = await getCaseFile(cbsa, detentionId);
+      expect(caseFile).not.toBeNull();
+      expect(JSON.stringify(caseFile)).not.toContain("Hamilton");
       expect(JSON.stringify(await listReviewDashboard(cbsa, reviewDashboardParamsSchema.parse({})))).not.toContain("Hamilton");
       const feed = await createFeed(cbsa, { includeFullNames: true });
       if (!feed.ok || !feed.token) throw new Error("feed not created");

@@ -18,7 +18,8 @@ const database = await caseDatabase(now);
 const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
-const { openCaseFile, listOfficeDetentions, queueFilterCounts } = await import("@/lib/detentions/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
+const { listOfficeDetentions, queueFilterCounts } = await import("@/lib/detentions/queue-queries");
 const { detentionListParamsSchema } = await import("@/lib/detentions/schema");
 const { priorityReasons } = await import("@/lib/detentions/rules");
 const { getAssessment } = await import("@/lib/assessments/queries");
@@ -53,7 +54,7 @@ async function freshCase(flags: VulnerabilityFlag[] = [], hoursAgo = 20) {
 
 /** Everything a viewer reads that is derived from the case's flags: the case page, the assessment section, the queue, matching. */
 async function seenBy(actor: Actor, detentionId: string) {
-  const caseFile = (await openCaseFile(actor, detentionId))!;
+  const caseFile = (await getCaseFile(actor, detentionId))!;
   const assessment = (await getAssessment(actor, detentionId))!;
   const queue = await everyPage((page) => listOfficeDetentions(actor, { ...detentionListParamsSchema.parse({ status: "ALL" }), page }, now));
   const byPriority = await listOfficeDetentions(actor, detentionListParamsSchema.parse({}), now);

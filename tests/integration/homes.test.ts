@@ -6,8 +6,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The data layer reads DATABASE_URL lazily (lib/env): point it at this run's database before the first query.
 process.env.DATABASE_URL = inject("databaseUrl");
-const { listOfficeDetentions, listCounselClients } = await import("@/lib/detentions/queries");
-const { listReferralInbox } = await import("@/lib/referrals/queries");
+const { listOfficeDetentions } = await import("@/lib/detentions/queue-queries");
+const { listMyClients } = await import("@/lib/counsel/queries");
+const { listReferralInbox } = await import("@/lib/referrals/inbox-queries");
 const { listUsers } = await import("@/lib/users/queries");
 const { detentionListParamsSchema } = await import("@/lib/detentions/schema");
 
@@ -138,14 +139,14 @@ describe("each role's home shows only what the role may see", () => {
 
   it("counsel see only their own clients", async () => {
     const counsel = await actorFor(prisma, "counsel.clinic@liaison.example");
-    const rows = await everyPage((page) => listCounselClients(counsel, page));
+    const rows = await everyPage((page) => listMyClients(counsel, page));
     const expected = await prisma.detention.count({ where: { detainee: { counselId: counsel.userId } } });
     expect(expected).toBeGreaterThan(0);
     expect(rows).toHaveLength(expected);
     const other = await actorFor(prisma, "counsel.marchand@liaison.example");
-    const otherRows = await everyPage((page) => listCounselClients(other, page));
+    const otherRows = await everyPage((page) => listMyClients(other, page));
     expect(otherRows.length).toBeGreaterThan(0);
-    expect(otherRows.map((row) => row.id).filter((id) => rows.some((mine) => mine.id === id))).toEqual([]);
+    expect(otherRows.map((row) => row.detentionId).filter((id) => rows.some((mine) => mine.detentionId === id))).toEqual([]);
   });
 
   it("roles without a caseload get nothing from the caseload query", async () => {

@@ -8,7 +8,8 @@ const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { createDetention } = await import("@/lib/detentions/mutations");
-const { openCaseFile, searchPeople } = await import("@/lib/detentions/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
+const { searchPeople } = await import("@/lib/detentions/intake-queries");
 
 afterAll(async () => {
   await db().$disconnect();
@@ -59,7 +60,7 @@ describe("intake of a detained person", () => {
     expect(detention.nextReviewKind).toBe("FORTY_EIGHT_HOUR");
     expect(detention.nextReviewDueBy!.getTime()).toBe(detainedAt.getTime() + 48 * HOUR);
     // No flag yet: the assessment is due before the 7-day review, well after the 48-hour mark.
-    const deadline = (await openCaseFile(clo, detention.id))!.assessmentDeadline;
+    const deadline = (await getCaseFile(clo, detention.id))!.assessmentDeadline;
     expect(deadline.basis).toBe("SEVEN_DAY_REVIEW_PROVISIONAL");
     expect(deadline.dueBy.getTime()).toBeGreaterThan(detainedAt.getTime() + 7 * 24 * HOUR);
     expect(detention.assignedCloId).toBe(clo.userId);

@@ -7,7 +7,7 @@ const database = await caseDatabase(now);
 const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
-const { listOfficeDetentions, queueFilterCounts } = await import("@/lib/detentions/queries");
+const { listOfficeDetentions, queueFilterCounts } = await import("@/lib/detentions/queue-queries");
 const { detentionListParamsSchema } = await import("@/lib/detentions/schema");
 
 afterAll(async () => {

@@ -7,7 +7,10 @@ import type { Actor } from "@/lib/authz";
 
 // The data layer reads DATABASE_URL lazily (lib/env): point it at this run's database before the first query.
 process.env.DATABASE_URL = inject("databaseUrl");
-const { getReferral, getComposeView, listReferralInbox, listMyReferrals, listCaseReferrals } = await import("@/lib/referrals/queries");
+const { getReferral } = await import("@/lib/referrals/queries");
+const { getComposeView } = await import("@/lib/referrals/compose-queries");
+const { listReferralInbox, listMyReferrals } = await import("@/lib/referrals/inbox-queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
 const { markReferralMessagesRead, recordReferralOpened } = await import("@/lib/referrals/reading");
 const { sendReferral, answerReferral, withdrawReferral, postReferralMessage, startReferralReview } = await import("@/lib/referrals/mutations");
 const { recordConsent, withdrawConsent } = await import("@/lib/consent/mutations");
@@ -227,8 +230,8 @@ describe("who sees a referral and its packet", () => {
     expect(colleague.rows.map((row) => row.id)).not.toContain(referralId);
     const office = await listMyReferrals(actors.supervisorToronto, 1);
     expect(office.rows.map((row) => row.id)).toContain(referralId);
-    expect((await listCaseReferrals(actors.cloToronto, detention.id))!.map((row) => row.id)).toContain(referralId);
-    expect(await listCaseReferrals(actors.cloMontreal, detention.id)).toBeNull();
+    expect((await getCaseFile(actors.cloToronto, detention.id))!.referrals!.map((row) => row.id)).toContain(referralId);
+    expect(await getCaseFile(actors.cloMontreal, detention.id)).toBeNull();
   });
 
   it("orders the inbox by the next review due only where review dates are shared, then by date sent", async () => {

@@ -9,9 +9,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 const database = await ownDatabase();
 process.env.DATABASE_URL = database.url;
 const { recordReview, scheduleHearing, editReview, DISCLOSURE_TASK_TITLE } = await import("@/lib/reviews/mutations");
-const { getReviewChain, listReviewDashboard, countUrgentReviews } = await import("@/lib/reviews/queries");
+const { listReviewDashboard, countUrgentReviews } = await import("@/lib/reviews/queries");
 const { reviewDashboardParamsSchema } = await import("@/lib/reviews/schema");
-const { openCaseFile } = await import("@/lib/detentions/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
 
 const TORONTO = "America/Toronto";
 const HOUR = 3_600_000;
@@ -68,7 +68,7 @@ describe("recording detention reviews moves the clock in the same transaction", 
     expect(after.nextReviewKind).toBe("SEVEN_DAY");
     expect(after.nextReviewDueBy).toEqual(endOfLocalDay(addLocalDays(startedOn, 7, TORONTO), TORONTO));
     // Without a vulnerability flag the assessment is due before the 7-day review, now known.
-    const deadline = (await openCaseFile(toronto.clo, detention.id))!.assessmentDeadline;
+    const deadline = (await getCaseFile(toronto.clo, detention.id))!.assessmentDeadline;
     expect(deadline).toEqual({ dueBy: after.nextReviewDueBy, basis: "SEVEN_DAY_REVIEW" });
     expect(after.reviewNeedsCheck).toBe(false);
     expect(after.status).toBe("DETAINED");
@@ -80,10 +80,10 @@ describe("recording detention reviews moves the clock in the same transaction", 
     expect(audit.actorId).toBe(toronto.clo.userId);
     expect(JSON.stringify(audit.metadata)).not.toContain("Testing");
 
-    const chain = await getReviewChain(toronto.clo, detention.id);
-    expect(chain?.detention.nextReviewKind).toBe("SEVEN_DAY");
-    expect(chain?.recorded).toHaveLength(1);
-    expect(chain?.detention.officerReleaseWindowOpen).toBe(false);
+    const clock = (await getCaseFile(toronto.clo, detention.id))?.reviewClock;
+    expect(clock?.next?.kind).toBe("SEVEN_DAY");
+    expect(clock?.recorded).toHaveLength(1);
+    expect(clock?.officerReleaseWindowOpen).toBe(false);
   });
 
   it("flags the case for a person to check when a review is adjourned, counting from the day it began", async () => {
@@ -134,7 +134,7 @@ describe("recording detention reviews moves the clock in the same transaction", 
     const detention = await fixtures.detention(otherOffice, { detainedAt: new Date(Date.now() - 20 * HOUR) });
     const result = await recordReview(toronto.clo, { detentionId: detention.id, detentionVersion: detention.version, ...held(minute(new Date(Date.now() - HOUR))) });
     expect(result).toEqual({ ok: false, reason: "NOT_FOUND" });
-    expect(await getReviewChain(toronto.clo, detention.id)).toBeNull();
+    expect(await getCaseFile(toronto.clo, detention.id)).toBeNull();
   });
 
   it("corrects a recorded review with its version, recomputes the clock, and refuses a stale correction", async () => {

@@ -8,7 +8,8 @@ const database = await caseDatabase(now);
 const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
-const { openCaseFile, listOfficeDetentions } = await import("@/lib/detentions/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
+const { listOfficeDetentions } = await import("@/lib/detentions/queue-queries");
 const { detentionListParamsSchema } = await import("@/lib/detentions/schema");
 const { recordFlag, removeFlag } = await import("@/lib/screening/mutations");
 
@@ -31,7 +32,7 @@ describe("screening", () => {
     const clo = await actorFor(prisma, "clo.toronto@liaison.example");
     const { id, detainedAt } = await freshCase("clo.toronto@liaison.example");
     expect(await recordFlag(clo, { detentionId: id, version: 0, flag: "MENTAL_HEALTH", details: "Sees a psychiatrist weekly", consent: false })).toEqual({ ok: true });
-    const deadlineFor = async () => (await openCaseFile(clo, id))!.assessmentDeadline;
+    const deadlineFor = async () => (await getCaseFile(clo, id))!.assessmentDeadline;
     const before = await deadlineFor();
     expect(before.basis).toBe("VULNERABILITY_48_HOURS");
     expect(before.dueBy.getTime()).toBe(detainedAt.getTime() + 48 * HOUR);
@@ -58,12 +59,12 @@ describe("screening", () => {
     const stored = await prisma.screeningFlag.findFirstOrThrow({ where: { screening: { detentionId: id }, flag: "TRAFFICKING_INDICATORS" } });
     expect(stored.consentRecordedAt).not.toBeNull();
 
-    const flagsSeenBy = async (actor: typeof assigned) => ((await openCaseFile(actor, id))?.screening?.flags ?? []).map((entry) => entry.flag);
+    const flagsSeenBy = async (actor: typeof assigned) => ((await getCaseFile(actor, id))?.screening?.flags ?? []).map((entry) => entry.flag);
     expect(await flagsSeenBy(assigned)).toEqual(["TRAFFICKING_INDICATORS"]);
     expect(await flagsSeenBy(supervisor)).toEqual(["TRAFFICKING_INDICATORS"]);
     expect(await flagsSeenBy(otherClo)).toEqual([]);
     // The other CLO opens the case (same office) but cannot see, change or remove the indicator.
-    expect(await openCaseFile(otherClo, id)).not.toBeNull();
+    expect(await getCaseFile(otherClo, id)).not.toBeNull();
     expect(await removeFlag(otherClo, { detentionId: id, version: 1, flag: "TRAFFICKING_INDICATORS" })).toEqual({ ok: false, reason: "NOT_FOUND" });
     // Nor learn it from the queue.
     const queue = await listOfficeDetentions(otherClo, detentionListParamsSchema.parse({ flag: "TRAFFICKING_INDICATORS" }), now);

@@ -8,7 +8,8 @@ const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { createTask, updateTask } = await import("@/lib/tasks/mutations");
-const { listMyTasks, listCaseTasks } = await import("@/lib/tasks/queries");
+const { listMyTasks } = await import("@/lib/tasks/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
 
 afterAll(async () => {
   await db().$disconnect();
@@ -76,6 +77,12 @@ describe("tasks", () => {
     expect(rows.at(-1)!.dueAt).toBeNull();
     // Each row links to a case the user may open.
     expect(rows.every((row) => row.detention.reference.startsWith("TOR-"))).toBe(true);
-    expect(await listCaseTasks(await actorFor(prisma, "counsel.clinic@liaison.example"), detention.id)).toEqual([]);
+    // Counsel of record open the case file but read none of its tasks (the case team's working list).
+    const counsel = await actorFor(prisma, "counsel.clinic@liaison.example");
+    const client = await prisma.detention.findFirstOrThrow({ where: { detainee: { counselId: counsel.userId }, tasks: { some: {} } }, select: { id: true } });
+    const counselView = await getCaseFile(counsel, client.id);
+    expect(counselView).not.toBeNull();
+    expect(counselView!.tasks).toEqual([]);
+    expect(counselView!.taskOwners).toEqual([]);
   });
 });

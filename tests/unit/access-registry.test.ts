@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTIONS, PAGES, ROUTES } from "@/lib/authz/registry";
+import { ACTIONS, PAGES, ROUTES } from "@/tests/support/access-registry";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
-import { listOfficeDetentions, queueFilterCounts } from "@/lib/detentions/queries";
+import { listOfficeDetentions, queueFilterCounts } from "@/lib/detentions/queue-queries";
 import { DETENTION_STATUS_FILTERS, FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, detentionListParamsSchema } from "@/lib/detentions/schema";
 import { priorityReasons } from "@/lib/detentions/rules";
 import { daysDetained, formatDateTime } from "@/lib/format";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can, type Actor } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
-import { listMyReferrals, listReferralInbox } from "@/lib/referrals/queries";
+import { listMyReferrals, listReferralInbox } from "@/lib/referrals/inbox-queries";
 import { pageSchema } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";

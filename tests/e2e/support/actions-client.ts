@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
-import { PERSONAS, type ActionEntry, type Persona } from "@/lib/authz/registry";
+import { PERSONAS, type ActionEntry, type Persona } from "@/tests/support/access-registry";
 import { createTemporaryDatabase } from "@/tests/support/database";
 import { signInOverHttp } from "@/tests/support/http-session";
 import { ensureProductionBuild, ROOT, spawnNext } from "@/scripts/support/next-server";
@@ -20,7 +20,7 @@ export const { encodeReply } = requireFromHere("next/dist/compiled/react-server-
 type Manifest = Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
 
 /**
- * The records the registry's personas are defined against (lib/authz/registry.ts): CASE, a Toronto detention
+ * The records the registry's personas are defined against (tests/support/access-registry.ts): CASE, a Toronto detention
  * whose counsel of record is counsel.clinic; REFERRAL, a referral sent, with consent in force, to Harbour House
  * about a Toronto detention; PROVIDER, Rainbow Newcomer Network. The case's reference and family name are what
  * would name it if it leaked.

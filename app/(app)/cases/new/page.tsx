@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
-import { intakeOptions, pickedPerson, searchPeople } from "@/lib/detentions/queries";
+import { intakeOptions, pickedPerson, searchPeople } from "@/lib/detentions/intake-queries";
 import { personSearchSchema } from "@/lib/detentions/schema";
 import { formatCalendarDate } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { IntakeForm } from "@/components/cases/intake-form";
+import { IntakeForm } from "@/components/intake/intake-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseIntake");

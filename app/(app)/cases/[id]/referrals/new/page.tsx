@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { getComposeView } from "@/lib/referrals/queries";
+import { getComposeView } from "@/lib/referrals/compose-queries";
 import { CONSENT_FIELDS } from "@/lib/referrals/packet";
 import { formatDateTime } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";

@@ -1,0 +1,64 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { CaseFile } from "@/lib/case-file/queries";
+import { formatDate } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { Section } from "@/components/case/section";
+import { RecordFlagForm, RemoveFlagButton } from "@/components/case/screening-forms";
+
+/** The vulnerability screening: the flags this viewer may see (and only those), and for the case team the forms to record and remove one. */
+export async function ScreeningSection({
+  detentionId,
+  zone,
+  screening,
+  recordableFlags,
+  editable,
+}: {
+  detentionId: string;
+  zone: string;
+  screening: CaseFile["screening"];
+  recordableFlags: CaseFile["recordableFlags"];
+  editable: boolean;
+}) {
+  const t = await getTranslations("caseFile");
+  const tEnums = await getTranslations("caseEnums");
+  const tScreening = await getTranslations("caseScreening");
+  const locale = (await getLocale()) as AppLocale;
+  const flags = screening?.flags ?? [];
+  const screeningVersion = screening?.version ?? 0;
+  return (
+    <Section id="case-screening" title={t("sections.screening")}>
+      <p className="mb-2 text-slate-700">{tScreening("intro")}</p>
+      {flags.length === 0 ? (
+        <p>{tScreening("none")}</p>
+      ) : (
+        <table className="w-full text-sm">
+          <caption className="sr-only">{tScreening("caption")}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">{tScreening("flag")}</th>
+              <th scope="col" className="px-3 py-2 text-left">{tScreening("details")}</th>
+              {editable && <th scope="col" className="px-3 py-2 text-left">{tScreening("remove")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {flags.map((entry) => (
+              <tr key={entry.flag} className="border-t border-slate-200">
+                <th scope="row" className="px-3 py-2 text-left font-medium">{tEnums(`flag.${entry.flag}`)}</th>
+                <td className="px-3 py-2">
+                  {entry.details ?? <span className="text-slate-600">{tScreening("noDetails")}</span>}
+                  {entry.consentRecordedAt && <p className="text-slate-600">{tScreening("consentRecorded", { date: formatDate(entry.consentRecordedAt, zone, locale) })}</p>}
+                </td>
+                {editable && (
+                  <td className="px-3 py-2">
+                    <RemoveFlagButton detentionId={detentionId} version={screeningVersion} flag={entry.flag} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editable && <RecordFlagForm detentionId={detentionId} version={screeningVersion} flags={recordableFlags} />}
+    </Section>
+  );
+}

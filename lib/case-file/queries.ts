@@ -1,0 +1,366 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can, detentionScope, referralScope, type Actor } from "@/lib/authz";
+import { ACTIVE_CASEWORKER, isAssignableClo, screeningFlagScope, visibleFlags } from "@/lib/authz/cases";
+import { noteReadScope } from "@/lib/authz/notes";
+import { assessmentAudience, canEditAssessment, canEditPlan, canReadPlan, type AssessmentAudience } from "@/lib/authz/plans";
+import { mayReadReviewNotes, mayRecordReviews } from "@/lib/authz/reviews";
+import { ASSESSMENT_SELECT, type CaseTeamAssessmentView, type CounselAssessmentView } from "@/lib/assessments/queries";
+import { assessmentDeadlineMet, caseAssessmentDeadline, type AssessmentDeadline } from "@/lib/assessments/rules";
+import { PLAN_SELECT, type PlanVersionView, type PlanView } from "@/lib/release-plans/queries";
+import { planReadiness, type Readiness } from "@/lib/release-plans/rules";
+import { computeReviewSchedule, firstReviewDueBy, ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
+import { officeReferralSelect, toOfficeReferral, type OfficeReferral } from "@/lib/referrals/inbox-queries";
+import { VULNERABILITY_FLAGS } from "@/lib/detentions/schema";
+import type {
+  DetentionGround,
+  DetentionStatus,
+  Gender,
+  ReviewKind,
+  ReviewOutcome,
+  ReviewSchedule,
+  TaskCategory,
+  TaskStatus,
+  VulnerabilityFlag,
+} from "@/lib/generated/prisma/enums";
+import type { DetentionSelect } from "@/lib/generated/prisma/models";
+
+/**
+ * The case file (/cases/[id]) as one read model: the detention loaded once, under one scope (detentionScope), in one
+ * SQL statement (relationJoins; the referral list is a second, run alongside), and everything the page's sections show
+ * computed once from it: the flags the viewer may see (visibleFlags), the review clock (lib/reviews/rules.ts), the
+ * assessment deadline from those visible flags only (lib/assessments/rules.ts), the plan's readiness
+ * (lib/release-plans/rules.ts). Each section of the page receives its slice; none queries by itself.
+ *
+ * Parts the viewer may not read are never loaded: their relation is selected with a where clause that matches nothing
+ * (tasks and task owners for the case team only, notes by noteReadScope, the review notes and the risk opinion
+ * deselected), so a forbidden part is absent from the data, not hidden by the page. A read writes nothing: the
+ * audit of opening the case file is recordCaseFileOpened (lib/case-file/reading.ts), called by the page.
+ */
+
+/** Matches no row: a part of the case file the viewer may not read stays a query that returns nothing. */
+const NONE = { id: { in: [] as string[] } };
+
+/** How many notes the case page lists, newest first. */
+const NOTES_SHOWN = 100;
+
+export type CaseFileFlag = { flag: VulnerabilityFlag; details: string | null; consentRecordedAt: Date | null };
+
+export type CaseTask = {
+  id: string;
+  category: TaskCategory;
+  title: string;
+  description: string | null;
+  ownerId: string | null;
+  owner: { name: string } | null;
+  dueAt: Date | null;
+  status: TaskStatus;
+  outcome: string | null;
+  version: number;
+};
+
+export type CaseNote = { id: string; body: string; visibility: string; createdAt: Date; author: { name: string }; authorOrg: { name: string } };
+
+export type CaseReview = {
+  id: string;
+  kind: ReviewKind;
+  dueBy: Date;
+  scheduledFor: Date | null;
+  location: string | null;
+  byVideo: boolean;
+  startedOn: Date | null;
+  concludedOn: Date | null;
+  outcome: ReviewOutcome | null;
+  early: boolean;
+  /** Null for readers other than the CBSA office (mayReadReviewNotes): the hearing notes are its working notes. */
+  notes: string | null;
+  version: number;
+};
+
+export type CaseFileAssessment = (
+  | { audience: "CASE_TEAM"; view: CaseTeamAssessmentView | null }
+  | { audience: "COUNSEL"; view: CounselAssessmentView | null }
+) & {
+  /** Whether the deadline (CaseFile.assessmentDeadline) was met: null while not completed and not yet due. */
+  met: boolean | null;
+};
+
+/** The review clock (IRPA ss.57, 56(1)) as of `now`, computed once for every section that shows it. */
+export type ReviewClock = {
+  /** The next review as stored by the reviews feature (Detention.nextReviewKind / nextReviewDueBy), with its status now. */
+  next: { kind: ReviewKind; dueBy: Date; status: ReturnType<typeof reviewStatus> } | null;
+  /** An adjourned review left the schedule for a person to check (docs/domain.md, "Adjourned review"). */
+  needsCheck: boolean;
+  /** IRPA s.56(1): a CBSA officer may still release, before the first review, while the person is detained. */
+  officerReleaseWindowOpen: boolean;
+  /** When that window closes at the latest: the first review's deadline, 48 hours after detention (s.57(1)). */
+  firstReviewDueBy: Date;
+  /** ID Rule 8(2): when the Minister's disclosure is due for the hearing scheduled, if it needs one. */
+  disclosureDue: Date | null;
+  /** The hearing scheduled for the next review, not yet recorded. */
+  pending: CaseReview | null;
+  /** Reviews with an outcome recorded, oldest first. */
+  recorded: CaseReview[];
+  /** Whether the reviews' notes are part of this view (lib/authz/reviews: the CBSA office's record). */
+  showsNotes: boolean;
+};
+
+export type CaseFilePlan = {
+  view: PlanView | null;
+  /** Computed from the database as it is now (never stored): null without a plan. */
+  readiness: Readiness | null;
+  lastChange: PlanVersionView | null;
+};
+
+export type CaseFile = {
+  id: string;
+  reference: string;
+  version: number;
+  status: DetentionStatus;
+  schedule: ReviewSchedule;
+  grounds: DetentionGround[];
+  detainedAt: Date;
+  releasedAt: Date | null;
+  assignedCloId: string | null;
+  assignedClo: { id: string; name: string } | null;
+  noProspectReason: string | null;
+  noProspectRevisitOn: Date | null;
+  detainee: {
+    givenName: string;
+    familyName: string;
+    dateOfBirth: Date;
+    gender: Gender;
+    languages: string[];
+    interpreterNeeded: boolean;
+    interpreterLanguage: string | null;
+    citizenship: string;
+    clientId: string | null;
+    counselId: string | null;
+  };
+  facility: { name: string; timeZone: string };
+  /** The screening with the flags this viewer may see (visibleFlags), and nothing derived from any other. */
+  screening: { version: number; flags: CaseFileFlag[] } | null;
+  /** The flags this viewer may record: only flags they may see. */
+  recordableFlags: VulnerabilityFlag[];
+  /** Computed from the visible flags only: its basis never points at a flag the viewer may not see. */
+  assessmentDeadline: AssessmentDeadline;
+  reviewClock: ReviewClock;
+  /** Null for a viewer with no reading of the assessment. */
+  assessment: CaseFileAssessment | null;
+  /** Null for a viewer who may not read the plan (lib/authz/plans.ts canReadPlan). */
+  plan: CaseFilePlan | null;
+  /** The case team's: open ones first, then by due date. Empty for others. */
+  tasks: CaseTask[];
+  /** Who may own a task: the active CLOs and supervisors of the office (the case team's view only). */
+  taskOwners: { id: string; name: string }[];
+  /** Whom a supervisor may assign the case to: the active CLOs of the office. */
+  assignableClos: { id: string; name: string }[];
+  /** The case's referrals for the CBSA side (referralScope); null for a viewer who may not see them. */
+  referrals: OfficeReferral[] | null;
+  /** The notes this viewer may read (noteReadScope), newest first. */
+  notes: CaseNote[];
+  counts: { openTasks: number; referrals: number };
+  permissions: {
+    edit: boolean;
+    assign: boolean;
+    writeNotes: boolean;
+    editAssessment: boolean;
+    editPlan: boolean;
+    recordReviews: boolean;
+  };
+};
+
+const REVIEW_SELECT = {
+  id: true,
+  kind: true,
+  dueBy: true,
+  scheduledFor: true,
+  location: true,
+  byVideo: true,
+  startedOn: true,
+  concludedOn: true,
+  outcome: true,
+  early: true,
+  version: true,
+} as const;
+
+/** What one viewer's case file selects: the same shape for everyone, the parts they may not read matching nothing. */
+function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
+  const team = can(actor, "cases.edit");
+  return {
+    id: true,
+    reference: true,
+    version: true,
+    status: true,
+    schedule: true,
+    grounds: true,
+    detainedAt: true,
+    releasedAt: true,
+    assignedCloId: true,
+    noProspectReason: true,
+    noProspectRevisitOn: true,
+    nextReviewKind: true,
+    nextReviewDueBy: true,
+    reviewNeedsCheck: true,
+    detainee: {
+      select: {
+        givenName: true,
+        familyName: true,
+        dateOfBirth: true,
+        gender: true,
+        languages: true,
+        interpreterNeeded: true,
+        interpreterLanguage: true,
+        citizenship: true,
+        clientId: true,
+        counselId: true,
+      },
+    },
+    facility: { select: { name: true, timeZone: true } },
+    assignedClo: { select: { id: true, name: true } },
+    office: { select: { users: { where: team ? ACTIVE_CASEWORKER : NONE, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } } } },
+    screening: {
+      select: {
+        version: true,
+        flags: { where: screeningFlagScope(actor), orderBy: { createdAt: "asc" }, select: { flag: true, details: true, consentRecordedAt: true } },
+      },
+    },
+    // Counsel's assessment is selected without the risk opinion, so it never leaves the database for them.
+    assessment: { select: { ...ASSESSMENT_SELECT, riskOpinion: audience === "CASE_TEAM" } },
+    releasePlan: {
+      select: {
+        ...PLAN_SELECT,
+        versions: { select: { version: true, changes: true, changedAt: true, changedBy: { select: { name: true } } }, orderBy: { version: "desc" }, take: 1 },
+      },
+    },
+    reviews: {
+      select: { ...REVIEW_SELECT, notes: mayReadReviewNotes(actor) },
+      orderBy: [{ startedOn: { sort: "asc", nulls: "last" } }, { scheduledFor: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    },
+    // The statuses alone: the plan's readiness counts an accepted referral for every reader of the plan.
+    referrals: { select: { status: true } },
+    tasks: {
+      where: team ? {} : NONE,
+      orderBy: [{ status: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      select: { id: true, category: true, title: true, description: true, ownerId: true, owner: { select: { name: true } }, dueAt: true, status: true, outcome: true, version: true },
+    },
+    notes: {
+      where: can(actor, "notes.write") ? noteReadScope(actor) : NONE,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: NOTES_SHOWN,
+      select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true } }, authorOrg: { select: { name: true } } },
+    },
+    _count: { select: { tasks: { where: { status: { in: ["OPEN", "IN_PROGRESS"] } } } } },
+  } satisfies DetentionSelect;
+}
+
+const DETENTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The case file of one detention as this viewer may read it, or null when they may not open it (a route parameter
+ * that is not an id, another office's case, a person whose counsel they are not): the page answers "not found".
+ */
+export async function getCaseFile(actor: Actor, detentionId: string, now = new Date()): Promise<CaseFile | null> {
+  if (!DETENTION_ID.test(detentionId)) return null;
+  const audience = assessmentAudience(actor);
+  const readsReferrals = can(actor, "referrals.compose");
+  const [loaded, referralRows] = await Promise.all([
+    db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: caseFileSelect(actor, audience) }),
+    // The CBSA side's list, under referralScope (the office's referrals), alongside the case file's own statement.
+    readsReferrals
+      ? db().referral.findMany({ where: { AND: [referralScope(actor), { detentionId }] }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: officeReferralSelect })
+      : Promise.resolve(null),
+  ]);
+  if (!loaded) return null;
+
+  const { detainee, facility } = loaded;
+  const flagAudience = { assignedCloId: loaded.assignedCloId, counselId: detainee.counselId };
+  const flags = visibleFlags(actor, flagAudience, loaded.screening?.flags ?? []);
+  const assessmentDeadline = caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag));
+
+  const showsNotes = mayReadReviewNotes(actor);
+  const reviews: CaseReview[] = loaded.reviews.map((review) => ({ ...review, notes: showsNotes ? (review.notes ?? null) : null }));
+  const recorded = reviews.filter((review) => review.outcome !== null && review.startedOn !== null);
+  const pending = reviews.find((review) => review.outcome === null) ?? null;
+  const schedule = computeReviewSchedule({
+    detainedAt: loaded.detainedAt,
+    timeZone: facility.timeZone,
+    schedule: loaded.schedule,
+    reviews: recorded.map((review) => ({ startedOn: review.startedOn!, concludedOn: review.concludedOn, outcome: review.outcome!, early: review.early })),
+    releasedAt: loaded.releasedAt,
+    now,
+  });
+  const next = loaded.nextReviewKind && loaded.nextReviewDueBy ? { kind: loaded.nextReviewKind, dueBy: loaded.nextReviewDueBy, status: reviewStatus(loaded.nextReviewDueBy, now) } : null;
+  const reviewClock: ReviewClock = {
+    next,
+    needsCheck: loaded.reviewNeedsCheck,
+    // Officer release is for a person still detained (IRPA s.56(1)): not for one removed or transferred out either.
+    officerReleaseWindowOpen: schedule.officerReleaseWindowOpen && loaded.status === "DETAINED",
+    firstReviewDueBy: firstReviewDueBy(loaded.detainedAt),
+    disclosureDue: pending?.scheduledFor && next && needsMinisterDisclosure(next.kind) ? ministerDisclosureDue(pending.scheduledFor, facility.timeZone) : null,
+    pending,
+    recorded,
+    showsNotes,
+  };
+
+  const assessmentRow = loaded.assessment;
+  const met = assessmentDeadlineMet(assessmentDeadline.dueBy, assessmentRow?.completedAt ?? null, now);
+  let assessment: CaseFileAssessment | null = null;
+  if (audience === "CASE_TEAM") assessment = { audience, view: assessmentRow ? { ...assessmentRow, riskOpinion: assessmentRow.riskOpinion ?? null } : null, met };
+  else if (audience === "COUNSEL") {
+    const view = assessmentRow ? (({ riskOpinion: _withheld, ...rest }) => rest)(assessmentRow) : null;
+    assessment = { audience, view, met };
+  }
+
+  let plan: CaseFilePlan | null = null;
+  if (canReadPlan(actor)) {
+    const { versions, ...view } = loaded.releasePlan ?? { versions: [] as PlanVersionView[] };
+    const readiness = loaded.releasePlan
+      ? planReadiness({
+          grounds: loaded.grounds,
+          assessment: assessmentRow,
+          plan: { measures: loaded.releasePlan.measures, mitigations: loaded.releasePlan.mitigations, bondspersons: loaded.releasePlan.bondspersons, residenceAddress: loaded.releasePlan.residenceAddress },
+          referrals: loaded.referrals,
+        })
+      : null;
+    plan = { view: loaded.releasePlan ? (view as PlanView) : null, readiness, lastChange: versions[0] ?? null };
+  }
+
+  const caseworkers = loaded.office.users;
+  return {
+    id: loaded.id,
+    reference: loaded.reference,
+    version: loaded.version,
+    status: loaded.status,
+    schedule: loaded.schedule,
+    grounds: loaded.grounds,
+    detainedAt: loaded.detainedAt,
+    releasedAt: loaded.releasedAt,
+    assignedCloId: loaded.assignedCloId,
+    assignedClo: loaded.assignedClo,
+    noProspectReason: loaded.noProspectReason,
+    noProspectRevisitOn: loaded.noProspectRevisitOn,
+    detainee,
+    facility,
+    screening: loaded.screening ? { version: loaded.screening.version, flags } : null,
+    recordableFlags: visibleFlags(actor, flagAudience, VULNERABILITY_FLAGS),
+    assessmentDeadline,
+    reviewClock,
+    assessment,
+    plan,
+    tasks: loaded.tasks,
+    taskOwners: caseworkers.map(({ id, name }) => ({ id, name })),
+    assignableClos: can(actor, "detentions.assign") ? caseworkers.filter(isAssignableClo).map(({ id, name }) => ({ id, name })) : [],
+    referrals: referralRows ? referralRows.map(toOfficeReferral) : null,
+    notes: loaded.notes,
+    counts: { openTasks: loaded._count.tasks, referrals: loaded.referrals.length },
+    permissions: {
+      edit: can(actor, "cases.edit"),
+      assign: can(actor, "detentions.assign"),
+      writeNotes: can(actor, "notes.write"),
+      editAssessment: canEditAssessment(actor),
+      editPlan: canEditPlan(actor),
+      recordReviews: mayRecordReviews(actor),
+    },
+  };
+}
