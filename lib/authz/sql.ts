@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/authz";
+import { can, type Actor } from "@/lib/authz";
 
 /**
  * Access rules of lib/authz/cases.ts rendered as SQL fragments, for the few queries written in raw SQL (the
@@ -34,4 +34,15 @@ export function screeningFlagSql(actor: Pick<Actor, "role" | "userId">, columns:
 export function reportFlagSql(actor: Pick<Actor, "role" | "userId">, columns: FlagColumns): Prisma.Sql {
   if (actor.role === "ADMIN") return Prisma.sql`${columns.flag} <> 'TRAFFICKING_INDICATORS'`;
   return screeningFlagSql(actor, columns);
+}
+
+/** Whether the actor has an office caseload queue: CLOs and supervisors of a CBSA office. */
+export function mayListOfficeQueue(actor: Pick<Actor, "role" | "organizationKind">): boolean {
+  return can(actor, "detentions.list") && actor.organizationKind === "CBSA_OFFICE";
+}
+
+/** detentionScope for the office queue, as a condition on a raw query's Detention row: the actor's own office. */
+export function officeQueueSql(actor: Pick<Actor, "role" | "organizationKind" | "organizationId">, columns: { officeId: Prisma.Sql }): Prisma.Sql {
+  if (!mayListOfficeQueue(actor)) return Prisma.sql`FALSE`;
+  return Prisma.sql`${columns.officeId} = ${actor.organizationId}::uuid`;
 }

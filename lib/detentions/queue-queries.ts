@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/authz";
-import { screeningFlagSql } from "@/lib/authz/sql";
+import type { Actor } from "@/lib/authz";
+import { mayListOfficeQueue, officeQueueSql, screeningFlagSql } from "@/lib/authz/sql";
+import { DUE_SOON_HOURS, THIS_WEEK_HOURS } from "@/lib/reviews/rules";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { MINOR_FLAGS, NEARLY_READY_PLAN_STATUSES, NO_PROSPECT_TIER, NOT_DETAINED_TIER } from "@/lib/detentions/rules";
 import { FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, type DetentionListParams, type FlagFilter, type PlanFilter, type ReviewDueFilter } from "@/lib/detentions/schema";
@@ -37,8 +38,10 @@ export type QueueCounts = {
   reviewDue: Record<ReviewDueFilter, number>;
 };
 
-const HOURS_48 = Prisma.sql`interval '48 hours'`;
-const DAYS_7 = Prisma.sql`interval '7 days'`;
+const HOUR_MS = 3_600_000;
+/** The review clock's windows as instants: "due soon" (48 hours) and "this week", from the review rules. */
+const dueSoonUntil = (now: Date) => new Date(now.getTime() + DUE_SOON_HOURS * HOUR_MS);
+const thisWeekUntil = (now: Date) => new Date(now.getTime() + THIS_WEEK_HOURS * HOUR_MS);
 
 /**
  * The caseload queue in SQL.
@@ -88,7 +91,7 @@ function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, no
       FROM "Screening" s JOIN "ScreeningFlag" sf ON sf."screeningId" = s.id
       WHERE s."detentionId" = d.id AND ${flagVisible}
     ) fl ON TRUE
-    WHERE d."officeId" = ${actor.organizationId}::uuid AND ${status}`;
+    WHERE ${officeQueueSql(actor, { officeId: Prisma.sql`d."officeId"` })} AND ${status}`;
 }
 
 function tierSql(now: Date): Prisma.Sql {
@@ -100,7 +103,7 @@ function tierSql(now: Date): Prisma.Sql {
     WHEN q.status <> 'DETAINED' THEN ${NOT_DETAINED_TIER}
     WHEN q.no_prospect THEN ${NO_PROSPECT_TIER}
     ELSE
-      (CASE WHEN q."nextReviewDueBy" IS NULL THEN 2 WHEN q."nextReviewDueBy" < ${now}::timestamptz THEN 0 WHEN q."nextReviewDueBy" <= ${now}::timestamptz + ${HOURS_48} THEN 1 ELSE 2 END) * 6
+      (CASE WHEN q."nextReviewDueBy" IS NULL THEN 2 WHEN q."nextReviewDueBy" < ${now}::timestamptz THEN 0 WHEN q."nextReviewDueBy" <= ${dueSoonUntil(now)}::timestamptz THEN 1 ELSE 2 END) * 6
       + (CASE WHEN q.flags && ARRAY[${minors}]::text[] THEN 0 WHEN cardinality(q.flags) > 0 THEN 1 ELSE 2 END) * 2
       + (CASE WHEN q.plan_nearly_ready THEN 0 ELSE 1 END)
   END`;
@@ -129,9 +132,9 @@ function reviewDueCondition(reviewDue: ReviewDueFilter, now: Date): Prisma.Sql {
     case "OVERDUE":
       return Prisma.sql`q."nextReviewDueBy" < ${now}::timestamptz`;
     case "WITHIN_48H":
-      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${now}::timestamptz + ${HOURS_48}`;
+      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${dueSoonUntil(now)}::timestamptz`;
     case "THIS_WEEK":
-      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${now}::timestamptz + ${DAYS_7}`;
+      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${thisWeekUntil(now)}::timestamptz`;
   }
 }
 
@@ -154,13 +157,9 @@ function orderSql(params: DetentionListParams): Prisma.Sql {
   }
 }
 
-function mayListQueue(actor: Actor): boolean {
-  return can(actor, "detentions.list") && actor.organizationKind === "CBSA_OFFICE";
-}
-
 /** The office's detentions for the CLO and supervisor home: one page, filtered, prioritised and sorted in SQL. */
 export async function listOfficeDetentions(actor: Actor, params: DetentionListParams, now = new Date()): Promise<Page<DetentionRow>> {
-  if (!mayListQueue(actor)) return toPage([], 0, 1);
+  if (!mayListOfficeQueue(actor)) return toPage([], 0, 1);
   const where = Prisma.join(
     [assignedCondition(actor, params.assigned), flagCondition(params.flag), planCondition(params.plan), reviewDueCondition(params.reviewDue, now)],
     " AND ",
@@ -204,7 +203,7 @@ export async function listOfficeDetentions(actor: Actor, params: DetentionListPa
  */
 export async function queueFilterCounts(actor: Actor, params: DetentionListParams, now = new Date()): Promise<QueueCounts> {
   const empty = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-  if (!mayListQueue(actor)) {
+  if (!mayListOfficeQueue(actor)) {
     return { total: 0, assigned: { me: 0, office: 0 }, flag: empty(FLAG_FILTERS), plan: empty(PLAN_FILTERS), reviewDue: empty(REVIEW_DUE_FILTERS) };
   }
   const facets = {
