@@ -47,18 +47,27 @@ export async function searchPeople(actor: Actor, search: PersonSearch): Promise<
     where: { AND: [detaineeSearchScope(actor, search.clientId || null), matching] },
     orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
     take: SEARCH_LIMIT,
-    select: {
-      id: true,
-      givenName: true,
-      familyName: true,
-      dateOfBirth: true,
-      clientId: true,
-      citizenship: true,
-      detentions: { where: { officeId: actor.organizationId }, orderBy: { detainedAt: "desc" }, select: { id: true, reference: true, status: true } },
-      _count: { select: { detentions: { where: { status: "DETAINED" } } } },
-    },
+    select: personMatchSelect(actor),
   });
-  return people.map(({ _count, ...person }) => ({ ...person, currentlyDetained: _count.detentions > 0 }));
+  return people.map(toPersonMatch);
+}
+
+/** What the intake search shows of a person: who they are, and their detentions in the actor's office. */
+function personMatchSelect(actor: Actor) {
+  return {
+    id: true,
+    givenName: true,
+    familyName: true,
+    dateOfBirth: true,
+    clientId: true,
+    citizenship: true,
+    detentions: { where: { officeId: actor.organizationId }, orderBy: { detainedAt: "desc" as const }, select: { id: true, reference: true, status: true } },
+    _count: { select: { detentions: { where: { status: "DETAINED" as const } } } },
+  } satisfies Prisma.DetaineeSelect;
+}
+
+function toPersonMatch({ _count, ...person }: Prisma.DetaineeGetPayload<{ select: ReturnType<typeof personMatchSelect> }>): PersonMatch {
+  return { ...person, currentlyDetained: _count.detentions > 0 };
 }
 
 /** One person for the intake form, when picked from the search (same scope as the search). */
@@ -66,18 +75,7 @@ export async function pickedPerson(actor: Actor, detaineeId: string, searchedCli
   if (!can(actor, "cases.create")) return null;
   const person = await db().detainee.findFirst({
     where: { AND: [detaineeSearchScope(actor, searchedClientId), { id: detaineeId }] },
-    select: {
-      id: true,
-      givenName: true,
-      familyName: true,
-      dateOfBirth: true,
-      clientId: true,
-      citizenship: true,
-      detentions: { where: { officeId: actor.organizationId }, orderBy: { detainedAt: "desc" }, select: { id: true, reference: true, status: true } },
-      _count: { select: { detentions: { where: { status: "DETAINED" } } } },
-    },
+    select: personMatchSelect(actor),
   });
-  if (!person) return null;
-  const { _count, ...rest } = person;
-  return { ...rest, currentlyDetained: _count.detentions > 0 };
+  return person ? toPersonMatch(person) : null;
 }
