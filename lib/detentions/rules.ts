@@ -1,4 +1,4 @@
-import type { PlanStatus, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import type { DetentionStatus, PlanStatus, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 
 /**
@@ -50,7 +50,7 @@ export type ReviewUrgency = "OVERDUE" | "IMMINENT" | "LATER";
 export type Vulnerability = "MINOR" | "FLAGGED" | "NONE";
 
 export type PriorityInput = {
-  status: "DETAINED" | "RELEASED" | "REMOVED" | "TRANSFERRED_OUT";
+  status: DetentionStatus;
   nextReviewDueBy: Date | null;
   detainedAt: Date;
   /** The flags the viewer may see (trafficking indicators only for those allowed to see them). */
