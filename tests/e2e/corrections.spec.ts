@@ -8,8 +8,11 @@ function torontoLocal(instant: Date) {
 }
 
 test("a CLO corrects a birth date typed wrongly at intake, and sees it on the case page and in the correction history", async ({ page, signIn, expectAccessible }) => {
+  // Intake, the case page (checked by axe four times) and two corrections: more than the default minute on a loaded machine.
+  test.setTimeout(240_000);
   const familyName = `Haile-Correction-${Date.now().toString(36)}`;
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(`/cases/new?name=${familyName}`);
   await expectAccessible();
   const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
@@ -67,6 +70,7 @@ test("a CLO corrects a birth date typed wrongly at intake, and sees it on the ca
 });
 
 test("a supervisor finds a person recorded twice within the office and must confirm before merging", async ({ page, signIn, expectAccessible }) => {
+  test.setTimeout(240_000);
   await signIn("supervisor.toronto@liaison.example");
   await page.goto("/cases");
   await expectAccessible();
