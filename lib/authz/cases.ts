@@ -66,12 +66,13 @@ export function screeningFlagScope(actor: Pick<Actor, "role" | "userId">): Scree
 /**
  * People a CBSA user may find at intake: those with a detention in the actor's office, or, across
  * offices, only the person whose client identifier (UCI) is typed exactly: a UCI identifies one person,
- * so matching it reveals no one else.
+ * so matching it reveals no one else. Never a record merged into another (Detainee.mergedIntoId).
  */
 export function detaineeSearchScope(actor: Pick<Actor, "role" | "organizationId" | "organizationKind">, exactClientId?: string | null): DetaineeWhereInput {
   if ((actor.role !== "CLO" && actor.role !== "SUPERVISOR") || actor.organizationKind !== "CBSA_OFFICE") return NONE;
-  const inOffice: DetaineeWhereInput = { detentions: { some: { officeId: actor.organizationId } } };
-  return exactClientId ? { OR: [inOffice, { clientId: exactClientId }] } : inOffice;
+  // A record merged into another is kept only as history: no search finds it (its detentions moved to the kept record).
+  const inOffice: DetaineeWhereInput = { mergedIntoId: null, detentions: { some: { officeId: actor.organizationId } } };
+  return exactClientId ? { OR: [inOffice, { mergedIntoId: null, clientId: exactClientId }] } : inOffice;
 }
 
 /**

@@ -21,6 +21,7 @@ export type Actor = {
 export type Capability =
   | "detentions.list"
   | "detentions.assign"
+  | "people.merge"
   | "cases.create"
   | "cases.edit"
   | "tasks.mine"
@@ -69,7 +70,7 @@ const CLO_WORK: Capability[] = [
  */
 const CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   CLO: new Set(CLO_WORK),
-  SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "reports.view", "audit.view"]),
+  SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "people.merge", "reports.view", "audit.view"]),
   NGO_CASEWORKER: new Set(["referrals.inbox", "providers.view"]),
   COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose"]),
   // Admins manage accounts, organisations and providers; they see no case content another role does not give them.

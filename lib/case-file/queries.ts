@@ -12,6 +12,7 @@ import { planReadiness, type Readiness } from "@/lib/release-plans/rules";
 import { computeReviewSchedule, firstReviewDueBy, ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
 import { officeReferralSelect, toOfficeReferral, type OfficeReferral } from "@/lib/referrals/inbox-queries";
 import { VULNERABILITY_FLAGS } from "@/lib/detentions/schema";
+import { CORRECTION_SELECT, correctionHistory, type CorrectionEntry } from "@/lib/corrections/queries";
 import type {
   DetentionGround,
   DetentionStatus,
@@ -160,6 +161,8 @@ export type CaseFile = {
   /** The notes this viewer may read (noteReadScope), newest first. */
   notes: CaseNote[];
   counts: { openTasks: number; referrals: number };
+  /** Corrections (lib/corrections): what the forms need, and the history every reader of the case sees. */
+  corrections: CaseCorrections;
   permissions: {
     edit: boolean;
     assign: boolean;
@@ -168,6 +171,21 @@ export type CaseFile = {
     editPlan: boolean;
     recordReviews: boolean;
   };
+};
+
+export type CaseCorrections = {
+  detaineeId: string;
+  detaineeVersion: number;
+  facilityId: string;
+  /** The office's facilities a facility entered wrongly may be corrected to (the case team's view only). */
+  facilities: { id: string; name: string; timeZone: string }[];
+  /** Whether a transfer is recorded: the facility is then the transfers' to say, not a correction's. */
+  transferred: boolean;
+  /** The person's corrections and this detention's, newest first. */
+  history: CorrectionEntry[];
+  /** cases.edit: correct the person and the detention; people.merge: merge a person recorded twice. */
+  mayCorrect: boolean;
+  mayMerge: boolean;
 };
 
 const REVIEW_SELECT = {
@@ -214,11 +232,21 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
         citizenship: true,
         clientId: true,
         counselId: true,
+        id: true,
+        version: true,
+        corrections: { where: { subject: "PERSON" }, orderBy: { changedAt: "desc" }, select: CORRECTION_SELECT },
       },
     },
-    facility: { select: { name: true, timeZone: true } },
+    facility: { select: { id: true, name: true, timeZone: true } },
+    corrections: { where: { subject: "DETENTION" }, orderBy: { changedAt: "desc" }, select: CORRECTION_SELECT },
+    _count: { select: { tasks: { where: { status: { in: ["OPEN", "IN_PROGRESS"] } } }, transfers: true } },
     assignedClo: { select: { id: true, name: true } },
-    office: { select: { users: { where: team ? ACTIVE_CASEWORKER : NONE, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } } } },
+    office: {
+      select: {
+        users: { where: team ? ACTIVE_CASEWORKER : NONE, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } },
+        facilities: { where: team ? {} : NONE, orderBy: { name: "asc" }, select: { id: true, name: true, timeZone: true } },
+      },
+    },
     screening: {
       select: {
         version: true,
@@ -250,7 +278,6 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
       take: NOTES_SHOWN,
       select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true } }, authorOrg: { select: { name: true } } },
     },
-    _count: { select: { tasks: { where: { status: { in: ["OPEN", "IN_PROGRESS"] } } } } },
   } satisfies DetentionSelect;
 }
 
@@ -273,7 +300,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   ]);
   if (!loaded) return null;
 
-  const { detainee, facility } = loaded;
+  const { detainee: { id: detaineeId, version: detaineeVersion, corrections: personCorrections, ...detainee }, facility: { id: facilityId, ...facility } } = loaded;
   const flagAudience = { assignedCloId: loaded.assignedCloId, counselId: detainee.counselId };
   const flags = visibleFlags(actor, flagAudience, loaded.screening?.flags ?? []);
   const assessmentDeadline = caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag));
@@ -354,6 +381,16 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     referrals: referralRows ? referralRows.map(toOfficeReferral) : null,
     notes: loaded.notes,
     counts: { openTasks: loaded._count.tasks, referrals: loaded.referrals.length },
+    corrections: {
+      detaineeId,
+      detaineeVersion,
+      facilityId,
+      facilities: loaded.office.facilities,
+      transferred: loaded._count.transfers > 0,
+      history: correctionHistory(personCorrections, loaded.corrections),
+      mayCorrect: can(actor, "cases.edit"),
+      mayMerge: can(actor, "people.merge"),
+    },
     permissions: {
       edit: can(actor, "cases.edit"),
       assign: can(actor, "detentions.assign"),

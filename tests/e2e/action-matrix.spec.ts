@@ -152,6 +152,10 @@ async function casePlan(): Promise<{ id: string; version: number; status: string
   return row(`SELECT id, version, status FROM "ReleasePlan" WHERE "detentionId" = $1`, [app.records.case]);
 }
 
+async function caseGroundsOf(detentionId: string): Promise<string[]> {
+  return (await row<{ grounds: string[] }>(`SELECT grounds::text[] AS grounds FROM "Detention" WHERE id = $1`, [detentionId])).grounds;
+}
+
 async function caseGrounds(): Promise<string[]> {
   return (await row<{ grounds: string[] }>(`SELECT grounds::text[] AS grounds FROM "Detention" WHERE id = $1`, [app.records.case])).grounds;
 }
@@ -382,6 +386,89 @@ const SCENARIOS: Record<string, Scenario> = {
         target: { table: "Detention", id: app.records.case },
         changed: async () => {
           expect(await row(`SELECT "noProspectReason", version FROM "Detention" WHERE id = $1`, [app.records.case])).toEqual({ noProspectReason: null, version: version + 1 });
+        },
+      };
+    },
+  },
+
+  correctPersonAction: {
+    // A fresh Toronto case each call: its person's birth date corrected, with a reason.
+    prepare: async () => {
+      const detentionId = await freshCase();
+      const person = await row<{ id: string; version: number; givenName: string; familyName: string; languages: string[]; citizenship: string; clientId: string }>(
+        `SELECT p.id, p.version, p."givenName", p."familyName", p.languages, p.citizenship, p."clientId" FROM "Detainee" p JOIN "Detention" d ON d."detaineeId" = p.id WHERE d.id = $1`,
+        [detentionId],
+      );
+      return {
+        fields: {
+          detentionId,
+          detaineeVersion: String(person.version),
+          givenName: person.givenName,
+          familyName: person.familyName,
+          dateOfBirth: "1979-11-23",
+          gender: "UNDISCLOSED",
+          languages: person.languages.join(", "),
+          citizenship: person.citizenship,
+          clientId: person.clientId,
+          reason: unique("Matrix: birth date typed wrongly"),
+        },
+        target: { table: "Detainee", id: person.id },
+        changed: async () => {
+          expect(await row(`SELECT "dateOfBirth"::text AS "dateOfBirth", version FROM "Detainee" WHERE id = $1`, [person.id])).toEqual({ dateOfBirth: "1979-11-23", version: person.version + 1 });
+        },
+      };
+    },
+  },
+
+  correctDetentionAction: {
+    // A fresh Toronto case each call: a ground added (the time, facility and schedule sent back as they are).
+    prepare: async () => {
+      const detentionId = await freshCase();
+      const detention = await row<{ version: number; facilityId: string; detainedAt: Date; schedule: string; timeZone: string }>(
+        `SELECT d.version, d."facilityId", d."detainedAt", d.schedule::text AS schedule, f."timeZone" FROM "Detention" d JOIN "Facility" f ON f.id = d."facilityId" WHERE d.id = $1`,
+        [detentionId],
+      );
+      const local = localDateAndTime(detention.detainedAt, detention.timeZone);
+      const grounds = await caseGroundsOf(detentionId);
+      const corrected = [...new Set([...grounds, "DANGER_TO_PUBLIC", "UNLIKELY_TO_APPEAR"])];
+      return {
+        fields: {
+          detentionId,
+          version: String(detention.version),
+          facilityId: detention.facilityId,
+          detainedOn: local.date,
+          detainedAtTime: local.time,
+          grounds: corrected.length === grounds.length ? ["UNLIKELY_TO_APPEAR"] : corrected,
+          schedule: detention.schedule,
+          reason: unique("Matrix: grounds as found at the review"),
+        },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect((await row<{ version: number }>(`SELECT version FROM "Detention" WHERE id = $1`, [detentionId])).version).toBe(detention.version + 1);
+          expect(await row(`SELECT fields FROM "Correction" WHERE "detentionId" = $1`, [detentionId])).toEqual({ fields: ["grounds"] });
+        },
+      };
+    },
+  },
+
+  mergePeopleAction: {
+    success: "redirect",
+    // Two fresh Toronto people, the kept one released (one person cannot be detained twice at once), the duplicate without a UCI.
+    prepare: async () => {
+      const keptDetention = await freshCase();
+      const duplicateDetention = await freshCase();
+      await db.query(`UPDATE "Detention" SET status = 'RELEASED', "releasedAt" = now() WHERE id = $1`, [keptDetention]);
+      const personOf = async (detentionId: string) => row<{ id: string; version: number }>(`SELECT p.id, p.version FROM "Detainee" p JOIN "Detention" d ON d."detaineeId" = p.id WHERE d.id = $1`, [detentionId]);
+      const kept = await personOf(keptDetention);
+      const duplicate = await personOf(duplicateDetention);
+      await db.query(`UPDATE "Detainee" SET "clientId" = NULL WHERE id = $1`, [duplicate.id]);
+      return {
+        fields: { detentionId: keptDetention, keptId: kept.id, keptVersion: String(kept.version), duplicateId: duplicate.id, duplicateVersion: String(duplicate.version), reason: unique("Matrix: same person"), confirmed: "on" },
+        at: { case: keptDetention },
+        target: { table: "Detainee", id: duplicate.id },
+        changed: async () => {
+          expect(await row(`SELECT "mergedIntoId" FROM "Detainee" WHERE id = $1`, [duplicate.id])).toEqual({ mergedIntoId: kept.id });
+          expect(await row(`SELECT "detaineeId" FROM "Detention" WHERE id = $1`, [duplicateDetention])).toEqual({ detaineeId: kept.id });
         },
       };
     },

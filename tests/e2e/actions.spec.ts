@@ -164,6 +164,16 @@ async function validForms(): Promise<{ action: string; persona: Persona; fields:
       },
       { action: "setNoProspectAction", persona: "CLO_TORONTO", fields: { detentionId: caseId, version, reason: "Awaiting documents.", revisitOn: day(14) }, dates: ["revisitOn"], times: [], dateTimes: [], texts: ["reason"] },
       {
+        action: "correctPersonAction", persona: "CLO_TORONTO",
+        fields: { detentionId: caseId, detaineeVersion: "1", givenName: "Hostile", familyName: "Input", dateOfBirth: "1990-05-17", gender: "UNDISCLOSED", languages: "English", interpreterLanguage: "", citizenship: "MEX", clientId: "HOSTILE-2", reason: "Typed wrongly." },
+        dates: ["dateOfBirth"], times: [], dateTimes: [], texts: ["givenName", "familyName", "languages", "interpreterLanguage", "clientId", "reason"],
+      },
+      {
+        action: "correctDetentionAction", persona: "CLO_TORONTO",
+        fields: { detentionId: caseId, version, facilityId: String(detention.facilityId), detainedOn: day(-2), detainedAtTime: "09:00", grounds: ["UNLIKELY_TO_APPEAR"], schedule: "STANDARD", reason: "Typed wrongly." },
+        dates: ["detainedOn"], times: ["detainedAtTime"], dateTimes: [], texts: ["reason"],
+      },
+      {
         action: "createTaskAction", persona: "CLO_TORONTO",
         fields: { detentionId: caseId, category: "OTHER", title: "Call the shelter", description: "Ask about a bed.", ownerId: "", dueOn: day(3), status: "OPEN", outcome: "Pending." },
         dates: ["dueOn"], times: [], dateTimes: [], texts: ["title", "description", "outcome"],

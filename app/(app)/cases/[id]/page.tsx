@@ -12,6 +12,7 @@ import { TasksSection } from "@/components/case/tasks-section";
 import { ReferralsSection } from "@/components/case/referrals-section";
 import { ReviewsSection } from "@/components/case/reviews-section";
 import { NotesSection } from "@/components/case/notes-section";
+import { CorrectionsSection } from "@/components/case/corrections-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -41,6 +42,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-tasks", title: t("sections.tasks"), show: permissions.edit },
     { id: "case-referrals", title: t("sections.referrals"), show: true },
     { id: "case-reviews", title: t("sections.reviews"), show: true },
+    { id: "case-corrections", title: (await getTranslations("corrections"))("title"), show: true },
     { id: "case-notes", title: t("sections.notes"), show: permissions.writeNotes },
   ].filter((section) => section.show);
 
@@ -92,6 +94,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div id="case-reviews" className="scroll-mt-4">
         <ReviewsSection detention={caseFile} zone={zone} clock={caseFile.reviewClock} recordReviews={permissions.recordReviews} />
       </div>
+
+      <CorrectionsSection caseFile={caseFile} />
 
       {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
     </>
