@@ -20,7 +20,7 @@ export const recordOutcomeAction = serverAction({
   validation: "outcomeValidation",
   run: (actor, input) => recordOutcome(actor, input),
   refused: outcomeRefused,
-  succeeded: (_result, input) => outcomeChanged(input.detentionId, "recorded"),
+  succeeded: (_result, input) => outcomeChanged(input.detentionId, "done.recorded"),
 });
 
 export const correctOutcomeAction = serverAction({
@@ -28,7 +28,7 @@ export const correctOutcomeAction = serverAction({
   validation: "outcomeValidation",
   run: (actor, input) => correctOutcome(actor, input),
   refused: outcomeRefused,
-  succeeded: (_result, input) => outcomeChanged(input.detentionId, "corrected"),
+  succeeded: (_result, input) => outcomeChanged(input.detentionId, "done.corrected"),
 });
 
 export const undoOutcomeAction = serverAction({
@@ -36,5 +36,5 @@ export const undoOutcomeAction = serverAction({
   validation: "outcomeValidation",
   run: (actor, input) => undoOutcome(actor, input),
   refused: outcomeRefused,
-  succeeded: (_result, input) => outcomeChanged(input.detentionId, "undone"),
+  succeeded: (_result, input) => outcomeChanged(input.detentionId, "done.undone"),
 });
