@@ -16,7 +16,6 @@ import "@/prisma/seed/outside-next";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
-import { recordOutcome } from "@/lib/outcomes/mutations";
 import { recordOutcomeSchema } from "@/lib/outcomes/schema";
 import { instantToWallClock } from "@/lib/time/facility-clock";
 import type { Actor } from "@/lib/authz";
@@ -609,6 +608,8 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
         : { kind: "REMOVAL", decidedBy: "CBSA_OFFICER" };
     const { date, time } = instantToWallClock(endedAt, facility.timeZone);
     const input = recordOutcomeSchema.parse({ detentionId, detentionVersion: "1", date, time, ...fields });
+    // Loaded here, not at the top: the demo's names are also read where the database stack cannot load (Playwright's teardown).
+    const { recordOutcome } = await import("@/lib/outcomes/mutations");
     const result = await recordOutcome(await seedActor(context, actorId), input, now, (work) => prisma.$transaction((tx) => work(tx as never)));
     if (!result.ok) throw new Error(`The demo case ${spec.reference} could not be ended: ${result.reason}${"key" in result ? ` (${result.key})` : ""}`);
   }
