@@ -40,7 +40,7 @@ async function releasesToday(page: Page): Promise<number> {
 }
 
 test("a supervisor records a release on conditions: the case ends, leaves the reviews queue and counts in the month's report", async ({ page, signIn, expectAccessible }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signIn("supervisor.toronto@liaison.example");
   await expectAccessible();
   const before = await releasesToday(page);
@@ -90,7 +90,7 @@ test("a supervisor records a release on conditions: the case ends, leaves the re
 });
 
 test("a CLO records a release by mistake and the supervisor undoes it with a reason", async ({ page, signIn, expectAccessible }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signIn("clo.toronto@liaison.example");
   await expectAccessible();
   const { url } = await newDetention(page, expectAccessible, "Outcome-Undone");
