@@ -18,13 +18,17 @@ export async function ReviewsSection({
   zone,
   clock,
   recordReviews,
+  releaseToRecord = false,
 }: {
   detention: { id: string; version: number; status: DetentionStatus };
   zone: string;
   clock: ReviewClock;
   recordReviews: boolean;
+  /** The last review ordered release and the person is still detained: prompt to record the release (lib/outcomes). */
+  releaseToRecord?: boolean;
 }) {
   const t = await getTranslations("reviewsSection");
+  const tLifecycle = await getTranslations("outcome");
   const tKind = await getTranslations("reviewKind");
   const tStatus = await getTranslations("reviewStatus");
   const tOutcome = await getTranslations("reviewOutcome");
@@ -81,6 +85,14 @@ export async function ReviewsSection({
               <path d="M10 1.5 19 18H1L10 1.5Zm-1 6v5h2v-5H9Zm0 6.5v2h2v-2H9Z" />
             </svg>
             <span>{t("needsCheck")}</span>
+          </p>
+        )}
+        {releaseToRecord && (
+          <p className="mt-2 rounded border-l-4 border-brand-700 bg-brand-50 p-2 text-sm">
+            {tLifecycle("reviewPrompt")}{" "}
+            <a href="#case-outcome" className="font-semibold text-brand-800 underline">
+              {tLifecycle("reviewPromptLink")}
+            </a>
           </p>
         )}
         {clock.officerReleaseWindowOpen && (

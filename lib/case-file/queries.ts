@@ -13,8 +13,15 @@ import { computeReviewSchedule, firstReviewDueBy, ministerDisclosureDue, needsMi
 import { officeReferralSelect, toOfficeReferral, type OfficeReferral } from "@/lib/referrals/inbox-queries";
 import { VULNERABILITY_FLAGS } from "@/lib/detentions/schema";
 import { CORRECTION_SELECT, correctionHistory, type CorrectionEntry } from "@/lib/corrections/queries";
+import { mayRecordOutcome, maySupersedeOutcome } from "@/lib/authz/outcomes";
+import { readConditions } from "@/lib/outcomes/schema";
+import type { OutcomeConditions } from "@/lib/outcomes/rules";
 import type {
+  AtdMeasure,
+  DecisionMaker,
   DetentionGround,
+  OutcomeKind,
+  ReleaseType,
   DetentionStatus,
   Gender,
   ReviewKind,
@@ -106,6 +113,27 @@ export type ReviewClock = {
   showsNotes: boolean;
 };
 
+/** An outcome of the detention (lib/outcomes), as the case page shows it. */
+export type CaseOutcome = {
+  id: string;
+  kind: OutcomeKind;
+  releaseType: ReleaseType | null;
+  occurredAt: Date;
+  decidedBy: DecisionMaker;
+  decisionMakerName: string | null;
+  reason: string | null;
+  conditions: OutcomeConditions | null;
+  atdMeasures: AtdMeasure[];
+  onPlan: boolean;
+  recordedAt: Date;
+  recordedBy: { name: string };
+  supersededAt: Date | null;
+  supersededBy: { name: string } | null;
+  supersedeReason: string | null;
+  replacedById: string | null;
+  version: number;
+};
+
 export type CaseFilePlan = {
   view: PlanView | null;
   /** Computed from the database as it is now (never stored): null without a plan. */
@@ -163,6 +191,8 @@ export type CaseFile = {
   counts: { openTasks: number; referrals: number };
   /** Corrections (lib/corrections): what the forms need, and the history every reader of the case sees. */
   corrections: CaseCorrections;
+  /** How the detention ended: the outcome in force, and (for the case team) the ones superseded, newest first. */
+  outcome: { inForce: CaseOutcome | null; superseded: CaseOutcome[] };
   permissions: {
     edit: boolean;
     assign: boolean;
@@ -170,6 +200,8 @@ export type CaseFile = {
     editAssessment: boolean;
     editPlan: boolean;
     recordReviews: boolean;
+    recordOutcome: boolean;
+    supersedeOutcome: boolean;
   };
 };
 
@@ -278,6 +310,30 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
       take: NOTES_SHOWN,
       select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true } }, authorOrg: { select: { name: true } } },
     },
+    // The outcome in force for every reader of the case; the superseded ones (with their reasons) for the case team.
+    outcomes: {
+      where: team ? {} : { supersededAt: null },
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        kind: true,
+        releaseType: true,
+        occurredAt: true,
+        decidedBy: true,
+        decisionMakerName: true,
+        reason: true,
+        conditions: true,
+        atdMeasures: true,
+        onPlan: true,
+        recordedAt: true,
+        recordedBy: { select: { name: true } },
+        supersededAt: true,
+        supersededBy: { select: { name: true } },
+        supersedeReason: true,
+        replacedById: true,
+        version: true,
+      },
+    },
   } satisfies DetentionSelect;
 }
 
@@ -353,6 +409,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     plan = { view: loaded.releasePlan ? (view as PlanView) : null, readiness, lastChange: versions[0] ?? null };
   }
 
+  const outcomes: CaseOutcome[] = loaded.outcomes.map((outcome) => ({ ...outcome, conditions: readConditions(outcome.conditions) }));
   const caseworkers = loaded.office.users;
   return {
     id: loaded.id,
@@ -391,6 +448,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
       mayCorrect: can(actor, "cases.edit"),
       mayMerge: can(actor, "people.merge"),
     },
+    outcome: { inForce: outcomes.find((outcome) => outcome.supersededAt === null) ?? null, superseded: outcomes.filter((outcome) => outcome.supersededAt !== null) },
     permissions: {
       edit: can(actor, "cases.edit"),
       assign: can(actor, "detentions.assign"),
@@ -398,6 +456,8 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
       editAssessment: canEditAssessment(actor),
       editPlan: canEditPlan(actor),
       recordReviews: mayRecordReviews(actor),
+      recordOutcome: mayRecordOutcome(actor),
+      supersedeOutcome: maySupersedeOutcome(actor),
     },
   };
 }

@@ -18,7 +18,7 @@ export type PlanMutationResult =
 const notFound = { ok: false, reason: "NOT_FOUND" } as const;
 const stale = { ok: false, reason: "STALE_VERSION" } as const;
 
-const SNAPSHOT_SELECT = {
+export const SNAPSHOT_SELECT = {
   id: true,
   version: true,
   status: true,
@@ -56,7 +56,7 @@ async function commitVersion(
   return count === 1;
 }
 
-async function recordVersion(tx: Transaction, actor: Actor, input: { planId: string; detentionId: string; version: number; before: PlanSnapshot; action: AuditAction; extra?: Record<string, string> }) {
+export async function recordVersion(tx: Transaction, actor: Actor, input: { planId: string; detentionId: string; version: number; before: PlanSnapshot; action: AuditAction; extra?: Record<string, string> }) {
   const plan = await tx.releasePlan.findUniqueOrThrow({ where: { id: input.planId }, select: SNAPSHOT_SELECT });
   const after = planSnapshotOf(plan);
   const changes = planChanges(input.before, after);

@@ -12,7 +12,10 @@ import { LENGTH_BANDS, type ReportFilters } from "@/lib/reports/schema";
  * (lib/i18n/messages/<locale>/common.json, namespace "reports.definitions") and mirrored in comments here.
  *
  * Scope: a supervisor sees their own office; an admin every office (or the one chosen). A detention is in
- * the report when its detention began within the date range (calendar dates, UTC, inclusive).
+ * the report when its detention began within the date range (calendar dates on the office's calendar, inclusive).
+ * Releases are the exception: they are counted from the recorded outcomes in force (lib/outcomes: an undone release
+ * is not counted, a corrected one once, as corrected), in the date range and the month of RELEASE, whenever the
+ * detention began; length of detention is from detention to that release.
  */
 
 export type OfficeOption = { id: string; name: string };
@@ -32,8 +35,9 @@ export type IndicatorRow = {
   vulnerable: number;
   /** Of those, assessed within 48 hours of detention. */
   vulnerableAssessedIn48h: number;
+  /** Releases recorded (outcome in force) within the dates, in the group of the release (its month, for months). */
   released: number;
-  /** Released with a release plan that had at least one ATD measure. */
+  /** Of those, releases whose conditions amount to at least one ATD measure (DetentionOutcome.atdMeasures). */
   releasedOnAtd: number;
   /** Reviews held after their deadline, plus next reviews past their deadline now. */
   overdueReviews: number;
@@ -95,6 +99,27 @@ function scopedDetentions(officeIds: string[], filters: ReportFilters): Prisma.S
     )`;
 }
 
+/**
+ * The releases in scope: outcomes in force of kind RELEASE whose release falls within the dates on the office's
+ * calendar (the month of release, not of detention), with the detention's facts the groups and the bands need.
+ */
+function scopedReleases(officeIds: string[], filters: ReportFilters): Prisma.Sql {
+  const from = new Date(Date.parse(`${filters.from}T00:00:00Z`) - DAY_MS);
+  const toExclusive = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 2 * DAY_MS);
+  return Prisma.sql`
+    releases AS (
+      SELECT d.id, d."officeId", d."assignedCloId", d."detainedAt", oc."occurredAt" AS "releasedAt", oc."releaseType", oc."atdMeasures",
+             o.name AS office_name, o."timeZone" AS office_zone
+      FROM "DetentionOutcome" oc
+      JOIN "Detention" d ON d.id = oc."detentionId"
+      JOIN "Organization" o ON o.id = d."officeId"
+      WHERE oc.kind = 'RELEASE' AND oc."supersededAt" IS NULL
+        AND d."officeId" = ANY(${officeIds}::uuid[])
+        AND oc."occurredAt" >= ${from} AND oc."occurredAt" < ${toExclusive}
+        AND (oc."occurredAt" AT TIME ZONE o."timeZone")::date BETWEEN ${filters.from}::date AND ${filters.to}::date
+    )`;
+}
+
 function groupColumns(groupBy: ReportFilters["groupBy"]): { key: Prisma.Sql; label: Prisma.Sql; join: Prisma.Sql } {
   switch (groupBy) {
     case "office":
@@ -105,6 +130,46 @@ function groupColumns(groupBy: ReportFilters["groupBy"]): { key: Prisma.Sql; lab
       // The month of detention in the office's own time zone.
       return { key: Prisma.sql`to_char(s."detainedAt" AT TIME ZONE s.office_zone, 'YYYY-MM')`, label: Prisma.sql`to_char(s."detainedAt" AT TIME ZONE s.office_zone, 'YYYY-MM')`, join: Prisma.empty };
   }
+}
+
+/** The same groups for releases (alias s over `releases`), except that a month is the month of release. */
+function releaseGroupColumns(groupBy: ReportFilters["groupBy"]): { key: Prisma.Sql; label: Prisma.Sql; join: Prisma.Sql } {
+  if (groupBy !== "month") return groupColumns(groupBy);
+  const month = Prisma.sql`to_char(s."releasedAt" AT TIME ZONE s.office_zone, 'YYYY-MM')`;
+  return { key: month, label: month, join: Prisma.empty };
+}
+
+/** Releases and releases on ATD per group, from the outcomes in force. */
+async function releaseRows(officeIds: string[], filters: ReportFilters): Promise<{ key: string; label: string; released: number; releasedOnAtd: number }[]> {
+  const group = releaseGroupColumns(filters.groupBy);
+  const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    WITH ${scopedReleases(officeIds, filters)}
+    SELECT ${group.key} AS key, ${group.label} AS label,
+           count(*) AS released,
+           count(*) FILTER (WHERE cardinality(s."atdMeasures") > 0) AS released_on_atd
+    FROM releases s
+    ${group.join}
+    GROUP BY 1, 2
+  `);
+  return rows.map((row) => ({ key: String(row.key), label: String(row.label), released: toNumber(row.released), releasedOnAtd: toNumber(row.released_on_atd) }));
+}
+
+const EMPTY_ROW = { detentions: 0, medianDaysToAssessment: null, assessed: 0, assessedBeforeSevenDay: 0, interviewed: 0, vulnerable: 0, vulnerableAssessedIn48h: 0, overdueReviews: 0, minorsAffected: 0 };
+
+/**
+ * The detention indicators with the release counts put in their group. A group with releases but no detention
+ * beginning in the dates (a month with releases only) gets a row of its own, in order.
+ */
+function withReleases(indicators: IndicatorRow[], releases: Awaited<ReturnType<typeof releaseRows>>): IndicatorRow[] {
+  const byKey = new Map(releases.map((row) => [row.key, row]));
+  const merged = indicators.map((row) => {
+    const counted = byKey.get(row.key);
+    byKey.delete(row.key);
+    return { ...row, released: counted?.released ?? 0, releasedOnAtd: counted?.releasedOnAtd ?? 0 };
+  });
+  if (byKey.size === 0) return merged;
+  const extra = [...byKey.values()].map((row) => ({ key: row.key, label: row.label, ...EMPTY_ROW, released: row.released, releasedOnAtd: row.releasedOnAtd }));
+  return [...merged, ...extra].sort((a, b) => (a.label === b.label ? (a.key < b.key ? -1 : 1) : a.label < b.label ? -1 : 1));
 }
 
 async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportFilters, now: Date): Promise<IndicatorRow[]> {
@@ -155,15 +220,12 @@ async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportF
            count(a.id) FILTER (WHERE a."interviewAt" IS NOT NULL) AS interviewed,
            count(f.id) AS vulnerable,
            count(f.id) FILTER (WHERE a."completedAt" <= s."detainedAt" + interval '48 hours') AS vulnerable_assessed_48h,
-           count(*) FILTER (WHERE s.status = 'RELEASED') AS released,
-           count(*) FILTER (WHERE s.status = 'RELEASED' AND cardinality(p.measures) > 0) AS released_on_atd,
            COALESCE(sum(lr.late), 0) + count(*) FILTER (WHERE s.status = 'DETAINED' AND s."nextReviewDueBy" < ${now}) AS overdue_reviews,
            count(f.id) FILTER (WHERE f.minors) AS minors_affected
     FROM scoped s
     LEFT JOIN assessed a ON a.id = s.id
     LEFT JOIN flagged f ON f.id = s.id
     LEFT JOIN late_reviews lr ON lr.id = s.id
-    LEFT JOIN "ReleasePlan" p ON p."detentionId" = s.id
     ${group.join}
     GROUP BY 1, 2
     ORDER BY 2, 1
@@ -178,8 +240,9 @@ async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportF
     interviewed: toNumber(row.interviewed),
     vulnerable: toNumber(row.vulnerable),
     vulnerableAssessedIn48h: toNumber(row.vulnerable_assessed_48h),
-    released: toNumber(row.released),
-    releasedOnAtd: toNumber(row.released_on_atd),
+    // Counted from the outcomes, in the group of the release: withReleases.
+    released: 0,
+    releasedOnAtd: 0,
     overdueReviews: toNumber(row.overdue_reviews),
     minorsAffected: toNumber(row.minors_affected),
   }));
@@ -191,13 +254,16 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
   // An office outside the actor's scope is simply not in scope: the report is empty, never another office's.
   const officeIds = (filters.officeId ? allowedOffices.filter((office) => office.id === filters.officeId) : allowedOffices).map((office) => office.id);
   const scoped = scopedDetentions(officeIds, filters);
+  const releases = scopedReleases(officeIds, filters);
 
-  const [indicators, bands, releasesByType, releasesByMeasure, referrals] = await Promise.all([
+  const [detentionIndicators, releaseCounts, bands, releasesByType, releasesByMeasure, referrals] = await Promise.all([
     indicatorRows(actor, officeIds, filters, now),
-    // Length of detention of people released, in CBSA's bands (same boundaries as lengthBand()), and its median.
+    releaseRows(officeIds, filters),
+    // Length of detention of people released within the dates (detention to release), in CBSA's bands (same
+    // boundaries as lengthBand()), and its median.
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      WITH ${scoped},
-      released AS (SELECT EXTRACT(EPOCH FROM (s."releasedAt" - s."detainedAt")) / 3600.0 AS hours FROM scoped s WHERE s.status = 'RELEASED' AND s."releasedAt" IS NOT NULL)
+      WITH ${releases},
+      released AS (SELECT EXTRACT(EPOCH FROM (s."releasedAt" - s."detainedAt")) / 3600.0 AS hours FROM releases s)
       SELECT CASE
                WHEN hours <= 24 THEN 'UP_TO_24_HOURS'
                WHEN hours <= 48 THEN '25_TO_48_HOURS'
@@ -212,15 +278,16 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
       SELECT 'MEDIAN_DAYS', percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) / 24.0 FROM released
     `),
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      WITH ${scoped}
+      WITH ${releases}
       SELECT COALESCE(s."releaseType"::text, 'UNRECORDED') AS key, count(*) AS count
-      FROM scoped s WHERE s.status = 'RELEASED' GROUP BY 1 ORDER BY 2 DESC, 1
+      FROM releases s GROUP BY 1 ORDER BY 2 DESC, 1
     `),
+    // The ATD measures the conditions imposed amount to (DetentionOutcome.atdMeasures), not the plan's proposal.
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      WITH ${scoped}
+      WITH ${releases}
       SELECT measure::text AS key, count(*) AS count
-      FROM scoped s JOIN "ReleasePlan" p ON p."detentionId" = s.id, unnest(p.measures) AS measure
-      WHERE s.status = 'RELEASED' GROUP BY 1 ORDER BY 2 DESC, 1
+      FROM releases s, unnest(s."atdMeasures") AS measure
+      GROUP BY 1 ORDER BY 2 DESC, 1
     `),
     // Referrals sent (drafts excluded) by provider kind; acceptance over those answered.
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
@@ -239,6 +306,7 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
   const bandCounts = new Map(bands.filter((row) => row.key !== "MEDIAN_DAYS").map((row) => [String(row.key), toNumber(row.value)]));
   const medianReleasedDays = toNullableNumber(medianRow?.value);
 
+  const indicators = withReleases(detentionIndicators, releaseCounts);
   return {
     filters,
     offices: allowedOffices,

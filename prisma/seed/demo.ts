@@ -7,9 +7,18 @@
  * only together with it. Deterministic: a seeded generator picks names and stages.
  *
  * Only ever run on the embedded database or by an explicit `npm run db:seed` (see scripts/).
+ *
+ * Ended cases end the way the app ends them: the case is created detained, then its release or removal is recorded
+ * with recordOutcome (lib/outcomes/mutations.ts) by a CLO of the office, which writes the status, the end time, the
+ * outcome and its conditions, moves the plan to RELEASED and closes the review chain, with its audit events.
  */
+import "@/prisma/seed/outside-next";
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
+import { recordOutcomeSchema } from "@/lib/outcomes/schema";
+import { instantToWallClock } from "@/lib/time/facility-clock";
+import type { Actor } from "@/lib/authz";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   AtdMeasure,
@@ -353,7 +362,8 @@ function planStatusFor(stage: Stage, index: number): PlanStatus | null {
     case "LONG_TERM":
       return (["NOT_ACCEPTED", "DRAFTING", "READY", "PRESENTED", "RELEASE_ORDERED", "WITHDRAWN"] as const)[index % 6]!;
     case "RELEASED":
-      return index % 3 === 0 ? null : "RELEASED";
+      // The plan as it stood at the decision; recording the release moves it to RELEASED (recordOutcome).
+      return index % 3 === 0 ? null : "RELEASE_ORDERED";
     case "REMOVED":
       return index % 2 === 0 ? "WITHDRAWN" : null;
     case "DFN":
@@ -390,18 +400,20 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
   const dateOfBirth = new Date(Date.UTC(1960 + ((index * 13) % 45), (index * 5) % 12, 1 + ((index * 11) % 28)));
 
   const until = endedAt ?? now;
-  const releasedByReview = stage.kind === "RELEASED" && stage.lengthHours > 40;
   // New cases await their first review: past 48 hours it is overdue, which the demo should show.
-  const reviews = stage.kind === "NEW" ? [] : simulateReviews({ detainedAt, timeZone: facility.timeZone, schedule, until, releasedByReview, random });
+  const reviews = stage.kind === "NEW" ? [] : simulateReviews({ detainedAt, timeZone: facility.timeZone, schedule, until, releasedByReview: false, random });
+  // A person released after a review was released by the ID's order at that review; before any, by an officer (IRPA s.56(1)).
+  const releasedByReview = stage.kind === "RELEASED" && reviews.length > 0;
+  if (releasedByReview) reviews.at(-1)!.outcome = "RELEASE_ORDERED";
   const status = stage.kind === "RELEASED" ? "RELEASED" : stage.kind === "REMOVED" ? "REMOVED" : "DETAINED";
-  const releasedAt = stage.kind === "RELEASED" ? endedAt : null;
+  // Created detained, as intake does; the clock as it stood before the end, which recordOutcome then closes.
   const clock = computeReviewSchedule({
     detainedAt,
     timeZone: facility.timeZone,
     schedule,
     reviews: reviews.map(({ startedOn, concludedOn, outcome, early }) => ({ startedOn, concludedOn, outcome, early })),
-    releasedAt: status === "DETAINED" ? null : (endedAt ?? now),
-    now,
+    releasedAt: null,
+    now: until,
   });
 
   // Assessment: most cases past their first day have one; release-first means interviews in most of them.
@@ -411,6 +423,7 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
   const planStatus = planStatusFor(stage, index);
   const measures: AtdMeasure[] = index % 2 === 0 ? ["BONDSPERSON", "RESIDENCE_CONDITION", "VOICE_REPORTING"] : ["COMMUNITY_PROGRAM", "IN_PERSON_REPORTING"];
 
+  let detentionId = "";
   await prisma.$transaction(async (tx) => {
     const detainee = await tx.detainee.create({
       data: {
@@ -437,9 +450,6 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
         grounds,
         schedule,
         assignedCloId: assignedClo?.id ?? null,
-        status,
-        releasedAt,
-        releaseType: stage.kind === "RELEASED" ? (releasedByReview ? "ID_ORDER_ON_CONDITIONS" : "CBSA_OFFICER_RELEASE") : null,
         nextReviewKind: clock.next?.kind ?? null,
         nextReviewDueBy: clock.next?.dueBy ?? null,
         reviewNeedsCheck: clock.next?.needsCheck ?? false,
@@ -451,6 +461,7 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
       },
       select: { id: true },
     });
+    detentionId = detention.id;
 
     if (flags.length > 0) {
       await tx.screening.create({
@@ -583,5 +594,30 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
       data: { detentionId: detention.id, authorId: actorId, authorOrgId: context.officeIds[office], visibility: "CASE_TEAM", body: "Initial contact made; interpreter booked for the interview." },
     });
   });
+
+  if (endedAt && status !== "DETAINED") {
+    const conditions =
+      measures.includes("BONDSPERSON")
+        ? { reportingMode: "VOICE", reportingFrequency: "WEEKLY", residenceAddress: "With a sibling, in the city where the office sits", bondspersonName: `${GIVEN_NAMES[(index + 3) % GIVEN_NAMES.length]![0]} ${familyName}`, bondAmount: "5000" }
+        : { reportingMode: "IN_PERSON", reportingFrequency: "WEEKLY", otherConditions: "Attend the community program as arranged." };
+    const fields =
+      status === "RELEASED"
+        ? releasedByReview
+          ? { kind: "RELEASE", releaseType: "ID_ORDER_ON_CONDITIONS", ...conditions }
+          : { kind: "RELEASE", releaseType: "CBSA_OFFICER_RELEASE", reportingMode: "IN_PERSON", reportingFrequency: "WEEKLY" }
+        : { kind: "REMOVAL", decidedBy: "CBSA_OFFICER" };
+    const { date, time } = instantToWallClock(endedAt, facility.timeZone);
+    const input = recordOutcomeSchema.parse({ detentionId, detentionVersion: "1", date, time, ...fields });
+    // Loaded here, not at the top: the demo's names are also read where the database stack cannot load (Playwright's teardown).
+    const { recordOutcome } = await import("@/lib/outcomes/mutations");
+    const result = await recordOutcome(await seedActor(context, actorId), input, now, (work) => prisma.$transaction((tx) => work(tx as never)));
+    if (!result.ok) throw new Error(`The demo case ${spec.reference} could not be ended: ${result.reason}${"key" in result ? ` (${result.key})` : ""}`);
+  }
   return true;
+}
+
+/** The Actor a CLO of the demo would be when signed in (a session of the seed's own; no session row is needed). */
+async function seedActor(context: DemoContext, userId: string): Promise<Actor> {
+  const user = await context.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, role: true, organization: { select: { id: true, kind: true, name: true } } } });
+  return { userId: user.id, sessionId: randomUUID(), name: user.name, role: user.role, organizationId: user.organization.id, organizationKind: user.organization.kind, organizationName: user.organization.name };
 }

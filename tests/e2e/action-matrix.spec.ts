@@ -144,6 +144,21 @@ async function pendingGrant(requestedById: string): Promise<{ userId: string; gr
   return { userId, grantId };
 }
 
+/** A fresh copy of CASE released an hour ago by an ID order on conditions, with its outcome in force (version 1). */
+async function releasedCase(): Promise<{ detentionId: string; outcomeId: string }> {
+  const detentionId = await freshCase();
+  const releasedAt = new Date(Date.now() - 2 * 60 * 60_000);
+  const recorder = world.userIds.get(PERSONAS.CLO_TORONTO)!;
+  await db.query(`UPDATE "Detention" SET status = 'RELEASED', "releasedAt" = $2, "releaseType" = 'ID_ORDER_ON_CONDITIONS', "nextReviewKind" = NULL, "nextReviewDueBy" = NULL WHERE id = $1`, [detentionId, releasedAt]);
+  const outcomeId = randomUUID();
+  await db.query(
+    `INSERT INTO "DetentionOutcome" (id, "detentionId", kind, "releaseType", "occurredAt", "decidedBy", conditions, "atdMeasures", "closedTaskIds", "recordedById")
+     VALUES ($1, $2, 'RELEASE', 'ID_ORDER_ON_CONDITIONS', $3, 'IMMIGRATION_DIVISION', $4::jsonb, '{IN_PERSON_REPORTING}', '{}', $5)`,
+    [outcomeId, detentionId, releasedAt, JSON.stringify({ reporting: { mode: "IN_PERSON", frequency: "WEEKLY" }, residenceAddress: null, bondsperson: null, cashDepositCents: null, performanceBondCents: null, ccms: null, curfew: null, electronicMonitoring: false, other: null }), recorder],
+  );
+  return { detentionId, outcomeId };
+}
+
 async function detentionVersion(id: string): Promise<number> {
   return (await row<{ version: number }>(`SELECT version FROM "Detention" WHERE id = $1`, [id])).version;
 }
@@ -708,6 +723,54 @@ const SCENARIOS: Record<string, Scenario> = {
         target: { table: "DetentionReview", id: review.id },
         changed: async () => {
           expect(await row(`SELECT notes, version FROM "DetentionReview" WHERE id = $1`, [review.id])).toEqual({ notes, version: review.version + 1 });
+        },
+      };
+    },
+  },
+
+  recordOutcomeAction: {
+    // An outcome ends a detention once: each call records the release of a case of its own.
+    prepare: async () => {
+      const detentionId = await freshCase();
+      const released = localDateAndTime(new Date(Date.now() - 30 * 60_000), world.caseZone);
+      const residenceAddress = unique("Matrix: 12 Fictional Lane");
+      return {
+        fields: { detentionId, detentionVersion: "1", kind: "RELEASE", releaseType: "ID_ORDER_ON_CONDITIONS", date: released.date, time: released.time, reportingMode: "IN_PERSON", reportingFrequency: "WEEKLY", residenceAddress },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await row(`SELECT status, "releaseType", version FROM "Detention" WHERE id = $1`, [detentionId])).toEqual({ status: "RELEASED", releaseType: "ID_ORDER_ON_CONDITIONS", version: 2 });
+          expect(await rows(`SELECT 1 FROM "DetentionOutcome" WHERE "detentionId" = $1 AND "supersededAt" IS NULL AND conditions->>'residenceAddress' = $2`, [detentionId, residenceAddress])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  correctOutcomeAction: {
+    prepare: async () => {
+      const { detentionId, outcomeId } = await releasedCase();
+      const released = localDateAndTime(new Date(Date.now() - 60 * 60_000), world.caseZone);
+      const correctionReason = unique("Matrix: the release was an hour earlier");
+      return {
+        fields: { detentionId, outcomeId, outcomeVersion: "1", correctionReason, kind: "RELEASE", releaseType: "ID_ORDER_WITHOUT_CONDITIONS", date: released.date, time: released.time },
+        target: { table: "DetentionOutcome", id: outcomeId },
+        changed: async () => {
+          expect(await row(`SELECT "supersedeReason", "replacedById" IS NOT NULL AS replaced FROM "DetentionOutcome" WHERE id = $1`, [outcomeId])).toEqual({ supersedeReason: correctionReason, replaced: true });
+          expect(await row(`SELECT status, "releaseType" FROM "Detention" WHERE id = $1`, [detentionId])).toEqual({ status: "RELEASED", releaseType: "ID_ORDER_WITHOUT_CONDITIONS" });
+        },
+      };
+    },
+  },
+
+  undoOutcomeAction: {
+    prepare: async () => {
+      const { detentionId, outcomeId } = await releasedCase();
+      const undoReason = unique("Matrix: recorded on the wrong case");
+      return {
+        fields: { detentionId, outcomeId, outcomeVersion: "1", undoReason },
+        target: { table: "DetentionOutcome", id: outcomeId },
+        changed: async () => {
+          expect(await row(`SELECT "supersedeReason", "replacedById" FROM "DetentionOutcome" WHERE id = $1`, [outcomeId])).toEqual({ supersedeReason: undoReason, replacedById: null });
+          expect(await row(`SELECT status, "releasedAt" FROM "Detention" WHERE id = $1`, [detentionId])).toEqual({ status: "DETAINED", releasedAt: null });
         },
       };
     },

@@ -54,15 +54,20 @@ beforeAll(async () => {
     return prisma.detention.create({ data: { reference: `RPT-${suffix}-${n}`, detaineeId: person.id, officeId: o.id, facilityId: facility.id, detainedAt: new Date(detainedAt), grounds: ["UNLIKELY_TO_APPEAR"], assignedCloId, ...data } });
   };
   const at = (base: Date, hours: number) => new Date(base.getTime() + hours * HOUR);
+  const outcome = (released: { id: string; releasedAt: Date | null }, releaseType: "CBSA_OFFICER_RELEASE" | "ID_ORDER_ON_CONDITIONS" | "OTHER", decidedBy: "CBSA_OFFICER" | "IMMIGRATION_DIVISION" | "OTHER", atdMeasures: ("VOICE_REPORTING")[], recordedById: string) =>
+    prisma.detentionOutcome.create({ data: { detentionId: released.id, kind: "RELEASE", releaseType, occurredAt: released.releasedAt!, decidedBy, atdMeasures, recordedById } });
 
   const d1 = await detention("2025-03-01T12:00:00Z", { status: "RELEASED", releasedAt: new Date("2025-03-02T08:00:00Z"), releaseType: "CBSA_OFFICER_RELEASE" }, cloA.id);
   await prisma.assessment.create({ data: { detentionId: d1.id, authorId: cloA.id, completedAt: at(d1.detainedAt, 10), interviewAt: at(d1.detainedAt, 8) } });
   await prisma.screening.create({ data: { detentionId: d1.id, recordedById: cloA.id, flags: { create: [{ flag: "MENTAL_HEALTH" }] } } });
   await prisma.releasePlan.create({ data: { detentionId: d1.id, status: "RELEASED", measures: ["VOICE_REPORTING"] } });
+  // Releases are counted from the outcome in force (lib/outcomes), as recordOutcome writes it with the detention.
+  await outcome(d1, "CBSA_OFFICER_RELEASE", "CBSA_OFFICER", ["VOICE_REPORTING"], cloA.id);
 
   const d2 = await detention("2025-03-02T12:00:00Z", { status: "RELEASED", releasedAt: new Date("2025-03-07T12:00:00Z"), releaseType: "ID_ORDER_ON_CONDITIONS" }, cloA.id);
   await prisma.assessment.create({ data: { detentionId: d2.id, authorId: cloA.id, completedAt: at(d2.detainedAt, 72), noInterviewReason: "Transferred before the interview" } });
   await prisma.releasePlan.create({ data: { detentionId: d2.id, status: "RELEASED", measures: [] } });
+  await outcome(d2, "ID_ORDER_ON_CONDITIONS", "IMMIGRATION_DIVISION", [], cloA.id);
   await prisma.detentionReview.createMany({
     data: [
       { detentionId: d2.id, kind: "FORTY_EIGHT_HOUR", dueBy: at(d2.detainedAt, 48), startedOn: at(d2.detainedAt, 50), outcome: "CONTINUED" },
@@ -85,7 +90,8 @@ beforeAll(async () => {
     ],
   });
 
-  await detention("2025-04-05T12:00:00Z", { status: "RELEASED", releasedAt: new Date("2025-04-06T12:00:00Z"), releaseType: "OTHER" }, cloA.id);
+  const d5 = await detention("2025-04-05T12:00:00Z", { status: "RELEASED", releasedAt: new Date("2025-04-06T12:00:00Z"), releaseType: "OTHER" }, cloA.id);
+  await outcome(d5, "OTHER", "OTHER", [], cloA.id);
 });
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { ReferralsSection } from "@/components/case/referrals-section";
 import { ReviewsSection } from "@/components/case/reviews-section";
 import { NotesSection } from "@/components/case/notes-section";
 import { CorrectionsSection } from "@/components/case/corrections-section";
+import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -32,10 +33,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   await recordCaseFileOpened(actor, caseFile);
 
   const t = await getTranslations("caseFile");
+  const tOutcome = await getTranslations("outcome");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
 
   const sections = [
+    { id: "case-outcome", title: tOutcome("title"), show: true },
     { id: "case-screening", title: t("sections.screening"), show: true },
     { id: "case-assessment", title: t("sections.assessment"), show: true },
     { id: "case-plan", title: t("sections.plan"), show: true },
@@ -70,6 +73,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <GlanceSection caseFile={caseFile} now={now} />
 
+      <OutcomeSection caseFile={caseFile} />
+
       <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />
 
       <div id="case-assessment" className="scroll-mt-4">
@@ -92,7 +97,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <ReferralsSection detentionId={caseFile.id} referrals={caseFile.referrals} />
       </div>
       <div id="case-reviews" className="scroll-mt-4">
-        <ReviewsSection detention={caseFile} zone={zone} clock={caseFile.reviewClock} recordReviews={permissions.recordReviews} />
+        <ReviewsSection
+          detention={caseFile}
+          zone={zone}
+          clock={caseFile.reviewClock}
+          recordReviews={permissions.recordReviews}
+          releaseToRecord={permissions.recordOutcome && releaseOrderedAt(caseFile) !== null}
+        />
       </div>
 
       <CorrectionsSection caseFile={caseFile} />
