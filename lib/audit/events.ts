@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   "detention.assign",
   "detention.noProspect.set",
   "detention.noProspect.clear",
+  "detention.transfer",
+  "detention.handOver",
   "case.open",
   "assessment.open",
   "plan.open",

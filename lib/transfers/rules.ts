@@ -76,6 +76,14 @@ export function facilityZoneHistory(currentTimeZone: string, transfers: readonly
   return [{ from: BEGINNING, timeZone: first }, ...ordered.map((transfer) => ({ from: transfer.transferredAt, timeZone: transfer.toTimeZone }))];
 }
 
+/** What the zone history needs of a detention's transfers (a Prisma select): when, and the zones on either side. */
+export const TRANSFER_ZONES_SELECT = { transferredAt: true, fromFacility: { select: { timeZone: true } }, toFacility: { select: { timeZone: true } } } as const;
+
+/** A transfer row selected with TRANSFER_ZONES_SELECT, as facilityZoneHistory reads it. */
+export function toZoneTransfer(transfer: { transferredAt: Date; fromFacility: { timeZone: string }; toFacility: { timeZone: string } }) {
+  return { transferredAt: transfer.transferredAt, fromTimeZone: transfer.fromFacility.timeZone, toTimeZone: transfer.toFacility.timeZone };
+}
+
 /** Throws a RangeError unless the history is non-empty, in time order, with valid instants and IANA zones. */
 export function assertZoneHistory(zones: ZoneHistory): void {
   if (zones.length === 0) throw new RangeError("The facility zone history is empty: give at least the zone of the facility where the person is held.");

@@ -12,6 +12,7 @@ import { TasksSection } from "@/components/case/tasks-section";
 import { ReferralsSection } from "@/components/case/referrals-section";
 import { ReviewsSection } from "@/components/case/reviews-section";
 import { NotesSection } from "@/components/case/notes-section";
+import { TransferSection } from "@/components/case/transfer-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -31,10 +32,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   await recordCaseFileOpened(actor, caseFile);
 
   const t = await getTranslations("caseFile");
+  const tTransfer = await getTranslations("caseTransfer");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
 
   const sections = [
+    { id: "case-transfers", title: tTransfer("title"), show: true },
     { id: "case-screening", title: t("sections.screening"), show: true },
     { id: "case-assessment", title: t("sections.assessment"), show: true },
     { id: "case-plan", title: t("sections.plan"), show: true },
@@ -67,6 +70,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </nav>
 
       <GlanceSection caseFile={caseFile} now={now} />
+
+      <TransferSection detention={caseFile} facility={caseFile.facility} transfers={caseFile.transfers} now={now} />
 
       <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />
 
