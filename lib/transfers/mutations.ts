@@ -18,6 +18,9 @@ class Refusal extends Error {
   }
 }
 
+/** Runs the work in one transaction and returns its result (rolled back when it throws). */
+export type TransactionRunner = <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
+
 /** Open tasks: the ones a hand-off leaves without an owner for the receiving office to give out. */
 const OPEN_TASK = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] } };
 
@@ -38,11 +41,14 @@ const OPEN_TASK = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] } };
  *   their messages; consents are the person's and are unchanged;
  * - notes the sending office wrote for its own organisation stay its own (the receiving office cannot read them;
  *   lib/authz/notes.ts), case-team notes go with the case.
+ *
+ * `transaction` opens the transaction: the app's database (db()) always; the demo seed passes its own client's, so
+ * the demo's transfers are made by this same function on the database it seeds.
  */
-export async function recordTransfer(actor: Actor, input: RecordTransferInput, now = new Date()): Promise<TransferResult> {
+export async function recordTransfer(actor: Actor, input: RecordTransferInput, now = new Date(), transaction: TransactionRunner = (work) => db().$transaction(work)): Promise<TransferResult> {
   if (!can(actor, "cases.edit")) return { ok: false, reason: "NOT_FOUND" };
   try {
-    return await db().$transaction(async (tx) => transfer(tx, actor, input, now));
+    return await transaction((tx) => transfer(tx, actor, input, now));
   } catch (error) {
     if (error instanceof Refusal) return error.result;
     throw error;
