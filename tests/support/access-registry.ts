@@ -101,6 +101,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/detentions/actions.ts", name: "assignDetentionAction", allowed: ["SUPERVISOR_TORONTO"], rule: "detentions.assign + own office" },
   { file: "lib/detentions/actions.ts", name: "setNoProspectAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/detentions/actions.ts", name: "clearNoProspectAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/transfers/actions.ts", name: "recordTransferAction", allowed: CASE_TEAM, rule: "cases.edit + own office (the sending office), versioned; a facility of another office hands the case over" },
   { file: "lib/screening/actions.ts", name: "recordFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office; trafficking only for the assigned CLO and supervisors" },
   { file: "lib/screening/actions.ts", name: "removeFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
