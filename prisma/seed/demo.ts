@@ -15,7 +15,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
-import { recordTransfer } from "@/lib/transfers/mutations";
 import { instantToWallClock } from "@/lib/time/facility-clock";
 import type { Actor } from "@/lib/authz";
 import type { Transaction } from "@/lib/db";
@@ -319,6 +318,9 @@ async function demoActor(prisma: PrismaClient, email: string): Promise<Actor> {
 }
 
 async function seedTransfers(context: DemoContext): Promise<void> {
+  // Imported here, not at the top: what reads only the demo's names and accounts (the e2e teardown's log check, the
+  // README's account list) loads no server module.
+  const { recordTransfer } = await import("@/lib/transfers/mutations");
   const { prisma, now } = context;
   const year = String(now.getUTCFullYear()).slice(2);
   // The seed's own client opens the transaction: the transfers land in the database being seeded.

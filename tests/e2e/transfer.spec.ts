@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 
 test("a CLO records a transfer to another office's facility: access moves, the receiving supervisor finds the case unassigned", async ({ page, signIn, expectAccessible }) => {
   // Two people in turn, with an accessibility check on every page: longer than the default.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signIn("clo.toronto@liaison.example");
   await expectAccessible();
   await page.goto("/cases/new?name=Transfer-Test");
