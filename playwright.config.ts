@@ -30,7 +30,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "npx tsx tests/e2e/server.ts",
+    command: "npx tsx --conditions=react-server tests/e2e/server.ts",
     url: `http://127.0.0.1:${port}/sign-in`,
     // The first run builds the app (about a minute on two cores).
     timeout: 300_000,

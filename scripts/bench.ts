@@ -49,7 +49,7 @@ async function prepareDatabase(size: number): Promise<string> {
   await client.end();
   if (have < size) {
     console.log(`Filling ${name} with ${size - have} detentions (npm run seed:large)…`);
-    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/seed-large.ts"), String(size - have)], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, "scripts/seed-large.ts"), String(size - have)], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
     if (result.status !== 0) throw new Error("seed:large failed");
   }
   return url;

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   "detention.outcome.record",
   "detention.outcome.correct",
   "detention.outcome.undo",
+  "detention.transfer",
+  "detention.handOver",
   "case.open",
   "assessment.open",
   "plan.open",

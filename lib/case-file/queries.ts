@@ -16,6 +16,7 @@ import { CORRECTION_SELECT, correctionHistory, type CorrectionEntry } from "@/li
 import { mayRecordOutcome, maySupersedeOutcome } from "@/lib/authz/outcomes";
 import { readConditions } from "@/lib/outcomes/schema";
 import type { OutcomeConditions } from "@/lib/outcomes/rules";
+import { TRANSFER_ZONES_SELECT, facilityZoneHistory, toZoneTransfer } from "@/lib/transfers/rules";
 import type {
   AtdMeasure,
   DecisionMaker,
@@ -134,6 +135,25 @@ export type CaseOutcome = {
   version: number;
 };
 
+/** A transfer between facilities, as the case shows it: when, from where, to where, and whether the case changed office. */
+export type CaseTransfer = {
+  id: string;
+  transferredAt: Date;
+  from: { name: string; timeZone: string; officeName: string };
+  to: { name: string; timeZone: string; officeName: string };
+  handedOver: boolean;
+};
+
+/** The facilities a person may be transferred to: every facility, grouped by the office responsible for it. */
+export type TransferDestinations = { officeId: string; officeName: string; facilities: { id: string; name: string; timeZone: string }[] }[];
+
+export type CaseFileTransfers = {
+  /** Oldest first. */
+  history: CaseTransfer[];
+  /** For those who may record a transfer (the office's CLOs and supervisors, while the person is detained); else null. */
+  destinations: TransferDestinations | null;
+};
+
 export type CaseFilePlan = {
   view: PlanView | null;
   /** Computed from the database as it is now (never stored): null without a plan. */
@@ -193,6 +213,7 @@ export type CaseFile = {
   corrections: CaseCorrections;
   /** How the detention ended: the outcome in force, and (for the case team) the ones superseded, newest first. */
   outcome: { inForce: CaseOutcome | null; superseded: CaseOutcome[] };
+  transfers: CaseFileTransfers;
   permissions: {
     edit: boolean;
     assign: boolean;
@@ -202,6 +223,7 @@ export type CaseFile = {
     recordReviews: boolean;
     recordOutcome: boolean;
     supersedeOutcome: boolean;
+    transfer: boolean;
   };
 };
 
@@ -246,6 +268,7 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
     grounds: true,
     detainedAt: true,
     releasedAt: true,
+    facilityId: true,
     assignedCloId: true,
     noProspectReason: true,
     noProspectRevisitOn: true,
@@ -334,6 +357,16 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
         version: true,
       },
     },
+    transfers: {
+      orderBy: { transferredAt: "asc" },
+      select: {
+        ...TRANSFER_ZONES_SELECT,
+        id: true,
+        handedOver: true,
+        fromFacility: { select: { name: true, timeZone: true, office: { select: { name: true } } } },
+        toFacility: { select: { name: true, timeZone: true, office: { select: { name: true } } } },
+      },
+    },
   } satisfies DetentionSelect;
 }
 
@@ -347,11 +380,16 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   if (!DETENTION_ID.test(detentionId)) return null;
   const audience = assessmentAudience(actor);
   const readsReferrals = can(actor, "referrals.compose");
-  const [loaded, referralRows] = await Promise.all([
+  const mayTransfer = can(actor, "cases.edit");
+  const [loaded, referralRows, facilities] = await Promise.all([
     db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: caseFileSelect(actor, audience) }),
     // The CBSA side's list, under referralScope (the office's referrals), alongside the case file's own statement.
     readsReferrals
       ? db().referral.findMany({ where: { AND: [referralScope(actor), { detentionId }] }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: officeReferralSelect })
+      : Promise.resolve(null),
+    // Where the person may be transferred: any facility of any office (a short list), for the case team only.
+    mayTransfer
+      ? db().facility.findMany({ orderBy: [{ office: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, timeZone: true, office: { select: { id: true, name: true } } } })
       : Promise.resolve(null),
   ]);
   if (!loaded) return null;
@@ -368,6 +406,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   const schedule = computeReviewSchedule({
     detainedAt: loaded.detainedAt,
     timeZone: facility.timeZone,
+    zones: facilityZoneHistory(facility.timeZone, loaded.transfers.map(toZoneTransfer)),
     schedule: loaded.schedule,
     reviews: recorded.map((review) => ({ startedOn: review.startedOn!, concludedOn: review.concludedOn, outcome: review.outcome!, early: review.early })),
     releasedAt: loaded.releasedAt,
@@ -411,6 +450,18 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
 
   const outcomes: CaseOutcome[] = loaded.outcomes.map((outcome) => ({ ...outcome, conditions: readConditions(outcome.conditions) }));
   const caseworkers = loaded.office.users;
+  const transfer = mayTransfer && loaded.status === "DETAINED";
+  const transfers: CaseFileTransfers = {
+    history: loaded.transfers.map((row) => ({
+      id: row.id,
+      transferredAt: row.transferredAt,
+      handedOver: row.handedOver,
+      from: { name: row.fromFacility.name, timeZone: row.fromFacility.timeZone, officeName: row.fromFacility.office.name },
+      to: { name: row.toFacility.name, timeZone: row.toFacility.timeZone, officeName: row.toFacility.office.name },
+    })),
+    // Any other facility: the one the person is in is no destination.
+    destinations: transfer && facilities ? groupByOffice(facilities.filter((row) => row.id !== loaded.facilityId)) : null,
+  };
   return {
     id: loaded.id,
     reference: loaded.reference,
@@ -449,6 +500,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
       mayMerge: can(actor, "people.merge"),
     },
     outcome: { inForce: outcomes.find((outcome) => outcome.supersededAt === null) ?? null, superseded: outcomes.filter((outcome) => outcome.supersededAt !== null) },
+    transfers,
     permissions: {
       edit: can(actor, "cases.edit"),
       assign: can(actor, "detentions.assign"),
@@ -458,6 +510,17 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
       recordReviews: mayRecordReviews(actor),
       recordOutcome: mayRecordOutcome(actor),
       supersedeOutcome: maySupersedeOutcome(actor),
+      transfer,
     },
   };
+}
+
+function groupByOffice(facilities: { id: string; name: string; timeZone: string; office: { id: string; name: string } }[]): TransferDestinations {
+  const groups = new Map<string, TransferDestinations[number]>();
+  for (const { office, ...facility } of facilities) {
+    const group = groups.get(office.id) ?? { officeId: office.id, officeName: office.name, facilities: [] };
+    group.facilities.push(facility);
+    groups.set(office.id, group);
+  }
+  return [...groups.values()];
 }

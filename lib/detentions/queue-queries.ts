@@ -6,7 +6,7 @@ import { mayListOfficeQueue, officeQueueSql, screeningFlagSql } from "@/lib/auth
 import { DUE_SOON_HOURS, THIS_WEEK_HOURS } from "@/lib/reviews/rules";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { MINOR_FLAGS, NEARLY_READY_PLAN_STATUSES, NO_PROSPECT_TIER, NOT_DETAINED_TIER } from "@/lib/detentions/rules";
-import { FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, type DetentionListParams, type FlagFilter, type PlanFilter, type ReviewDueFilter } from "@/lib/detentions/schema";
+import { ENDED_STATUSES, FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, type DetentionListParams, type FlagFilter, type PlanFilter, type ReviewDueFilter } from "@/lib/detentions/schema";
 import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 
 /**
@@ -60,7 +60,12 @@ function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, no
   const flagVisible = screeningFlagSql(actor, { flag: Prisma.sql`sf.flag`, assignedCloId: Prisma.sql`d."assignedCloId"`, counselId: Prisma.sql`dt."counselId"` });
   // Compared as the enum, not as text: a cast column cannot use the (officeId, status, ...) index, and the office's
   // whole history (15,000 rows at 50,000 detentions) was read to find its 300 detained people.
-  const status = params.status === "ALL" ? Prisma.sql`TRUE` : Prisma.sql`d.status = ${params.status}::"DetentionStatus"`;
+  const status =
+    params.status === "ALL"
+      ? Prisma.sql`TRUE`
+      : params.status === "RELEASED_OR_ENDED"
+        ? Prisma.sql`d.status IN (${Prisma.join(ENDED_STATUSES.map((value) => Prisma.sql`${value}::"DetentionStatus"`), ", ")})`
+        : Prisma.sql`d.status = ${params.status}::"DetentionStatus"`;
   const nearlyReady = Prisma.join(
     NEARLY_READY_PLAN_STATUSES.map((value) => Prisma.sql`${value}`),
     ", ",

@@ -6,7 +6,14 @@ import { lineText, optionalLineText, paragraphText } from "@/lib/validation/text
 export const DETENTION_SORTS = ["priority", "nextReviewDueBy", "detainedAt", "familyName", "reference"] as const;
 export type DetentionSort = (typeof DETENTION_SORTS)[number];
 
-export const DETENTION_STATUS_FILTERS = ["DETAINED", "RELEASED", "REMOVED", "TRANSFERRED_OUT", "ALL"] as const;
+/**
+ * The caseload's status filter: active detentions by default; "Released / ended" gathers every status that ended a
+ * detention (ENDED_STATUSES), and each of them can still be picked alone.
+ */
+export const DETENTION_STATUS_FILTERS = ["DETAINED", "RELEASED_OR_ENDED", "RELEASED", "REMOVED", "TRANSFERRED_OUT", "ENDED", "ALL"] as const;
+export type DetentionStatusFilter = (typeof DETENTION_STATUS_FILTERS)[number];
+/** The statuses of a detention that is over: the person is no longer held. */
+export const ENDED_STATUSES = ["RELEASED", "REMOVED", "TRANSFERRED_OUT", "ENDED"] as const;
 
 export const VULNERABILITY_FLAGS = [
   "MENTAL_HEALTH",

@@ -5,7 +5,7 @@ import { myReferralsScope, referralAccessScope, REVIEW_DATES_SHARED } from "@/li
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { readPacket, type ReferralPacket } from "@/lib/referrals/packet";
 import type { ReferralSide } from "@/lib/referrals/rules";
-import type { ReferralStatus } from "@/lib/generated/prisma/enums";
+import type { DetentionStatus, ReferralStatus } from "@/lib/generated/prisma/enums";
 import type { ReferralMessageWhereInput } from "@/lib/generated/prisma/models";
 
 /**
@@ -21,6 +21,21 @@ export function unreadFor(side: ReferralSide): ReferralMessageWhereInput {
   return side === "PROVIDER" ? { readAt: null, author: { role: { not: "NGO_CASEWORKER" } } } : { readAt: null, author: { role: "NGO_CASEWORKER" } };
 }
 
+/**
+ * What a referral's reader is told once the person is no longer detained: whether it was a release, and on which
+ * date (in the facility's zone). Nothing else of the case: not why, not where to, not the facility.
+ */
+export type ReleaseNotice = { released: boolean; on: Date | null; timeZone: string };
+
+/** The detention's columns a release notice reads. */
+export const RELEASE_NOTICE_SELECT = { status: true, releasedAt: true, facility: { select: { timeZone: true } } } as const;
+
+/** The release notice of a detention, or null while the person is detained. */
+export function releaseNotice(detention: { status: DetentionStatus; releasedAt: Date | null; facility: { timeZone: string } }): ReleaseNotice | null {
+  if (detention.status === "DETAINED") return null;
+  return { released: detention.status === "RELEASED", on: detention.releasedAt, timeZone: detention.facility.timeZone };
+}
+
 export type InboxReferral = {
   id: string;
   /** The case reference, for the CBSA side only: a provider knows the person only through the packet. */
@@ -34,6 +49,8 @@ export type InboxReferral = {
   reviewDueBy: Date | null;
   reviewTimeZone: string | null;
   unread: number;
+  /** Set once the person is no longer detained. */
+  releaseNotice: ReleaseNotice | null;
 };
 
 function packetPersonName(packet: ReferralPacket): string | null {
@@ -51,6 +68,7 @@ const inboxSelect = {
   sentAt: true,
   packet: true,
   provider: { select: { organization: { select: { name: true } } } },
+  detention: { select: RELEASE_NOTICE_SELECT },
   _count: { select: { messages: { where: unreadFor("PROVIDER") } } },
 } as const;
 
@@ -102,6 +120,7 @@ export async function listReferralInbox(actor: Actor, page: number): Promise<Pag
         reviewDueBy: packetReviewDue(packet),
         reviewTimeZone: packet.reviewDates?.timeZone ?? null,
         unread: row._count.messages,
+        releaseNotice: releaseNotice(row.detention),
       };
     }),
     sharedTotal + otherTotal,

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
 import { referralAccessScope, referralSide } from "@/lib/authz/referrals";
 import { readPacket, type ReferralPacket } from "@/lib/referrals/packet";
+import { RELEASE_NOTICE_SELECT, releaseNotice, type ReleaseNotice } from "@/lib/referrals/inbox-queries";
 import type { ReferralSide } from "@/lib/referrals/rules";
 import type { ConsentField, DeclineReason, ReferralStatus } from "@/lib/generated/prisma/enums";
 
@@ -30,6 +31,8 @@ export type ReferralView = {
   /** Shown in the provider's own zone to the provider, in the facility's to the CBSA side. */
   timeZone: string;
   messages: ReferralMessageView[];
+  /** Set once the person is no longer detained: release status and date only. */
+  releaseNotice: ReleaseNotice | null;
   /** The CBSA side only: the case behind the referral and the consent's state. */
   caseInfo: { detentionId: string; reference: string; personName: string; consentWithdrawnAt: Date | null; createdByName: string } | null;
 };
@@ -58,7 +61,7 @@ export async function getReferral(actor: Actor, referralId: string): Promise<Ref
       provider: { select: { organization: { select: { name: true, timeZone: true } } } },
       consent: { select: { withdrawnAt: true } },
       createdBy: { select: { name: true } },
-      detention: { select: { id: true, reference: true, facility: { select: { timeZone: true } }, detainee: { select: { givenName: true, familyName: true } } } },
+      detention: { select: { ...RELEASE_NOTICE_SELECT, id: true, reference: true, facility: { select: { timeZone: true } }, detainee: { select: { givenName: true, familyName: true } } } },
       messages: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, body: true, createdAt: true, readAt: true, author: { select: { name: true, role: true, organization: { select: { name: true } } } } },
@@ -89,6 +92,7 @@ export async function getReferral(actor: Actor, referralId: string): Promise<Ref
       createdAt: message.createdAt,
       readAt: message.readAt,
     })),
+    releaseNotice: releaseNotice(row.detention),
     caseInfo:
       side === "CLO"
         ? {

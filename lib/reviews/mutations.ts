@@ -5,6 +5,7 @@ import { mayRecordReviews } from "@/lib/authz/reviews";
 import { recordAudit } from "@/lib/audit/mutations";
 import { computeReviewSchedule, ministerDisclosureDue, needsMinisterDisclosure } from "@/lib/reviews/rules";
 import { wallClockToInstant } from "@/lib/time/facility-clock";
+import { TRANSFER_ZONES_SELECT, facilityZoneHistory, toZoneTransfer } from "@/lib/transfers/rules";
 import type { EditReviewInput, RecordReviewInput, ScheduleHearingInput } from "@/lib/reviews/schema";
 import type { ReviewKind } from "@/lib/generated/prisma/enums";
 
@@ -71,11 +72,14 @@ export async function recomputeReviewClock(tx: Transaction, detentionId: string,
       releasedAt: true,
       facility: { select: { timeZone: true } },
       reviews: { where: { outcome: { not: null }, startedOn: { not: null } }, select: { startedOn: true, concludedOn: true, outcome: true, early: true } },
+      transfers: { select: TRANSFER_ZONES_SELECT },
     },
   });
   const { next } = computeReviewSchedule({
     detainedAt: detention.detainedAt,
     timeZone: detention.facility.timeZone,
+    // Each day in the zone of the facility where the person was held that day (lib/transfers/rules.ts).
+    zones: facilityZoneHistory(detention.facility.timeZone, detention.transfers.map(toZoneTransfer)),
     schedule: detention.schedule,
     reviews: detention.reviews.map((review) => ({ startedOn: review.startedOn!, concludedOn: review.concludedOn, outcome: review.outcome!, early: review.early })),
     releasedAt: detention.releasedAt,

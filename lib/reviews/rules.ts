@@ -6,16 +6,15 @@
  * facility's IANA time zone (Canada spans six), so "by the end of 10 June" in St. John's and in
  * Vancouver are different instants, and a 23- or 25-hour day at a daylight-saving change still
  * ends at local midnight.
+ *
+ * A person transferred between facilities in different zones: each day is taken in the zone of the facility where
+ * the person was held that day (ScheduleInput.zones). A period's first day is the event's date where the person was
+ * held at the event; its last day ends at local midnight in the zone where the person is held at that midnight, the
+ * earlier instant when a transfer between two zones' midnights leaves it ambiguous (lib/transfers/rules.ts
+ * heldDayBoundary). The 48-hour first review counts elapsed hours and no transfer moves it.
  */
-import {
-  addLocalMonths,
-  assertInstant,
-  assertTimeZone,
-  endOfLocalDay,
-  endOfLocalDayAfter,
-  instantToWallClock,
-  wallClockToInstant,
-} from "@/lib/time/facility-clock";
+import { assertInstant, assertTimeZone, endOfLocalDayAfter, instantToWallClock, wallClockToInstant } from "@/lib/time/facility-clock";
+import { assertZoneHistory, endOfHeldDay, endOfHeldDayAfter, singleZone, startOfHeldDayAfterMonths, type ZoneHistory } from "@/lib/transfers/rules";
 
 // The review clock's day arithmetic is the facility clock's; these stay exported here for the rules' callers.
 export { addLocalDays, addLocalMonths, endOfLocalDay, startOfLocalDay } from "@/lib/time/facility-clock";
@@ -32,6 +31,13 @@ export type ScheduleInput = {
   detainedAt: Date;
   /** IANA zone of the facility, e.g. "America/Toronto". */
   timeZone: string;
+  /**
+   * The zones of the facilities where the person was held, in time order (lib/transfers/rules.ts
+   * facilityZoneHistory), for a person transferred between facilities. Each day boundary of the clock is then taken
+   * in the zone of the facility where the person was held that day (rule: lib/transfers/rules.ts heldDayBoundary).
+   * Absent: `timeZone` throughout.
+   */
+  zones?: ZoneHistory;
   schedule: "STANDARD" | "DESIGNATED_FOREIGN_NATIONAL";
   /** The reviews of this detention only, in any order. */
   reviews: ReviewInput[];
@@ -137,10 +143,11 @@ function heldReviewsInOrder(reviews: readonly ReviewInput[]): HeldReview[] {
  * The standard schedule, IRPA s.57: 48 hours, then 7 days, then every 30 days. The kind of the
  * next review follows from how many reviews have been held.
  */
-function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly HeldReview[]): NextReviewDeadline {
+function nextStandardReview(detainedAt: Date, zones: ZoneHistory, held: readonly HeldReview[]): NextReviewDeadline {
   const previous = held.at(-1);
   if (previous === undefined) {
-    // IRPA s.57(1): within 48 hours of the instant of detention, exact to the millisecond. Past it
+    // IRPA s.57(1): within 48 hours of the instant of detention, exact to the millisecond (elapsed hours: no
+    // zone, so a transfer never moves it). Past it
     // the review must be held "without delay"; nobody is released automatically, so it is OVERDUE.
     return {
       kind: "FORTY_EIGHT_HOUR",
@@ -156,7 +163,7 @@ function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly H
     // IRPA s.57(2): at least once during the 7 days following the first review.
     return {
       kind: "SEVEN_DAY",
-      dueBy: secondReviewDueBy(previous.startedOn, timeZone),
+      dueBy: endOfHeldDayAfter(previous.startedOn, SECOND_REVIEW_DAYS, zones),
       needsCheck,
     };
   }
@@ -164,7 +171,7 @@ function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly H
   // review held, an early one (ID Rule 9) included, is a "previous review" and restarts the 30 days.
   return {
     kind: "THIRTY_DAY",
-    dueBy: endOfLocalDayAfter(previous.startedOn, LATER_REVIEW_DAYS, timeZone),
+    dueBy: endOfHeldDayAfter(previous.startedOn, LATER_REVIEW_DAYS, zones),
     needsCheck,
   };
 }
@@ -175,7 +182,7 @@ function nextStandardReview(detainedAt: Date, timeZone: string, held: readonly H
  */
 function nextDesignatedForeignNationalReview(
   detainedAt: Date,
-  timeZone: string,
+  zones: ZoneHistory,
   held: readonly HeldReview[],
 ): NextReviewDeadline {
   const previous = held.at(-1);
@@ -184,7 +191,7 @@ function nextDesignatedForeignNationalReview(
     // included (Interpretation Act s.27(2)), so detained on 1 June, reviewed by the end of 15 June.
     return {
       kind: "DFN_FOURTEEN_DAY",
-      dueBy: designatedForeignNationalFirstReviewDueBy(detainedAt, timeZone),
+      dueBy: endOfHeldDayAfter(detainedAt, DFN_FIRST_REVIEW_DAYS, zones),
       needsCheck: false,
     };
   }
@@ -200,10 +207,10 @@ function nextDesignatedForeignNationalReview(
   // began (the earlier deadline) and flag the case for a person to check.
   const needsCheck = previous.outcome === "ADJOURNED";
   const periodStart = needsCheck ? previous.startedOn : (previous.concludedOn ?? previous.startedOn);
-  const reviewDay = addLocalMonths(periodStart, DFN_LATER_REVIEW_MONTHS, timeZone);
+  const reviewDay = startOfHeldDayAfterMonths(periodStart, DFN_LATER_REVIEW_MONTHS, zones);
   return {
     kind: "DFN_SIX_MONTH",
-    dueBy: endOfLocalDay(reviewDay, timeZone),
+    dueBy: endOfHeldDay(reviewDay, zones),
     notBefore: reviewDay,
     needsCheck,
   };
@@ -216,6 +223,8 @@ function nextDesignatedForeignNationalReview(
  */
 export function computeReviewSchedule(input: ScheduleInput): ReviewSchedule {
   assertTimeZone(input.timeZone);
+  const zones = input.zones ?? singleZone(input.timeZone);
+  assertZoneHistory(zones);
   assertInstant(input.detainedAt, "The detention time (detainedAt)");
   assertInstant(input.now, "The current time (now)");
   if (input.releasedAt !== undefined && input.releasedAt !== null) {
@@ -237,13 +246,13 @@ export function computeReviewSchedule(input: ScheduleInput): ReviewSchedule {
   let officerReleaseWindowOpen: boolean;
   switch (input.schedule) {
     case "STANDARD":
-      deadline = nextStandardReview(input.detainedAt, input.timeZone, held);
+      deadline = nextStandardReview(input.detainedAt, zones, held);
       // IRPA s.56(1): an officer may release, with or without conditions, only before the first
       // review by the ID; a withdrawn hearing was not a review, so it does not close the window.
       officerReleaseWindowOpen = held.length === 0 && !released;
       break;
     case "DESIGNATED_FOREIGN_NATIONAL":
-      deadline = nextDesignatedForeignNationalReview(input.detainedAt, input.timeZone, held);
+      deadline = nextDesignatedForeignNationalReview(input.detainedAt, zones, held);
       // IRPA s.56(1)'s officer release does not apply to a designated foreign national: before the
       // ID orders release, only the Minister may release them (s.58.1).
       officerReleaseWindowOpen = false;

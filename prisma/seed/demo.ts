@@ -8,9 +8,11 @@
  *
  * Only ever run on the embedded database or by an explicit `npm run db:seed` (see scripts/).
  *
- * Ended cases end the way the app ends them: the case is created detained, then its release or removal is recorded
- * with recordOutcome (lib/outcomes/mutations.ts) by a CLO of the office, which writes the status, the end time, the
- * outcome and its conditions, moves the plan to RELEASED and closes the review chain, with its audit events.
+ * Lifecycle events are made by the app's own domain functions, not written as rows, so the demo shows what the app
+ * really does: a case is created detained, then its release or removal is recorded with recordOutcome
+ * (lib/outcomes/mutations.ts) by a CLO of the office, and its transfers with recordTransfer (lib/transfers). Those
+ * modules are "server-only": whatever runs the seed under tsx passes `--conditions=react-server` (package.json,
+ * playwright.config.ts, the e2e database helpers), and prisma/seed/outside-next.ts covers any other runner.
  */
 import "@/prisma/seed/outside-next";
 import { randomUUID } from "node:crypto";
@@ -19,6 +21,7 @@ import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
 import { recordOutcomeSchema } from "@/lib/outcomes/schema";
 import { instantToWallClock } from "@/lib/time/facility-clock";
 import type { Actor } from "@/lib/authz";
+import type { Transaction } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   AtdMeasure,
@@ -294,7 +297,58 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
     if (created) summary.created += 1;
     else summary.existing += 1;
   }
+  await seedTransfers(context);
   return summary;
+}
+
+// ------------------------------------------------------------------------------------------ transfers
+
+/**
+ * Transfers between facilities, made by the app's own domain function (lib/transfers/mutations.ts recordTransfer) as
+ * a seeded CLO, on the seed's client: one within the Toronto office (the Central East Correctional Centre to the
+ * holding centre), and one hand-off across offices and time zones (a Vancouver case to the Laval holding centre, so
+ * the Quebec office receives it unassigned and its review clock takes the days after the move in Toronto's zone).
+ * Each is made once: a case that already has a transfer is left as it is.
+ */
+const DEMO_TRANSFERS: { office: OfficeSeed["key"]; ordinal: number; cloEmail: string; to: (typeof FACILITIES)[number]["name"]; daysAfterDetention: number }[] = [
+  { office: "TOR", ordinal: 11, cloEmail: "clo.toronto@liaison.example", to: "Toronto Immigration Holding Centre", daysAfterDetention: 3 },
+  { office: "VAN", ordinal: 5, cloEmail: "clo.vancouver@liaison.example", to: "Laval Immigration Holding Centre", daysAfterDetention: 5 },
+];
+
+/** A demo account as the Actor its session would be (as tests/support/actors.ts builds one), for domain functions. */
+async function demoActor(prisma: PrismaClient, email: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, role: true, organization: { select: { id: true, kind: true, name: true } } } });
+  return { userId: user.id, sessionId: randomUUID(), name: user.name, role: user.role, organizationId: user.organization.id, organizationKind: user.organization.kind, organizationName: user.organization.name };
+}
+
+async function seedTransfers(context: DemoContext): Promise<void> {
+  // Imported here, not at the top: what reads only the demo's names and accounts (the e2e teardown's log check, the
+  // README's account list) loads no server module.
+  const { recordTransfer } = await import("@/lib/transfers/mutations");
+  const { prisma, now } = context;
+  const year = String(now.getUTCFullYear()).slice(2);
+  // The seed's own client opens the transaction: the transfers land in the database being seeded.
+  const onSeedClient = <T>(work: (tx: Transaction) => Promise<T>) => prisma.$transaction((tx) => work(tx as unknown as Transaction));
+  for (const transfer of DEMO_TRANSFERS) {
+    const reference = `${transfer.office}-${year}-${String(transfer.ordinal).padStart(4, "0")}`;
+    const detention = await prisma.detention.findUnique({
+      where: { reference },
+      select: { id: true, version: true, status: true, detainedAt: true, facility: { select: { timeZone: true } }, _count: { select: { transfers: true } } },
+    });
+    if (!detention || detention.status !== "DETAINED" || detention._count.transfers > 0) continue;
+    const destination = context.facilities.find((facility) => facility.name === transfer.to)!;
+    const at = new Date(detention.detainedAt.getTime() + transfer.daysAfterDetention * DAY);
+    if (at.getTime() > now.getTime()) continue;
+    const local = instantToWallClock(at, detention.facility.timeZone);
+    const actor = await demoActor(prisma, transfer.cloEmail);
+    const result = await recordTransfer(
+      actor,
+      { detentionId: detention.id, version: detention.version, toFacilityId: destination.id, transferredOn: local.date, transferredAtTime: local.time },
+      now,
+      onSeedClient,
+    );
+    if (!result.ok) throw new Error(`Demo transfer of ${reference} refused: ${result.reason}`);
+  }
 }
 
 type CaseSpec = { index: number; ordinal: number; stage: Stage; office: OfficeSeed["key"]; reference: string };

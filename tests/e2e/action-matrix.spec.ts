@@ -691,6 +691,25 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  recordTransferAction: {
+    // A transfer moves the person: each call moves a case of its own to the other facility of its office (no hand-off,
+    // so the case stays where the matrix's personas expect it).
+    prepare: async () => {
+      const detentionId = await freshCase();
+      const other = await row<{ id: string }>(`SELECT f.id FROM "Facility" f JOIN "Detention" d ON d.id = $1 WHERE f."officeId" = d."officeId" AND f.id <> d."facilityId" ORDER BY f.name LIMIT 1`, [detentionId]);
+      const when = localDateAndTime(new Date(Date.now() - 30 * 60_000), world.caseZone);
+      return {
+        fields: { detentionId, version: "1", toFacilityId: other.id, transferredOn: when.date, transferredAtTime: when.time },
+        at: { case: detentionId },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await row(`SELECT "facilityId", version FROM "Detention" WHERE id = $1`, [detentionId])).toEqual({ facilityId: other.id, version: 2 });
+          expect(await rows(`SELECT 1 FROM "FacilityTransfer" WHERE "detentionId" = $1 AND "toFacilityId" = $2 AND NOT "handedOver"`, [detentionId, other.id])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
   recordReviewAction: {
     // Recording a review moves the case's review clock on: each call records the first review of a case of its own.
     prepare: async () => {

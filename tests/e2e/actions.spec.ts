@@ -184,6 +184,7 @@ async function validForms(): Promise<{ action: string; persona: Persona; fields:
         fields: { detentionId: caseId, version: String(assessment?.version ?? 0), intent: "save", interview: "HELD", interviewAt: `${day(-1)}T10:00`, interviewMode: "IN_PERSON", interviewLanguage: "Spanish", riskOpinion: "Low risk.", noInterviewReason: "" },
         dates: [], times: [], dateTimes: ["interviewAt"], texts: ["interviewLanguage", "riskOpinion"],
       },
+      { action: "recordTransferAction", persona: "CLO_TORONTO", fields: { detentionId: caseId, version, toFacilityId: String(detention.facilityId), transferredOn: day(-1), transferredAtTime: "10:00" }, dates: ["transferredOn"], times: ["transferredAtTime"], dateTimes: [], texts: [] },
       { action: "scheduleHearingAction", persona: "CLO_TORONTO", fields: { detentionId: caseId, detentionVersion: version, date: day(5), time: "10:00", location: "Room 2" }, dates: ["date"], times: ["time"], dateTimes: [], texts: ["location"] },
       {
         action: "recordReviewAction", persona: "CLO_TORONTO",

@@ -25,7 +25,7 @@ test("a database outage loses nothing acknowledged, claims no success, and the a
   const proxy = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
   let server: ReturnType<typeof spawnNext> | undefined;
   try {
-    const prepared = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "tests/e2e/prepare-database.ts"), database.url], { cwd: ROOT, encoding: "utf8" });
+    const prepared = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, "tests/e2e/prepare-database.ts"), database.url], { cwd: ROOT, encoding: "utf8" });
     expect(prepared.status, prepared.stderr).toBe(0);
     ensureProductionBuild();
     const throughProxy = new URL(database.url);

@@ -105,6 +105,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/corrections/actions.ts", name: "correctPersonAction", allowed: CASE_TEAM, rule: "cases.edit + own office (through the case), versioned on the person" },
   { file: "lib/corrections/actions.ts", name: "correctDetentionAction", allowed: CASE_TEAM, rule: "cases.edit + own office, versioned" },
   { file: "lib/corrections/actions.ts", name: "mergePeopleAction", allowed: ["SUPERVISOR_TORONTO"], rule: "people.merge (supervisors); both records visible to the office" },
+  { file: "lib/transfers/actions.ts", name: "recordTransferAction", allowed: CASE_TEAM, rule: "cases.edit + own office (the sending office), versioned; a facility of another office hands the case over" },
   { file: "lib/screening/actions.ts", name: "recordFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office; trafficking only for the assigned CLO and supervisors" },
   { file: "lib/screening/actions.ts", name: "removeFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },

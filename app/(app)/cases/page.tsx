@@ -50,6 +50,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-slate-700">{t("intro", { office: actor.organizationName })}</p>
+      {firstValue(raw.handedOver) === "1" && (
+        <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+          {(await getTranslations("caseTransfer"))("handedOverNotice")}
+        </p>
+      )}
       {can(actor, "cases.create") && (
         <p className="mb-4">
           <Link href="/cases/new" className="inline-block rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
@@ -68,7 +73,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <select id="status" name="status" defaultValue={params.status} className="rounded border border-slate-500 px-2 py-1">
             {DETENTION_STATUS_FILTERS.map((status) => (
               <option key={status} value={status}>
-                {status === "ALL" ? t("allStatuses") : tStatus(status)}
+                {status === "ALL" ? t("allStatuses") : status === "RELEASED_OR_ENDED" ? t("releasedOrEnded") : tStatus(status)}
               </option>
             ))}
           </select>

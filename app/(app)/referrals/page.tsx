@@ -11,6 +11,7 @@ import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
 import { UnreadBadge } from "@/components/referrals/unread-badge";
+import { ReleaseNoticeLine } from "@/components/referrals/release-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const actor = await requireActor();
@@ -62,7 +63,10 @@ async function ProviderInbox({ actor, page }: { actor: Actor; page: number }) {
                   </Link>
                 </th>
                 <td className="px-3 py-2">{row.reviewDueBy ? formatDateTime(row.reviewDueBy, row.reviewTimeZone ?? "America/Toronto", locale) : <span className="text-slate-600">{t("reviewNotShared")}</span>}</td>
-                <td className="px-3 py-2">{tStatus(row.status)}</td>
+                <td className="px-3 py-2">
+                  {tStatus(row.status)}
+                  <ReleaseNoticeLine notice={row.releaseNotice} status={row.status} className="mt-1" />
+                </td>
                 <td className="px-3 py-2">{row.sentAt ? formatDateTime(row.sentAt, "America/Toronto", locale) : "—"}</td>
                 <td className="px-3 py-2"><UnreadBadge count={row.unread} /></td>
               </tr>

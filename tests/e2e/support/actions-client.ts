@@ -73,7 +73,7 @@ export async function startIsolatedApp(options: { databasePrefix: string; port: 
   };
   try {
     // Playwright cannot load the generated Prisma client inside a spec: the seed runs in a child process.
-    const prepared = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "tests/e2e/prepare-database.ts"), database.url], { cwd: ROOT, encoding: "utf8" });
+    const prepared = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, "tests/e2e/prepare-database.ts"), database.url], { cwd: ROOT, encoding: "utf8" });
     if (prepared.status !== 0) throw new Error(`Preparing the database failed: ${prepared.stderr}`);
     ensureProductionBuild();
     const manifest = JSON.parse(readFileSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")).node as Manifest;

@@ -14,6 +14,7 @@ import { ReviewsSection } from "@/components/case/reviews-section";
 import { NotesSection } from "@/components/case/notes-section";
 import { CorrectionsSection } from "@/components/case/corrections-section";
 import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-section";
+import { TransferSection } from "@/components/case/transfer-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -34,11 +35,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   const t = await getTranslations("caseFile");
   const tOutcome = await getTranslations("outcome");
+  const tTransfer = await getTranslations("caseTransfer");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
 
   const sections = [
     { id: "case-outcome", title: tOutcome("title"), show: true },
+    { id: "case-transfers", title: tTransfer("title"), show: true },
     { id: "case-screening", title: t("sections.screening"), show: true },
     { id: "case-assessment", title: t("sections.assessment"), show: true },
     { id: "case-plan", title: t("sections.plan"), show: true },
@@ -74,6 +77,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <GlanceSection caseFile={caseFile} now={now} />
 
       <OutcomeSection caseFile={caseFile} />
+      <TransferSection detention={caseFile} facility={caseFile.facility} transfers={caseFile.transfers} now={now} />
 
       <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />
 

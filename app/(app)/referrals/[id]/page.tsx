@@ -13,6 +13,7 @@ import { AnswerForm } from "@/components/referrals/answer-form";
 import { MessageForm } from "@/components/referrals/message-form";
 import { WithdrawReferralForm } from "@/components/referrals/withdraw-referral-form";
 import { StartReviewForm } from "@/components/referrals/start-review-form";
+import { ReleaseNoticeLine } from "@/components/referrals/release-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -55,7 +56,10 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
       <h1 className="mb-1 text-2xl font-bold">{t("detailHeading", { person: referral.caseInfo?.personName ?? title, provider: referral.providerName })}</h1>
       <dl className="mb-4 grid gap-x-4 text-sm md:grid-cols-[12rem_1fr]">
         <dt className="font-medium">{t("columns.status")}</dt>
-        <dd><strong>{tStatus(referral.status)}</strong>{referral.declineReason && <> — {t(`declineReasons.${referral.declineReason}`)}{referral.declineDetails ? `: ${referral.declineDetails}` : ""}</>}</dd>
+        <dd>
+          <strong>{tStatus(referral.status)}</strong>{referral.declineReason && <> — {t(`declineReasons.${referral.declineReason}`)}{referral.declineDetails ? `: ${referral.declineDetails}` : ""}</>}
+          <ReleaseNoticeLine notice={referral.releaseNotice} status={referral.status} />
+        </dd>
         <dt className="font-medium">{t("sentOn")}</dt>
         <dd>{referral.sentAt ? when(referral.sentAt) : t("notSent")}</dd>
         {referral.respondedAt && (

@@ -1,0 +1,89 @@
+import { expect, test } from "./fixtures";
+
+/** The date and time in Toronto (the facility's zone) of an instant, as the forms take them. */
+function torontoLocal(instant: Date) {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  const get = (type: string) => parts.find((part) => part.type === type)!.value;
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+const HOUR = 3_600_000;
+
+test("a CLO records a transfer to another office's facility: access moves, the receiving supervisor finds the case unassigned", async ({ page, signIn, expectAccessible }) => {
+  // Two people in turn, with an accessibility check on every page: longer than the default.
+  test.setTimeout(300_000);
+  await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto("/cases/new?name=Transfer-Test");
+  await expectAccessible();
+  await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
+  const detained = torontoLocal(new Date(Date.now() - 5 * HOUR));
+  const person = page.getByRole("group", { name: "The person" });
+  await person.getByLabel("Given names").fill("Idris");
+  await person.getByLabel("Family name").fill("Transfer-Test");
+  await person.getByLabel("Date of birth").fill("1985-07-21");
+  await person.getByLabel("Gender").selectOption("MALE");
+  await person.getByLabel("Languages").fill("Somali, English");
+  await person.getByLabel("Country of citizenship").fill("SOM");
+  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
+  await page.getByLabel("Date of detention").fill(detained.date);
+  await page.getByLabel("Time of detention").fill(detained.time);
+  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
+  await page.getByRole("button", { name: "Record the detention" }).click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expectAccessible();
+  const caseUrl = new URL(page.url()).pathname;
+
+  // The facility section: where the person is, no transfer yet, the form folded away until asked for.
+  const transfers = page.getByRole("region", { name: "Facility and transfers" });
+  await expect(transfers).toContainText("Toronto Immigration Holding Centre (America/Toronto)");
+  await expect(transfers).toContainText("No transfer recorded");
+  await expect(transfers.getByLabel("Transfer to")).toBeHidden();
+  await transfers.locator("summary", { hasText: "Record a transfer" }).click();
+  await expect(transfers.getByLabel("Transfer to")).toBeVisible();
+  await expectAccessible();
+
+  // A transfer in the future is refused by name.
+  const later = torontoLocal(new Date(Date.now() + 3 * HOUR));
+  await transfers.getByLabel("Transfer to").selectOption({ label: "Surrey Immigration Holding Centre (America/Vancouver)" });
+  await transfers.getByLabel("Date of transfer").fill(later.date);
+  await transfers.getByLabel("Time of transfer").fill(later.time);
+  await transfers.getByRole("button", { name: "Record the transfer" }).click();
+  await expect(transfers.getByText("The date and time of transfer are still to come").first()).toBeVisible();
+  await expectAccessible();
+
+  // Moved to Surrey an hour ago: the case is handed over to the Pacific office.
+  const moved = torontoLocal(new Date(Date.now() - HOUR));
+  await transfers.getByLabel("Transfer to").selectOption({ label: "Surrey Immigration Holding Centre (America/Vancouver)" });
+  await transfers.getByLabel("Date of transfer").fill(moved.date);
+  await transfers.getByLabel("Time of transfer").fill(moved.time);
+  await transfers.getByRole("button", { name: "Record the transfer" }).click();
+  await page.waitForURL(/\/cases\?handedOver=1$/);
+  await expectAccessible();
+  await expect(page.getByRole("status").filter({ hasText: "handed over to the receiving office" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Transfer-Test/ })).toHaveCount(0);
+
+  // The sending office no longer finds the case.
+  await page.goto(caseUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("Transfer-Test")).toHaveCount(0);
+  await expectAccessible();
+
+  // The receiving supervisor finds it in the caseload, unassigned, with the hand-off in its history.
+  await page.context().clearCookies();
+  await signIn("supervisor.vancouver@liaison.example");
+  await expect(page).toHaveURL(/\/cases$/);
+  await expectAccessible();
+  const row = page.getByRole("row", { name: /Transfer-Test, Idris/ });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("Unassigned");
+  await row.getByRole("link", { name: /^TOR-/ }).click();
+  await page.waitForURL(new RegExp(`${caseUrl}$`));
+  await expectAccessible();
+  const received = page.getByRole("region", { name: "Facility and transfers" });
+  await expect(received).toContainText("Surrey Immigration Holding Centre (America/Vancouver)");
+  const history = received.getByRole("table", { name: "Transfers between facilities, oldest first" });
+  await expect(history.getByRole("row", { name: /Toronto Immigration Holding Centre/ })).toContainText("Handed over from CBSA Greater Toronto Area Region to CBSA Pacific Region");
+  // The supervisor assigns it to a CLO of the office.
+  await expect(page.getByLabel("Assign to")).toBeVisible();
+});
