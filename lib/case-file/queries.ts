@@ -12,6 +12,7 @@ import { planReadiness, type Readiness } from "@/lib/release-plans/rules";
 import { computeReviewSchedule, firstReviewDueBy, ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
 import { officeReferralSelect, toOfficeReferral, type OfficeReferral } from "@/lib/referrals/inbox-queries";
 import { VULNERABILITY_FLAGS } from "@/lib/detentions/schema";
+import { caseCounsel, counselRecordsSelect, listCounselChoices, type CaseCounsel } from "@/lib/counsel/case-queries";
 import type {
   DetentionGround,
   DetentionStatus,
@@ -159,6 +160,8 @@ export type CaseFile = {
   referrals: OfficeReferral[] | null;
   /** The notes this viewer may read (noteReadScope), newest first. */
   notes: CaseNote[];
+  /** Counsel of record: in force, history and requests for the office; counsel's own record for counsel (lib/counsel/case-queries.ts). */
+  counsel: CaseCounsel;
   counts: { openTasks: number; referrals: number };
   permissions: {
     edit: boolean;
@@ -214,6 +217,8 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
         citizenship: true,
         clientId: true,
         counselId: true,
+        version: true,
+        counselRecords: counselRecordsSelect(actor),
       },
     },
     facility: { select: { name: true, timeZone: true } },
@@ -264,16 +269,18 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   if (!DETENTION_ID.test(detentionId)) return null;
   const audience = assessmentAudience(actor);
   const readsReferrals = can(actor, "referrals.compose");
-  const [loaded, referralRows] = await Promise.all([
+  const [loaded, referralRows, counselChoices] = await Promise.all([
     db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: caseFileSelect(actor, audience) }),
     // The CBSA side's list, under referralScope (the office's referrals), alongside the case file's own statement.
     readsReferrals
       ? db().referral.findMany({ where: { AND: [referralScope(actor), { detentionId }] }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: officeReferralSelect })
       : Promise.resolve(null),
+    listCounselChoices(actor),
   ]);
   if (!loaded) return null;
 
-  const { detainee, facility } = loaded;
+  const { detainee: person, facility } = loaded;
+  const { version: personVersion, counselRecords, ...detainee } = person;
   const flagAudience = { assignedCloId: loaded.assignedCloId, counselId: detainee.counselId };
   const flags = visibleFlags(actor, flagAudience, loaded.screening?.flags ?? []);
   const assessmentDeadline = caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag));
@@ -353,6 +360,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     assignableClos: can(actor, "detentions.assign") ? caseworkers.filter(isAssignableClo).map(({ id, name }) => ({ id, name })) : [],
     referrals: referralRows ? referralRows.map(toOfficeReferral) : null,
     notes: loaded.notes,
+    counsel: caseCounsel(actor, loaded.id, { version: personVersion, counselRecords }, counselChoices),
     counts: { openTasks: loaded._count.tasks, referrals: loaded.referrals.length },
     permissions: {
       edit: can(actor, "cases.edit"),
