@@ -12,6 +12,7 @@ import { TasksSection } from "@/components/case/tasks-section";
 import { ReferralsSection } from "@/components/case/referrals-section";
 import { ReviewsSection } from "@/components/case/reviews-section";
 import { NotesSection } from "@/components/case/notes-section";
+import { CounselSection } from "@/components/case/counsel-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -31,6 +32,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   await recordCaseFileOpened(actor, caseFile);
 
   const t = await getTranslations("caseFile");
+  const tCounsel = await getTranslations("counselOfRecord");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
 
@@ -41,6 +43,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-tasks", title: t("sections.tasks"), show: permissions.edit },
     { id: "case-referrals", title: t("sections.referrals"), show: true },
     { id: "case-reviews", title: t("sections.reviews"), show: true },
+    { id: "case-counsel", title: tCounsel("title"), show: true },
     { id: "case-notes", title: t("sections.notes"), show: permissions.writeNotes },
   ].filter((section) => section.show);
 
@@ -92,6 +95,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div id="case-reviews" className="scroll-mt-4">
         <ReviewsSection detention={caseFile} zone={zone} clock={caseFile.reviewClock} recordReviews={permissions.recordReviews} />
       </div>
+
+      <CounselSection detentionId={caseFile.id} zone={zone} counsel={caseFile.counsel} />
 
       {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
     </>
