@@ -8,8 +8,11 @@
  *
  * Only ever run on the embedded database or by an explicit `npm run db:seed` (see scripts/).
  */
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
+import { decideCounselRequestWith, recordCounselWith, requestCounselWith } from "@/lib/counsel/workflow";
+import type { Actor } from "@/lib/authz";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   AtdMeasure,
@@ -411,7 +414,7 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
   const planStatus = planStatusFor(stage, index);
   const measures: AtdMeasure[] = index % 2 === 0 ? ["BONDSPERSON", "RESIDENCE_CONDITION", "VOICE_REPORTING"] : ["COMMUNITY_PROGRAM", "IN_PERSON_REPORTING"];
 
-  await prisma.$transaction(async (tx) => {
+  const detentionId = await prisma.$transaction(async (tx) => {
     const detainee = await tx.detainee.create({
       data: {
         givenName,
@@ -423,7 +426,6 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
         interpreterLanguage: language.languages.includes("English") || language.languages.includes("French") ? null : language.languages[0],
         citizenship: language.citizenship,
         clientId: `DEMO-${String(1000 + index)}`,
-        counselId,
       },
       select: { id: true },
     });
@@ -582,6 +584,40 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
     await tx.note.create({
       data: { detentionId: detention.id, authorId: actorId, authorOrgId: context.officeIds[office], visibility: "CASE_TEAM", body: "Initial contact made; interpreter booked for the interview." },
     });
+    return detention.id;
   });
+
+  // Counsel of record through the app's own gates and rules (lib/counsel/workflow.ts), never by writing
+  // Detainee.counselId: most recorded by a CLO of the office, some asked for by counsel and confirmed by the CLO.
+  const clo = await seedActor(prisma, actorId);
+  const at = new Date(detainedAt.getTime() + 12 * HOUR);
+  if (counselId) {
+    if (index % 3 === 1) {
+      const counsel = await seedActor(prisma, counselId);
+      expectOk(await prisma.$transaction((tx) => requestCounselWith(tx, counsel, { reference: spec.reference, familyName }, at)), spec.reference);
+      const request = await prisma.counselOfRecord.findFirstOrThrow({ where: { requestDetentionId: detentionId, counselId, status: "REQUESTED" }, select: { id: true, version: true } });
+      expectOk(await prisma.$transaction((tx) => decideCounselRequestWith(tx, clo, { detentionId, requestId: request.id, version: request.version, decision: "CONFIRM", reason: "" }, at)), spec.reference);
+    } else {
+      const { version } = await prisma.detention.findUniqueOrThrow({ where: { id: detentionId }, select: { detainee: { select: { version: true } } } }).then((row) => row.detainee);
+      expectOk(await prisma.$transaction((tx) => recordCounselWith(tx, clo, { kind: "ACCOUNT", detentionId, version, counselId }, at)), spec.reference);
+    }
+  } else if (office === "TOR" && index === PENDING_REQUEST_INDEX) {
+    // One request waiting for the Toronto office, from counsel of another law office.
+    const counsel = await seedActor(prisma, usersByEmail.get("counsel.marchand@liaison.example")!.id);
+    expectOk(await prisma.$transaction((tx) => requestCounselWith(tx, counsel, { reference: spec.reference, familyName }, now)), spec.reference);
+  }
   return true;
+}
+
+/** The demo case (a Toronto detention with no counsel of record) that keeps a counsel's request waiting for the office. */
+const PENDING_REQUEST_INDEX = 12;
+
+/** A demo user as the Actor the app's domain functions expect (no session: the seed's audit events carry a fresh id). */
+async function seedActor(prisma: PrismaClient, userId: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, role: true, organization: { select: { id: true, kind: true, name: true } } } });
+  return { userId: user.id, sessionId: randomUUID(), name: user.name, role: user.role, organizationId: user.organization.id, organizationKind: user.organization.kind, organizationName: user.organization.name };
+}
+
+function expectOk(result: { ok: boolean }, reference: string): void {
+  if (!result.ok) throw new Error(`Demo counsel of record refused for ${reference}`);
 }

@@ -248,3 +248,22 @@ describe("my clients", () => {
     expect((await listMyClients(lawyer, 1, "ended")).rows.map((row) => row.detentionId)).toEqual([ended.id]);
   });
 });
+
+describe("the demo seed", () => {
+  it("makes its counsel of record through the domain functions: recorded, confirmed on request, and one request waiting", async () => {
+    const { caseDatabase } = await import("@/tests/integration/case-database");
+    const seeded = await caseDatabase(new Date());
+    try {
+      const people = await seeded.prisma.detainee.findMany({ where: { counselId: { not: null } }, select: { id: true, counselId: true, counselRecords: { where: { status: "ACTIVE" }, select: { counselId: true } } } });
+      expect(people.length).toBeGreaterThan(0);
+      for (const person of people) expect(person.counselRecords).toEqual([{ counselId: person.counselId }]);
+      const events = await seeded.prisma.auditEvent.groupBy({ by: ["action"], where: { action: { startsWith: "counsel." } }, _count: true });
+      const counts = Object.fromEntries(events.map((event) => [event.action, event._count]));
+      expect(counts["counsel.record"]).toBeGreaterThan(0);
+      expect(counts["counsel.confirm"]).toBeGreaterThan(0);
+      expect(await seeded.prisma.counselOfRecord.count({ where: { status: "REQUESTED" } })).toBe(1);
+    } finally {
+      await seeded.drop();
+    }
+  });
+});
