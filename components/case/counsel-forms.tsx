@@ -1,7 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { decideCounselRequestAction, endCounselAction, recordCounselAction, requestCounselAction } from "@/lib/counsel/actions";
 import type { CounselChoice } from "@/lib/counsel/case-queries";
@@ -139,11 +137,6 @@ export function DecideCounselRequestForms({ detentionId, requestId, version, nam
 export function EndCounselForm({ detentionId, recordId, version, withdraw }: { detentionId: string; recordId: string; version: number; withdraw: boolean }) {
   const t = useTranslations("counselOfRecord");
   const { result, errors, pending, formProps } = useFormAction(endCounselAction, { resetOnSuccess: false });
-  const router = useRouter();
-  // Counsel who withdrew may no longer open the case: back to their clients.
-  useEffect(() => {
-    if (withdraw && result?.ok) router.push("/clients");
-  }, [withdraw, result, router]);
   const prefix = `counsel-end-${recordId}`;
   return (
     <form {...formProps} noValidate className="mt-2">

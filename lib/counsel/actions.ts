@@ -1,5 +1,7 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { fieldErrors, type ActionResult } from "@/lib/action-result";
 import { done, serverAction } from "@/lib/server-action";
@@ -51,11 +53,17 @@ export const decideCounselRequestAction = serverAction({
 });
 
 /**
- * The office ends counsel of record, or counsel withdraws. Counsel's case page is not re-rendered (it is no longer
- * theirs: it would answer "not found"); their form takes them back to their clients.
+ * The office ends counsel of record, or counsel withdraws and is taken back to their clients: the case is no longer
+ * theirs, and re-rendering it would answer "not found".
  */
 export const endCounselAction = serverAction({
   input: endCounselSchema,
   run: endCounsel,
-  succeeded: (_result, input, actor) => done(actor.role === "COUNSEL" ? ["/clients"] : [`/cases/${input.detentionId}`, "/clients"], "counselOfRecord", actor.role === "COUNSEL" ? "withdrawn" : "ended"),
+  succeeded: (_result, input, actor) => {
+    if (actor.role === "COUNSEL") {
+      revalidatePath("/clients");
+      redirect("/clients");
+    }
+    return done([`/cases/${input.detentionId}`, "/clients"], "counselOfRecord", "ended");
+  },
 });

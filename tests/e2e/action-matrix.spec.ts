@@ -690,6 +690,8 @@ const SCENARIOS: Record<string, Scenario> = {
 
   endCounselAction: {
     // A fresh person whose counsel of record is counsel.clinic (an ACTIVE record and the mirror), ended or withdrawn.
+    // The office gets a result; counsel withdrawing is sent back to their clients (a redirect): either succeeds.
+    success: "none",
     prepare: async () => {
       const counselId = userOf("COUNSEL_OF_RECORD")!;
       const detentionId = await freshCase({ counselId });

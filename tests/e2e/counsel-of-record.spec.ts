@@ -31,8 +31,9 @@ async function targets(): Promise<[Target, Target]> {
 }
 
 /** The signed-in user's calendar feed, as a calendar application fetches it: the UIDs of its events. */
-async function feedUids(page: Page, labels: { create: RegExp; address: string }): Promise<string[]> {
+async function feedUids(page: Page, expectAccessible: () => Promise<void>, labels: { create: RegExp; address: string }): Promise<string[]> {
   await page.goto("/calendar");
+  await expectAccessible();
   await page.getByRole("button", { name: labels.create }).click();
   const address = page.getByLabel(labels.address);
   await expect(address).toBeVisible();
@@ -45,9 +46,13 @@ const ENGLISH_FEED = { create: /Create my calendar address|Create a new address/
 const FRENCH_FEED = { create: /Créer mon adresse de calendrier|Créer une nouvelle adresse/, address: "Votre adresse de calendrier" };
 
 test("a CLO records counsel of record; counsel sees the client and its reviews in their feed; ending it takes them away", async ({ page, signIn, expectAccessible }) => {
+  // Four sign-ins, two calendar feeds and axe on every page: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   const [target] = await targets();
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(`/cases/${target.id}`);
+  await expectAccessible();
   const section = page.getByRole("region", { name: "Counsel of record" });
   await expect(section).toContainText("Counsel of record: none recorded");
   await section.getByText("Counsel of record: history and changes").click();
@@ -61,15 +66,18 @@ test("a CLO records counsel of record; counsel sees the client and its reviews i
   // Counsel (who reads Liaison in French) has the client at once, and its review deadline in their feed.
   await page.context().clearCookies();
   await signIn("counsel.marchand@liaison.example");
+  await expectAccessible();
   await expect(page).toHaveURL(/\/clients$/);
   await expect(page.getByRole("link", { name: `Ouvrir le dossier ${target.reference}` })).toBeVisible();
-  expect((await feedUids(page, FRENCH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(true);
+  expect((await feedUids(page, expectAccessible, FRENCH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(true);
   await expectAccessible();
 
   // The office ends it, with a reason: the client leaves counsel's list and feed at once; the history keeps it.
   await page.context().clearCookies();
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(`/cases/${target.id}`);
+  await expectAccessible();
   await section.getByText("Counsel of record: history and changes").click();
   await section.getByLabel("Reason", { exact: true }).fill("The person told us Maître Marchand no longer acts for them.");
   await section.getByRole("button", { name: "End counsel of record" }).click();
@@ -80,15 +88,19 @@ test("a CLO records counsel of record; counsel sees the client and its reviews i
 
   await page.context().clearCookies();
   await signIn("counsel.marchand@liaison.example");
+  await expectAccessible();
   await expect(page.getByRole("link", { name: `Ouvrir le dossier ${target.reference}` })).toHaveCount(0);
-  expect((await feedUids(page, FRENCH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(false);
+  expect((await feedUids(page, expectAccessible, FRENCH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(false);
   const refused = await page.goto(`/cases/${target.id}`);
   expect(refused?.status()).toBe(404);
+  await expectAccessible();
 });
 
 test("counsel asks to be recorded; the answer is the same for a wrong name; the CLO confirms; counsel withdraws", async ({ page, signIn, expectAccessible }) => {
+  test.setTimeout(240_000);
   const [, target] = await targets();
   await signIn("counsel.clinic@liaison.example");
+  await expectAccessible();
   await expect(page).toHaveURL(/\/clients$/);
   const ask = page.getByRole("region", { name: "Ask to be recorded as counsel" });
   const sent = "Request sent to the office.";
@@ -108,7 +120,9 @@ test("counsel asks to be recorded; the answer is the same for a wrong name; the 
   // The office sees the one request (the non-matching one wrote nothing) and confirms it.
   await page.context().clearCookies();
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(`/cases/${target.id}`);
+  await expectAccessible();
   const section = page.getByRole("region", { name: "Counsel of record" });
   await expect(section).toContainText("1 request waiting");
   await section.getByText("Counsel of record: history and changes").click();
@@ -123,18 +137,21 @@ test("counsel asks to be recorded; the answer is the same for a wrong name; the 
   // Counsel has the client and its review in their feed.
   await page.context().clearCookies();
   await signIn("counsel.clinic@liaison.example");
+  await expectAccessible();
   const link = page.getByRole("link", { name: `Open case ${target.reference}` });
   await expect(link).toBeVisible();
-  expect((await feedUids(page, ENGLISH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(true);
+  expect((await feedUids(page, expectAccessible, ENGLISH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(true);
 
   // Counsel withdraws from the case page: back to their clients, without this one.
   await page.goto(`/cases/${target.id}`);
+  await expectAccessible();
   const own = page.getByRole("region", { name: "Counsel of record" });
   await own.getByText("Withdraw from this case").click();
   await own.getByLabel("Reason", { exact: true }).fill("The client instructed another lawyer.");
   await expectAccessible();
   await own.getByRole("button", { name: "Withdraw as counsel of record" }).click();
   await expect(page).toHaveURL(/\/clients$/);
+  await expectAccessible();
   await expect(page.getByRole("link", { name: `Open case ${target.reference}` })).toHaveCount(0);
-  expect((await feedUids(page, ENGLISH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(false);
+  expect((await feedUids(page, expectAccessible, ENGLISH_FEED)).some((uid) => uid.startsWith(`review-${target.id}-`))).toBe(false);
 });
