@@ -47,7 +47,7 @@ const FRENCH_FEED = { create: /Créer mon adresse de calendrier|Créer une nouve
 
 test("a CLO records counsel of record; counsel sees the client and its reviews in their feed; ending it takes them away", async ({ page, signIn, expectAccessible }) => {
   // Four sign-ins, two calendar feeds and axe on every page: more than the default minute on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const [target] = await targets();
   await signIn("clo.toronto@liaison.example");
   await expectAccessible();
@@ -97,7 +97,7 @@ test("a CLO records counsel of record; counsel sees the client and its reviews i
 });
 
 test("counsel asks to be recorded; the answer is the same for a wrong name; the CLO confirms; counsel withdraws", async ({ page, signIn, expectAccessible }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const [, target] = await targets();
   await signIn("counsel.clinic@liaison.example");
   await expectAccessible();
