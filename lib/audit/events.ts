@@ -57,6 +57,12 @@ export const AUDIT_ACTIONS = [
   "review.reschedule",
   "review.record",
   "review.edit",
+  // Counsel of record
+  "counsel.record",
+  "counsel.request",
+  "counsel.confirm",
+  "counsel.decline",
+  "counsel.end",
   // Providers, consent and referrals
   "provider.create",
   "provider.update",

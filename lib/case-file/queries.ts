@@ -17,6 +17,7 @@ import { mayRecordOutcome, maySupersedeOutcome } from "@/lib/authz/outcomes";
 import { readConditions } from "@/lib/outcomes/schema";
 import type { OutcomeConditions } from "@/lib/outcomes/rules";
 import { TRANSFER_ZONES_SELECT, facilityZoneHistory, toZoneTransfer } from "@/lib/transfers/rules";
+import { caseCounsel, counselRecordsSelect, listCounselChoices, type CaseCounsel } from "@/lib/counsel/case-queries";
 import type {
   AtdMeasure,
   DecisionMaker,
@@ -208,6 +209,8 @@ export type CaseFile = {
   referrals: OfficeReferral[] | null;
   /** The notes this viewer may read (noteReadScope), newest first. */
   notes: CaseNote[];
+  /** Counsel of record: in force, history and requests for the office; counsel's own record for counsel (lib/counsel/case-queries.ts). */
+  counsel: CaseCounsel;
   counts: { openTasks: number; referrals: number };
   /** Corrections (lib/corrections): what the forms need, and the history every reader of the case sees. */
   corrections: CaseCorrections;
@@ -290,6 +293,7 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
         id: true,
         version: true,
         corrections: { where: { subject: "PERSON" }, orderBy: { changedAt: "desc" }, select: CORRECTION_SELECT },
+        counselRecords: counselRecordsSelect(actor),
       },
     },
     facility: { select: { id: true, name: true, timeZone: true } },
@@ -381,7 +385,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   const audience = assessmentAudience(actor);
   const readsReferrals = can(actor, "referrals.compose");
   const mayTransfer = can(actor, "cases.edit");
-  const [loaded, referralRows, facilities] = await Promise.all([
+  const [loaded, referralRows, facilities, counselChoices] = await Promise.all([
     db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: caseFileSelect(actor, audience) }),
     // The CBSA side's list, under referralScope (the office's referrals), alongside the case file's own statement.
     readsReferrals
@@ -391,10 +395,14 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     mayTransfer
       ? db().facility.findMany({ orderBy: [{ office: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, timeZone: true, office: { select: { id: true, name: true } } } })
       : Promise.resolve(null),
+    listCounselChoices(actor),
   ]);
   if (!loaded) return null;
 
-  const { detainee: { id: detaineeId, version: detaineeVersion, corrections: personCorrections, ...detainee }, facility: { id: facilityId, ...facility } } = loaded;
+  const {
+    detainee: { id: detaineeId, version: detaineeVersion, corrections: personCorrections, counselRecords, ...detainee },
+    facility: { id: facilityId, ...facility },
+  } = loaded;
   const flagAudience = { assignedCloId: loaded.assignedCloId, counselId: detainee.counselId };
   const flags = visibleFlags(actor, flagAudience, loaded.screening?.flags ?? []);
   const assessmentDeadline = caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag));
@@ -488,6 +496,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     assignableClos: can(actor, "detentions.assign") ? caseworkers.filter(isAssignableClo).map(({ id, name }) => ({ id, name })) : [],
     referrals: referralRows ? referralRows.map(toOfficeReferral) : null,
     notes: loaded.notes,
+    counsel: caseCounsel(actor, loaded.id, { version: detaineeVersion, counselRecords }, counselChoices),
     counts: { openTasks: loaded._count.tasks, referrals: loaded.referrals.length },
     corrections: {
       detaineeId,

@@ -5,6 +5,7 @@ import { noteReadScope } from "@/lib/authz/notes";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { planReadiness, type Readiness } from "@/lib/release-plans/rules";
 import type { DetentionStatus, PlanStatus, ReviewKind } from "@/lib/generated/prisma/enums";
+import type { DetentionWhereInput } from "@/lib/generated/prisma/models";
 
 export type CounselClient = {
   detentionId: string;
@@ -12,29 +13,41 @@ export type CounselClient = {
   person: { givenName: string; familyName: string };
   facility: { name: string; timeZone: string };
   status: DetentionStatus;
+  /** When the detention ended (released, removed…), null while the person is detained. */
+  endedAt: Date | null;
   nextReview: { kind: ReviewKind; dueBy: Date; needsCheck: boolean } | null;
   hearingAt: Date | null;
   plan: { status: PlanStatus; readiness: Readiness } | null;
 };
 
+/** Which of counsel's detentions a list shows: current (the person is detained), ended (released, removed…), or all. */
+export type ClientList = "current" | "ended" | "all";
+
 /**
  * Counsel's home: the detentions of the people for whom the actor is counsel of record (detentionScope),
- * current ones first and, among them, the earliest review deadline first; one page, sorted in SQL.
- * The plan's readiness is computed from the plan, the assessment and the referrals (never stored).
+ * current ones first and, among them, the earliest review deadline first (ended ones: the latest end first); one
+ * page, sorted in SQL. The plan's readiness is computed from the plan, the assessment and the referrals (never
+ * stored); the page shows it only where it still applies (lib/counsel/rules.ts readinessApplies).
  */
-export async function listMyClients(actor: Actor, page: number): Promise<Page<CounselClient>> {
+export async function listMyClients(actor: Actor, page: number, list: ClientList = "all"): Promise<Page<CounselClient>> {
   if (!can(actor, "clients.list")) return toPage([], 0, 1);
-  const where = detentionScope(actor);
+  const where: DetentionWhereInput = {
+    AND: [detentionScope(actor), list === "current" ? { status: "DETAINED" } : list === "ended" ? { status: { not: "DETAINED" } } : {}],
+  };
   const [rows, total] = await Promise.all([
     db().detention.findMany({
       where,
-      orderBy: [{ status: "asc" }, { nextReviewDueBy: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      orderBy:
+        list === "ended"
+          ? [{ releasedAt: { sort: "desc", nulls: "last" } }, { detainedAt: "desc" }, { id: "asc" }]
+          : [{ status: "asc" }, { nextReviewDueBy: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
         id: true,
         reference: true,
         status: true,
+        releasedAt: true,
         grounds: true,
         nextReviewKind: true,
         nextReviewDueBy: true,
@@ -63,6 +76,7 @@ export async function listMyClients(actor: Actor, page: number): Promise<Page<Co
       person: row.detainee,
       facility: row.facility,
       status: row.status,
+      endedAt: row.releasedAt,
       nextReview: row.nextReviewKind && row.nextReviewDueBy ? { kind: row.nextReviewKind, dueBy: row.nextReviewDueBy, needsCheck: row.reviewNeedsCheck } : null,
       hearingAt: row.reviews[0]?.scheduledFor ?? null,
       plan: row.releasePlan

@@ -477,8 +477,7 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
   const planStatus = planStatusFor(stage, index);
   const measures: AtdMeasure[] = index % 2 === 0 ? ["BONDSPERSON", "RESIDENCE_CONDITION", "VOICE_REPORTING"] : ["COMMUNITY_PROGRAM", "IN_PERSON_REPORTING"];
 
-  let detentionId = "";
-  await prisma.$transaction(async (tx) => {
+  const detentionId = await prisma.$transaction(async (tx) => {
     const detainee = await tx.detainee.create({
       data: {
         givenName,
@@ -490,7 +489,6 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
         interpreterLanguage: language.languages.includes("English") || language.languages.includes("French") ? null : language.languages[0],
         citizenship: language.citizenship,
         clientId: `DEMO-${String(1000 + index)}`,
-        counselId,
       },
       select: { id: true },
     });
@@ -515,7 +513,6 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
       },
       select: { id: true },
     });
-    detentionId = detention.id;
 
     if (flags.length > 0) {
       await tx.screening.create({
@@ -647,8 +644,32 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
     await tx.note.create({
       data: { detentionId: detention.id, authorId: actorId, authorOrgId: context.officeIds[office], visibility: "CASE_TEAM", body: "Initial contact made; interpreter booked for the interview." },
     });
+    return detention.id;
   });
 
+  // Counsel of record through the app's own gates and rules (lib/counsel/workflow.ts), never by writing
+  // Detainee.counselId: most recorded by a CLO of the office, some asked for by counsel and confirmed by the CLO.
+  // Loaded here, not at the top: the demo's names are also read where the database stack cannot load (Playwright's teardown).
+  const { decideCounselRequestWith, recordCounselWith, requestCounselWith } = await import("@/lib/counsel/workflow");
+  const clo = await seedActor(prisma, actorId);
+  const at = new Date(detainedAt.getTime() + 12 * HOUR);
+  if (counselId) {
+    if (index % 3 === 1) {
+      const counsel = await seedActor(prisma, counselId);
+      expectOk(await prisma.$transaction((tx) => requestCounselWith(tx, counsel, { reference: spec.reference, familyName }, at)), spec.reference);
+      const request = await prisma.counselOfRecord.findFirstOrThrow({ where: { requestDetentionId: detentionId, counselId, status: "REQUESTED" }, select: { id: true, version: true } });
+      expectOk(await prisma.$transaction((tx) => decideCounselRequestWith(tx, clo, { detentionId, requestId: request.id, version: request.version, decision: "CONFIRM", reason: "" }, at)), spec.reference);
+    } else {
+      const { version } = await prisma.detention.findUniqueOrThrow({ where: { id: detentionId }, select: { detainee: { select: { version: true } } } }).then((row) => row.detainee);
+      expectOk(await prisma.$transaction((tx) => recordCounselWith(tx, clo, { kind: "ACCOUNT", detentionId, version, counselId }, at)), spec.reference);
+    }
+  } else if (office === "TOR" && index === PENDING_REQUEST_INDEX) {
+    // One request waiting for the Toronto office, from counsel of another law office.
+    const counsel = await seedActor(prisma, usersByEmail.get("counsel.marchand@liaison.example")!.id);
+    expectOk(await prisma.$transaction((tx) => requestCounselWith(tx, counsel, { reference: spec.reference, familyName }, now)), spec.reference);
+  }
+
+  // Then the end of an ended case, recorded as the app records it (lib/outcomes/mutations.ts).
   if (endedAt && status !== "DETAINED") {
     const conditions =
       measures.includes("BONDSPERSON")
@@ -661,17 +682,24 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
           : { kind: "RELEASE", releaseType: "CBSA_OFFICER_RELEASE", reportingMode: "IN_PERSON", reportingFrequency: "WEEKLY" }
         : { kind: "REMOVAL", decidedBy: "CBSA_OFFICER" };
     const { date, time } = instantToWallClock(endedAt, facility.timeZone);
-    const input = recordOutcomeSchema.parse({ detentionId, detentionVersion: "1", date, time, ...fields });
+    const input = recordOutcomeSchema.parse({ detentionId, detentionVersion: String((await prisma.detention.findUniqueOrThrow({ where: { id: detentionId }, select: { version: true } })).version), date, time, ...fields });
     // Loaded here, not at the top: the demo's names are also read where the database stack cannot load (Playwright's teardown).
     const { recordOutcome } = await import("@/lib/outcomes/mutations");
-    const result = await recordOutcome(await seedActor(context, actorId), input, now, (work) => prisma.$transaction((tx) => work(tx as never)));
+    const result = await recordOutcome(clo, input, now, (work) => prisma.$transaction((tx) => work(tx as never)));
     if (!result.ok) throw new Error(`The demo case ${spec.reference} could not be ended: ${result.reason}${"key" in result ? ` (${result.key})` : ""}`);
   }
   return true;
 }
 
-/** The Actor a CLO of the demo would be when signed in (a session of the seed's own; no session row is needed). */
-async function seedActor(context: DemoContext, userId: string): Promise<Actor> {
-  const user = await context.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, role: true, organization: { select: { id: true, kind: true, name: true } } } });
+/** The demo case (a Toronto detention with no counsel of record) that keeps a counsel's request waiting for the office. */
+const PENDING_REQUEST_INDEX = 12;
+
+/** A demo user as the Actor the app's domain functions expect (no session: the seed's audit events carry a fresh id). */
+async function seedActor(prisma: PrismaClient, userId: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, role: true, organization: { select: { id: true, kind: true, name: true } } } });
   return { userId: user.id, sessionId: randomUUID(), name: user.name, role: user.role, organizationId: user.organization.id, organizationKind: user.organization.kind, organizationName: user.organization.name };
+}
+
+function expectOk(result: { ok: boolean }, reference: string): void {
+  if (!result.ok) throw new Error(`Demo counsel of record refused for ${reference}`);
 }

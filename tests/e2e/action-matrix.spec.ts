@@ -807,6 +807,78 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  recordCounselAction: {
+    // Each call gets a person with no counsel of record, and records counsel.marchand.
+    prepare: async () => {
+      const detentionId = await freshCase({ counselId: null });
+      const counselId = userOf("COUNSEL_OTHER")!;
+      return {
+        fields: { kind: "ACCOUNT", detentionId, version: "1", counselId },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await row(`SELECT p."counselId", c.status FROM "Detention" d JOIN "Detainee" p ON p.id = d."detaineeId" JOIN "CounselOfRecord" c ON c."detaineeId" = p.id WHERE d.id = $1`, [detentionId])).toEqual({ counselId, status: "ACTIVE" });
+        },
+      };
+    },
+  },
+
+  requestCounselAction: {
+    // Counsel names a case by reference and family name; a match writes a request routed to the case's office.
+    prepare: async (persona) => {
+      const detentionId = await freshCase({ counselId: null });
+      const named = await row<{ reference: string; familyName: string }>(`SELECT d.reference, p."familyName" FROM "Detention" d JOIN "Detainee" p ON p.id = d."detaineeId" WHERE d.id = $1`, [detentionId]);
+      return {
+        fields: { reference: named.reference, familyName: named.familyName },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await rows(`SELECT status FROM "CounselOfRecord" WHERE "requestDetentionId" = $1 AND "counselId" = $2`, [detentionId, userOf(persona)])).toEqual([{ status: "REQUESTED" }]);
+        },
+      };
+    },
+  },
+
+  decideCounselRequestAction: {
+    // A request from counsel.marchand routed to a fresh Toronto case, confirmed.
+    prepare: async () => {
+      const detentionId = await freshCase({ counselId: null });
+      const counselId = userOf("COUNSEL_OTHER")!;
+      const requestId = randomUUID();
+      await db.query(
+        `INSERT INTO "CounselOfRecord" (id, "detaineeId", "counselId", status, "requestDetentionId", "requestedById") SELECT $1, "detaineeId", $2, 'REQUESTED', id, $2 FROM "Detention" WHERE id = $3`,
+        [requestId, counselId, detentionId],
+      );
+      return {
+        fields: { detentionId, requestId, version: "1", decision: "CONFIRM", reason: "" },
+        target: { table: "CounselOfRecord", id: requestId },
+        changed: async () => {
+          expect(await row(`SELECT c.status, p."counselId" FROM "CounselOfRecord" c JOIN "Detainee" p ON p.id = c."detaineeId" WHERE c.id = $1`, [requestId])).toEqual({ status: "ACTIVE", counselId });
+        },
+      };
+    },
+  },
+
+  endCounselAction: {
+    // A fresh person whose counsel of record is counsel.clinic (an ACTIVE record and the mirror), ended or withdrawn.
+    // The office gets a result; counsel withdrawing is sent back to their clients (a redirect): either succeeds.
+    success: "none",
+    prepare: async () => {
+      const counselId = userOf("COUNSEL_OF_RECORD")!;
+      const detentionId = await freshCase({ counselId });
+      const recordId = randomUUID();
+      await db.query(
+        `INSERT INTO "CounselOfRecord" (id, "detaineeId", "counselId", status, "requestedById", "startedAt") SELECT $1, "detaineeId", $2, 'ACTIVE', $2, now() FROM "Detention" WHERE id = $3`,
+        [recordId, counselId, detentionId],
+      );
+      return {
+        fields: { detentionId, recordId, version: "1", reason: unique("Matrix: the client instructed other counsel") },
+        target: { table: "CounselOfRecord", id: recordId },
+        changed: async () => {
+          expect(await row(`SELECT c.status, p."counselId" FROM "CounselOfRecord" c JOIN "Detainee" p ON p.id = c."detaineeId" WHERE c.id = $1`, [recordId])).toEqual({ status: "ENDED", counselId: null });
+        },
+      };
+    },
+  },
+
   createFeedAction: {
     prepare: async (persona) => {
       const userId = userOf(persona);

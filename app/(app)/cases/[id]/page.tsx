@@ -15,6 +15,7 @@ import { NotesSection } from "@/components/case/notes-section";
 import { CorrectionsSection } from "@/components/case/corrections-section";
 import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-section";
 import { TransferSection } from "@/components/case/transfer-section";
+import { CounselSection } from "@/components/case/counsel-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -36,6 +37,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const t = await getTranslations("caseFile");
   const tOutcome = await getTranslations("outcome");
   const tTransfer = await getTranslations("caseTransfer");
+  const tCounsel = await getTranslations("counselOfRecord");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
 
@@ -49,6 +51,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-referrals", title: t("sections.referrals"), show: true },
     { id: "case-reviews", title: t("sections.reviews"), show: true },
     { id: "case-corrections", title: (await getTranslations("corrections"))("title"), show: true },
+    { id: "case-counsel", title: tCounsel("title"), show: true },
     { id: "case-notes", title: t("sections.notes"), show: permissions.writeNotes },
   ].filter((section) => section.show);
 
@@ -111,6 +114,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </div>
 
       <CorrectionsSection caseFile={caseFile} />
+      <CounselSection detentionId={caseFile.id} zone={zone} counsel={caseFile.counsel} />
 
       {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
     </>
