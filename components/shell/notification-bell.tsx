@@ -36,10 +36,12 @@ export function NotificationBell({ initialUnread, labels }: { initialUnread: num
     >
       <span>{labels.title}</span>
       {unread > 0 ? (
-        <span className="rounded-full bg-amber-300 px-2 text-xs font-bold text-slate-900">
-          {unread}
-          <span className="sr-only"> {unreadText}</span>
-        </span>
+        <>
+          <span aria-hidden="true" className="rounded-full bg-amber-300 px-2 text-xs font-bold text-slate-900">
+            {unread}
+          </span>
+          <span className="sr-only">{unreadText}</span>
+        </>
       ) : null}
     </Link>
   );
