@@ -14,3 +14,22 @@ export function onRequestError(error: unknown, request: Readonly<{ headers: Node
   const requestId = validRequestId(request.headers[REQUEST_ID_HEADER]) ?? "none";
   console.error(`request error ${name} code=${code} digest=${digest} route=${context.routeType}:${context.routePath} request=${requestId}`);
 }
+
+const JOB_RUNNER_RETRY_MS = 30_000;
+
+/**
+ * Next.js calls this once when the server starts: the job runner (reminders, retention) starts inside the app
+ * process unless LIAISON_JOBS=off (a deployment that runs `npm run worker` separately). If the database is not
+ * reachable yet, it tries again every 30 seconds; the app serves pages meanwhile.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LIAISON_JOBS === "off") return;
+  const { startJobRunner } = await import("@/lib/jobs/runner");
+  const attempt = () => {
+    startJobRunner().catch(() => {
+      console.error("[jobs] the job runner could not start; retrying in 30 s");
+      setTimeout(attempt, JOB_RUNNER_RETRY_MS).unref();
+    });
+  };
+  attempt();
+}

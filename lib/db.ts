@@ -26,6 +26,7 @@ function createPrismaClient() {
       await client.query("SET jit = off");
     },
   });
+  globalForPrisma.liaisonPool = pool;
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
@@ -61,10 +62,19 @@ export const queryCounter = { count: 0 };
 export type Database = ReturnType<typeof createPrismaClient>;
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
-const globalForPrisma = globalThis as unknown as { liaisonPrisma?: Database };
+const globalForPrisma = globalThis as unknown as { liaisonPrisma?: Database; liaisonPool?: pg.Pool };
 
 export function db(): Database {
   // One client per process, kept across hot reloads in development.
   globalForPrisma.liaisonPrisma ??= createPrismaClient();
   return globalForPrisma.liaisonPrisma;
+}
+
+/**
+ * The same pool of connections, for the job runner (lib/jobs/runner.ts): pg-boss runs its own SQL through it, so the
+ * embedded database's single connection is shared rather than a second one opened (PGlite serves one).
+ */
+export function databasePool(): pg.Pool {
+  db();
+  return globalForPrisma.liaisonPool!;
 }

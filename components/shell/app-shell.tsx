@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { can, homePath, type Actor } from "@/lib/authz";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ReviewNotice } from "@/components/reviews/review-notice";
+import { NotificationBell } from "@/components/shell/notification-bell";
+import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 type NavItem = { href: string; label: string };
 
@@ -29,6 +31,8 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   const t = await getTranslations("shell");
   const roles = await getTranslations("roles");
   const items = await navigationFor(actor);
+  const notifications = await getTranslations("notifications");
+  const unread = await unreadNotificationCount(actor);
   return (
     <>
       <header className="bg-brand-800 text-white no-print">
@@ -44,6 +48,10 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               <span aria-hidden="true"> · </span>
               <span>{actor.organizationName}</span>
             </p>
+            <NotificationBell
+              initialUnread={unread}
+              labels={{ title: notifications("bell"), unreadOne: notifications("unreadOne"), unreadOther: notifications("unreadOther") }}
+            />
             <LocaleSwitcher />
             <Link href="/account/password" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
               {t("changePassword")}

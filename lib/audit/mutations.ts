@@ -3,6 +3,7 @@ import { db, type Transaction } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
 import type { AuditAction } from "@/lib/audit/events";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import { notifyFromAuditEvent } from "@/lib/notifications/mutations";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -13,9 +14,12 @@ export type AuditEntry = {
   metadata?: InputJsonValue;
 };
 
-/** Appends an audit event inside the caller's transaction, so the event exists exactly when the write does. */
+/**
+ * Appends an audit event inside the caller's transaction, so the event exists exactly when the write does. The event
+ * is also the change's domain event: whoever it concerns is notified in the same transaction (lib/notifications).
+ */
 export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+  const event = await tx.auditEvent.create({
     data: {
       actorId: actor.userId,
       sessionId: actor.sessionId,
@@ -25,7 +29,9 @@ export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEnt
       detentionId: entry.detentionId ?? null,
       metadata: entry.metadata,
     },
+    select: { id: true },
   });
+  await notifyFromAuditEvent(tx, actor, entry, event.id);
 }
 
 /** An audit event on its own: for reads and exports, which have no other write to share a transaction with. */

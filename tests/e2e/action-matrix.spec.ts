@@ -893,6 +893,37 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  markNotificationReadAction: {
+    // Each persona marks a notification of their own, made right before; another's is not found (tests/integration/notifications.test.ts).
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const id = randomUUID();
+      if (userId) await db.query(`INSERT INTO "Notification" (id, "recipientId", kind, key, path) VALUES ($1, $2, 'CASE_ASSIGNED', $3, '/')`, [id, userId, `matrix:${id}`]);
+      return {
+        fields: { notificationId: id },
+        target: userId ? { table: "Notification", id } : undefined,
+        changed: async () => {
+          expect((await row<{ readAt: Date | null }>(`SELECT "readAt" FROM "Notification" WHERE id = $1`, [id])).readAt).not.toBeNull();
+        },
+      };
+    },
+  },
+
+  markAllNotificationsReadAction: {
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const id = randomUUID();
+      if (userId) await db.query(`INSERT INTO "Notification" (id, "recipientId", kind, key, path) VALUES ($1, $2, 'CASE_ASSIGNED', $3, '/')`, [id, userId, `matrix:${id}`]);
+      return {
+        fields: {},
+        target: userId ? { table: "Notification", id } : undefined,
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "Notification" WHERE "recipientId" = $1 AND "readAt" IS NULL`, [userId])).toHaveLength(0);
+        },
+      };
+    },
+  },
+
   revokeFeedAction: {
     // Each signed-in persona has a feed to lose, so a refusal is seen to keep it.
     prepare: async (persona) => {

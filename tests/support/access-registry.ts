@@ -75,6 +75,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/account/password/page.tsx", url: "/account/password", allowed: [...SIGNED_IN], rule: "any signed-in user: their own password" },
   { file: "app/(app)/admin/users/page.tsx", url: "/admin/users", allowed: ["ADMIN"], rule: "users.manage, with the access grants awaiting a second admin" },
   { file: "app/(app)/admin/organizations/page.tsx", url: "/admin/organizations", allowed: ["ADMIN"], rule: "organizations.manage" },
+  { file: "app/(app)/notifications/page.tsx", url: "/notifications", allowed: [...SIGNED_IN], rule: "any signed-in user: their own notifications only" },
 ];
 
 export const ROUTES: RouteEntry[] = [
@@ -83,6 +84,14 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/bench/query-count/route.ts", method: "GET", url: "/api/bench/query-count", allowed: [], rule: "only with LIAISON_BENCH=1 (npm run bench); not found otherwise" },
   { file: "app/(app)/audit/export/route.ts", method: "GET", url: "/audit/export", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
   { file: "app/(app)/reports/export/route.ts", method: "GET", url: "/reports/export?table=indicators", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
+  { file: "app/api/notifications/unread/route.ts", method: "GET", url: "/api/notifications/unread", allowed: [...SIGNED_IN], rule: "any signed-in user: their own unread count" },
+  {
+    file: "app/(app)/notifications/[id]/open/route.ts",
+    method: "GET",
+    url: "/notifications/00000000-0000-7000-8000-000000000000/open",
+    allowed: [],
+    rule: "the recipient only (marks it read and redirects); anyone else's, or an unknown one, is not found",
+  },
 ];
 
 /**
@@ -142,4 +151,6 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/outreach/actions.ts", name: "createOutreachContactAction", allowed: CBSA, rule: "outreach.manage, own office" },
   { file: "lib/outreach/actions.ts", name: "createResourceListAction", allowed: CBSA, rule: "outreach.manage, own office" },
   { file: "lib/outreach/actions.ts", name: "addResourceItemAction", allowed: CBSA, rule: "outreach.manage, own office" },
+  { file: "lib/notifications/actions.ts", name: "markNotificationReadAction", allowed: [...SIGNED_IN], rule: "the recipient's own notification only" },
+  { file: "lib/notifications/actions.ts", name: "markAllNotificationsReadAction", allowed: [...SIGNED_IN], rule: "the user's own notifications only" },
 ];

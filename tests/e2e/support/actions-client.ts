@@ -82,7 +82,9 @@ export async function startIsolatedApp(options: { databasePrefix: string; port: 
     mkdirSync(SERVER_LOG_DIRECTORY, { recursive: true });
     const logFile = path.join(SERVER_LOG_DIRECTORY, `${options.databasePrefix}.log`);
     writeFileSync(logFile, "");
-    server = spawnNext({ dev: false, port: options.port, logFile, env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: options.secret, NEXTAUTH_URL: base } });
+    // No job runner here: its reminders are written on its own clock, and the action matrix compares every row of the
+    // database before and after each call (the main e2e server runs the jobs).
+    server = spawnNext({ dev: false, port: options.port, logFile, env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: options.secret, NEXTAUTH_URL: base, LIAISON_JOBS: "off" } });
     await waitUntilServing(`${base}/sign-in`, 60_000);
     const records = await findMatrixRecords(database.url);
     const cookies = new Map<Persona, string>();

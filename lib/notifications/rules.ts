@@ -1,0 +1,80 @@
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import type { AuditAction } from "@/lib/audit/events";
+
+/**
+ * Who is told what (docs/domain.md, "Notifications"). Pure: the caller (lib/notifications/mutations.ts) reads the
+ * people related to the record in the change's own transaction and passes them here; these functions only decide.
+ *
+ * A notification holds no personal data: its kind, a case reference (never given to a provider, who knows the
+ * person only through the packet), status values and a link. The page it links to applies the reader's access again.
+ */
+
+/** The people related to the record an event is about, as read in the event's transaction. */
+export type EventParties = {
+  /** Who made the change: never told about their own change. */
+  actorId: string;
+  /** The side the actor is on, for events either side of a referral can cause. */
+  actorSide: "OFFICE" | "PROVIDER" | "COUNSEL" | "OTHER";
+  /** The case's assigned CLO, when assigned and active. */
+  assignedCloId?: string | null;
+  /** The CLO who created the referral, when still active in the office. */
+  referralCreatorId?: string | null;
+  /** Active caseworkers of the provider organisation that may see the referral. */
+  providerCaseworkerIds?: readonly string[];
+  /** Active supervisors of the office responsible for the case. */
+  officeSupervisorIds?: readonly string[];
+  /** The CLO a case was just assigned to. */
+  newlyAssignedCloId?: string | null;
+};
+
+export type Delivery = { kind: NotificationKind; recipients: string[] };
+
+/** The audit actions that tell someone something. Every other action is recorded and tells no one. */
+export const NOTIFYING_ACTIONS = ["referral.send", "referral.answer", "referral.message", "consent.withdraw", "plan.bondsperson.propose", "detention.assign"] as const satisfies readonly AuditAction[];
+export type NotifyingAction = (typeof NOTIFYING_ACTIONS)[number];
+
+export function isNotifyingAction(action: AuditAction): action is NotifyingAction {
+  return (NOTIFYING_ACTIONS as readonly string[]).includes(action);
+}
+
+/** Distinct ids, the actor and empty values left out: nobody is told of their own change, nobody twice. */
+export function recipientsOf(actorId: string, ...groups: (readonly (string | null | undefined)[])[]): string[] {
+  const ids = new Set<string>();
+  for (const group of groups) for (const id of group) if (id && id !== actorId) ids.add(id);
+  return [...ids].sort();
+}
+
+/** The office side of a referral: the CLO who sent it and the case's assigned CLO. */
+function officeSide(parties: EventParties): (string | null | undefined)[] {
+  return [parties.referralCreatorId, parties.assignedCloId];
+}
+
+/** What an event tells, and to whom; null when it tells no one. */
+export function deliveryFor(action: NotifyingAction, parties: EventParties): Delivery | null {
+  const delivery = (kind: NotificationKind, ...groups: (readonly (string | null | undefined)[])[]): Delivery | null => {
+    const recipients = recipientsOf(parties.actorId, ...groups);
+    return recipients.length > 0 ? { kind, recipients } : null;
+  };
+  switch (action) {
+    case "referral.send":
+      return delivery("REFERRAL_RECEIVED", parties.providerCaseworkerIds ?? []);
+    case "referral.answer":
+      return delivery("REFERRAL_ANSWERED", officeSide(parties));
+    case "referral.message":
+      // A message tells the other side of the referral.
+      if (parties.actorSide === "PROVIDER") return delivery("REFERRAL_MESSAGE", officeSide(parties));
+      if (parties.actorSide === "OFFICE") return delivery("REFERRAL_MESSAGE", parties.providerCaseworkerIds ?? []);
+      return null;
+    case "consent.withdraw":
+      // The provider is told that consent was withdrawn, never why (the reason is not recorded on their side).
+      return delivery("CONSENT_WITHDRAWN", parties.providerCaseworkerIds ?? []);
+    case "plan.bondsperson.propose":
+      // Counsel's proposal goes to the case's CLO; an unassigned case's proposal to the office's supervisors.
+      return parties.assignedCloId ? delivery("BONDSPERSON_PROPOSED", [parties.assignedCloId]) : delivery("BONDSPERSON_PROPOSED", parties.officeSupervisorIds ?? []);
+    case "detention.assign":
+      return delivery("CASE_ASSIGNED", [parties.newlyAssignedCloId]);
+  }
+}
+
+/** How long notifications are kept. */
+export const NOTIFICATION_RETENTION_DAYS = 90;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { deliveryFor, recipientsOf, type EventParties, type NotifyingAction } from "@/lib/notifications/rules";
+
+const ACTOR = "actor";
+const base: EventParties = { actorId: ACTOR, actorSide: "OFFICE" };
+
+describe("who each event tells", () => {
+  const cases: { name: string; action: NotifyingAction; parties: Partial<EventParties>; expected: { kind: string; recipients: string[] } | null }[] = [
+    { name: "a referral sent: the provider's caseworkers", action: "referral.send", parties: { providerCaseworkerIds: ["nw1", "nw2"] }, expected: { kind: "REFERRAL_RECEIVED", recipients: ["nw1", "nw2"] } },
+    { name: "a referral sent to a provider with no active caseworker: nobody", action: "referral.send", parties: { providerCaseworkerIds: [] }, expected: null },
+    {
+      name: "an answer: the sending CLO and the assigned CLO, once each",
+      action: "referral.answer",
+      parties: { actorSide: "PROVIDER", referralCreatorId: "clo1", assignedCloId: "clo1" },
+      expected: { kind: "REFERRAL_ANSWERED", recipients: ["clo1"] },
+    },
+    {
+      name: "a provider's message: the office side",
+      action: "referral.message",
+      parties: { actorSide: "PROVIDER", referralCreatorId: "clo1", assignedCloId: "clo2", providerCaseworkerIds: ["nw1"] },
+      expected: { kind: "REFERRAL_MESSAGE", recipients: ["clo1", "clo2"] },
+    },
+    {
+      name: "an office's message: the provider side, never the author",
+      action: "referral.message",
+      parties: { actorSide: "OFFICE", referralCreatorId: ACTOR, providerCaseworkerIds: ["nw1", ACTOR] },
+      expected: { kind: "REFERRAL_MESSAGE", recipients: ["nw1"] },
+    },
+    { name: "a message from anyone else: nobody", action: "referral.message", parties: { actorSide: "OTHER", providerCaseworkerIds: ["nw1"] }, expected: null },
+    { name: "consent withdrawn: the provider's caseworkers", action: "consent.withdraw", parties: { providerCaseworkerIds: ["nw1"] }, expected: { kind: "CONSENT_WITHDRAWN", recipients: ["nw1"] } },
+    {
+      name: "counsel's bondsperson: the assigned CLO",
+      action: "plan.bondsperson.propose",
+      parties: { actorSide: "COUNSEL", assignedCloId: "clo1", officeSupervisorIds: ["sup1"] },
+      expected: { kind: "BONDSPERSON_PROPOSED", recipients: ["clo1"] },
+    },
+    {
+      name: "counsel's bondsperson on an unassigned case: the office's supervisors",
+      action: "plan.bondsperson.propose",
+      parties: { actorSide: "COUNSEL", assignedCloId: null, officeSupervisorIds: ["sup1", "sup2"] },
+      expected: { kind: "BONDSPERSON_PROPOSED", recipients: ["sup1", "sup2"] },
+    },
+    { name: "an assignment: the CLO given the case", action: "detention.assign", parties: { newlyAssignedCloId: "clo2" }, expected: { kind: "CASE_ASSIGNED", recipients: ["clo2"] } },
+    { name: "a supervisor assigning a case to themself: nobody", action: "detention.assign", parties: { newlyAssignedCloId: ACTOR }, expected: null },
+  ];
+  it.each(cases)("$name", ({ action, parties, expected }) => {
+    expect(deliveryFor(action, { ...base, ...parties })).toEqual(expected);
+  });
+});
+
+describe("recipientsOf", () => {
+  it("drops the actor, empty values and repeats, in a stable order", () => {
+    expect(recipientsOf("a", ["c", null, "a", "b"], [undefined, "c"])).toEqual(["b", "c"]);
+  });
+});
