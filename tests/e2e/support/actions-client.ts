@@ -80,7 +80,7 @@ export async function startIsolatedApp(options: { databasePrefix: string; port: 
     // Its output goes to a log of its own beside the main server's: tests/e2e/global-teardown.ts searches every log
     // there for personal data and Prisma's error text, the hostile-input run's included.
     mkdirSync(SERVER_LOG_DIRECTORY, { recursive: true });
-    const logFile = path.join(SERVER_LOG_DIRECTORY, `${options.databasePrefix}.log`);
+    const logFile = path.join(SERVER_LOG_DIRECTORY, `${options.databasePrefix}-${options.port}.log`);
     writeFileSync(logFile, "");
     server = spawnNext({ dev: false, port: options.port, logFile, env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: options.secret, NEXTAUTH_URL: base } });
     await waitUntilServing(`${base}/sign-in`, 60_000);
