@@ -37,8 +37,10 @@ export default defineConfig({
     // The first server builds the app (a few minutes on two busy cores); the others reuse its build.
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    // SIGTERM, not Playwright's default SIGKILL: tests/e2e/server.ts then stops Next and drops its database.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    // SIGTERM, not Playwright's default SIGKILL: tests/e2e/server.ts then stops Next and drops its database. The
+    // servers stop one after another, and on a busy machine a drop waits on other sessions' CREATE DATABASE: ten
+    // seconds once proved too short and left a database behind.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe" as const,
     stderr: "pipe" as const,
   })),
