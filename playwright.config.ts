@@ -19,7 +19,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    // No baseURL here: tests/e2e/fixtures.ts gives each worker its own server's.
+    // Each worker's own server: tests/e2e/fixtures.ts sets the baseURL fixture from the worker's index. Playwright
+    // loads this file again in every worker, with TEST_PARALLEL_INDEX set, so testInfo.project.use.baseURL names
+    // the worker's server too; the runner itself, which starts no browser, has none.
+    baseURL: process.env.TEST_PARALLEL_INDEX === undefined ? undefined : appServer(Number(process.env.TEST_PARALLEL_INDEX)).baseURL,
     trace: "retain-on-failure",
     locale: "en-CA",
     timezoneId: "America/Toronto",

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { SERVER_LOG_DIRECTORY } from "./server-log";
+import { databaseUrlFile, SERVER_LOG_DIRECTORY } from "./server-log";
 
 /**
  * The e2e suite runs on several Playwright workers, and each worker has an app of its own: its own app server, on its
@@ -56,6 +56,6 @@ export function appServer(index: number): { index: number; port: number; baseURL
     port,
     baseURL: `http://127.0.0.1:${port}`,
     logFile: path.join(SERVER_LOG_DIRECTORY, `server-${index}.log`),
-    databaseUrlFile: path.join(SERVER_LOG_DIRECTORY, `database-url-${index}`),
+    databaseUrlFile: databaseUrlFile(index),
   };
 }
