@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PAGES, PERSONAS, ROUTES, type Persona } from "@/tests/support/access-registry";
-import { DATABASE_URL_FILE } from "./server-log";
 import { signInOverHttp } from "@/tests/support/http-session";
 import { findMatrixRecords } from "./support/actions-client";
 
@@ -20,9 +18,9 @@ const records = { case: "", referral: "", provider: "" };
 const caseTitle = { reference: "", familyName: "" };
 
 
-test.beforeAll(async ({}, testInfo) => {
-  base = String(testInfo.project.use.baseURL);
-  const found = await findMatrixRecords(readFileSync(DATABASE_URL_FILE, "utf8").trim());
+test.beforeAll(async ({ app }) => {
+  base = app.baseURL;
+  const found = await findMatrixRecords(app.databaseUrl);
   records.case = found.case;
   records.referral = found.referral;
   records.provider = found.provider;

@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import pg from "pg";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
-import { DATABASE_URL_FILE } from "./server-log";
 import { postCredentials, signInOverHttp } from "@/tests/support/http-session";
 
 /**
@@ -11,8 +9,8 @@ import { postCredentials, signInOverHttp } from "@/tests/support/http-session";
  */
 test.describe.configure({ mode: "serial" });
 
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: readFileSync(DATABASE_URL_FILE, "utf8").trim() });
+async function withDatabase<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     return await work(client);
@@ -22,10 +20,10 @@ async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise
 }
 
 /** A new account like a demo caseworker's (same organisation, the demo password): this spec's changes touch no one else. */
-async function freshAccount(label: string): Promise<{ email: string; name: string }> {
+async function freshAccount(databaseUrl: string, label: string): Promise<{ email: string; name: string }> {
   const email = `${label}.${randomBytes(4).toString("hex")}@liaison.example`;
   const name = `Accounts Test ${randomBytes(2).toString("hex")}`;
-  await withDatabase(async (client) => {
+  await withDatabase(databaseUrl, async (client) => {
     const inserted = await client.query(
       `INSERT INTO "User" SELECT * FROM jsonb_populate_record(NULL::"User", (SELECT to_jsonb(u) || $1::jsonb FROM "User" u WHERE email = 'caseworker.northgate@liaison.example'))`,
       [JSON.stringify({ id: randomUUID(), email, name, version: 1 })],
@@ -43,8 +41,8 @@ async function attemptSignIn(base: string, email: string, password: string, head
   return signedIn ? null : (new URL(url, base).searchParams.get("error") ?? "UNKNOWN");
 }
 
-test("a new X-Forwarded-For on every attempt does not escape the sign-in throttle", async ({}, testInfo) => {
-  const base = String(testInfo.project.use.baseURL);
+test("a new X-Forwarded-For on every attempt does not escape the sign-in throttle", async ({ app }) => {
+  const base = app.baseURL;
   const email = `throttle.probe.${randomBytes(4).toString("hex")}@liaison.example`;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const forwarded = `203.0.113.${attempt + 1}, 198.51.100.${attempt + 1}`;
@@ -56,10 +54,10 @@ test("a new X-Forwarded-For on every attempt does not escape the sign-in throttl
   expect(await attemptSignIn(base, "clo2.toronto@liaison.example", DEMO_PASSWORD, {})).toBeNull();
 });
 
-test("a user changes their own password: the old one stops working, and their other sessions end", async ({ page, browser, signIn, expectAccessible }) => {
+test("a user changes their own password: the old one stops working, and their other sessions end", async ({ page, browser, signIn, expectAccessible, app }) => {
   // Two browsers, three submissions and an axe check of each page: more than the default minute on a busy machine.
   test.setTimeout(120_000);
-  const account = await freshAccount("password.change");
+  const account = await freshAccount(app.databaseUrl, "password.change");
   const newPassword = `Heron-Willow-${randomBytes(3).toString("hex")}-Ferry`;
 
   // The same person signed in on another device.
@@ -109,12 +107,12 @@ test("a user changes their own password: the old one stops working, and their ot
   await elsewhere.close();
 
   // The old password no longer opens the account; the new one does.
-  const base = String(test.info().project.use.baseURL);
+  const base = app.baseURL;
   expect(await attemptSignIn(base, account.email, DEMO_PASSWORD, {})).toBe("CredentialsSignin");
   expect(await signInOverHttp(base, account.email, newPassword)).toMatch(/^liaison\.session=/);
 });
 
-test("a CLO account made by one administrator opens only when a second one approves it", async ({ page, signIn, expectAccessible }) => {
+test("a CLO account made by one administrator opens only when a second one approves it", async ({ page, signIn, expectAccessible, app }) => {
   test.setTimeout(120_000);
   const email = `new.officer.${randomBytes(4).toString("hex")}@liaison.example`;
   const name = `New Officer ${randomBytes(2).toString("hex")}`;
@@ -140,7 +138,7 @@ test("a CLO account made by one administrator opens only when a second one appro
   await expect(row.getByText("Awaiting another administrator")).toBeVisible();
   await expect(row.getByRole("button", { name: `Approve ${name}` })).toHaveCount(0);
   await expectAccessible();
-  const base = String(test.info().project.use.baseURL);
+  const base = app.baseURL;
   expect(await attemptSignIn(base, email, password, {})).toBe("CredentialsSignin");
 
   await page.getByRole("link", { name: "Sign out" }).click();

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACTIONS, PERSONAS, type ActionEntry, type Persona } from "@/tests/support/access-registry";
 import { instantToDateTimeLocal as utcToLocalDateTime } from "@/lib/time/facility-clock";
 import { signInOverHttp } from "@/tests/support/http-session";
 import en from "@/lib/i18n/messages/en/common.json";
 import fr from "@/lib/i18n/messages/fr/common.json";
+import { e2ePort } from "./workers";
 import { actionForm, browserArguments, postAction, startIsolatedApp, tableContents, type ActionFields, type ActionResponse, type IsolatedApp, type MatrixRecords } from "./support/actions-client";
 
 /**
@@ -22,7 +23,6 @@ import { actionForm, browserArguments, postAction, startIsolatedApp, tableConten
  * are the ones that decide. Each call's input is built from the database right before it is made; refused personas
  * go first, then each allowed persona with input of its own.
  */
-const PORT = Number(process.env.E2E_MATRIX_PORT ?? 3208);
 const PERSONA_LIST = Object.keys(PERSONAS) as Persona[];
 const NOT_FOUND = [en.errors.notFound, fr.errors.notFound];
 
@@ -1202,9 +1202,10 @@ async function expectAllowed(action: ActionEntry, persona: Persona, scenario: Sc
 
 // ------------------------------------------------------------------------------------------ the tests
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
-  app = await startIsolatedApp({ databasePrefix: "liaison_action_matrix", port: PORT, secret: "matrix-secret-matrix-secret-matrix-secret" });
+  // A port of this worker's own (tests/e2e/workers.ts).
+  app = await startIsolatedApp({ databasePrefix: "liaison_action_matrix", port: e2ePort("matrix", testInfo.parallelIndex), secret: "matrix-secret-matrix-secret-matrix-secret" });
   db = new pg.Client({ connectionString: app.databaseUrl });
   await db.connect();
   const userIds = new Map((await rows<{ email: string; id: string }>(`SELECT email, id FROM "User"`)).map((user) => [user.email, user.id]));

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import pg from "pg";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACTIONS, PERSONAS, ROUTES, type ActionEntry, type Persona } from "@/tests/support/access-registry";
+import { e2ePort } from "./workers";
 import { actionForm, browserArguments, pathFor, postAction, startIsolatedApp, tableCounts, type ActionFields, type IsolatedApp } from "./support/actions-client";
 
 /**
@@ -13,7 +14,6 @@ import { actionForm, browserArguments, pathFor, postAction, startIsolatedApp, ta
  * Each call must answer without a server error, never claim success, and leak no error text; and when all calls are
  * done not one row has been written. The app runs on its own server and database so other specs' writes don't count.
  */
-const PORT = Number(process.env.E2E_ACTIONS_PORT ?? 3107);
 const FUZZ_RUNS = 8;
 
 // Field names the actions' schemas read (a superset: Zod ignores the rest).
@@ -73,9 +73,10 @@ async function callAction(action: ActionEntry, persona: Persona, fields: Record<
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
-  app = await startIsolatedApp({ databasePrefix: "liaison_actions", port: PORT, secret: "actions-secret-actions-secret-actions" });
+  // A port of this worker's own (tests/e2e/workers.ts).
+  app = await startIsolatedApp({ databasePrefix: "liaison_actions", port: e2ePort("actions", testInfo.parallelIndex), secret: "actions-secret-actions-secret-actions" });
 });
 
 test.afterAll(async () => {

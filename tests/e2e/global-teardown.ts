@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS, FAMILY_NAMES, GIVEN_NAMES } from "@/prisma/seed/demo";
-import { SERVER_LOG, SERVER_LOG_DIRECTORY } from "./server-log";
+import { SERVER_LOG_DIRECTORY } from "./server-log";
+import { appServer, E2E_WORKERS } from "./workers";
 
 /**
  * No personal data in application logs (issue 6): after the whole e2e suite, the output of every app server the run
- * started (the main one, and the spec-owned ones of actions.spec.ts and action-matrix.spec.ts, whose hostile and
+ * started (each worker's, and the spec-owned ones of actions.spec.ts and action-matrix.spec.ts, whose hostile and
  * matrix calls are logged too) must not contain any seeded person's or user's name or any demo e-mail address, nor
  * any of Prisma's error text: its "Invalid `prisma.x()` invocation" message quotes the call's arguments, so one in the
  * log means a database error escaped lib/db.ts's guard (lib/database-error.ts).
@@ -13,11 +14,11 @@ import { SERVER_LOG, SERVER_LOG_DIRECTORY } from "./server-log";
 const PRISMA_ERROR_TEXT = /invocation|PrismaClient\w*Error|Invalid `[^`]*`/;
 
 export default async function globalTeardown() {
-  if (!existsSync(SERVER_LOG)) {
-    // A developer's reused local server writes no log here; CI always starts its own.
-    if (process.env.CI) throw new Error(`The e2e server log ${SERVER_LOG} is missing.`);
-    return;
-  }
+  // Each worker's app server writes its log (they all start before the first test); CI always starts its own, so
+  // every one must be there to be searched. A developer's reused local servers write none here.
+  const missing = Array.from({ length: E2E_WORKERS }, (_, index) => appServer(index).logFile).filter((file) => !existsSync(file));
+  if (missing.length > 0 && process.env.CI) throw new Error(`The e2e server logs are missing: ${missing.join(", ")}.`);
+  if (missing.length === E2E_WORKERS) return;
   const logs = readdirSync(SERVER_LOG_DIRECTORY)
     .filter((name) => name.endsWith(".log"))
     .map((name) => path.join(SERVER_LOG_DIRECTORY, name));

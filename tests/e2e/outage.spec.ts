@@ -1,13 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { createTemporaryDatabase } from "@/tests/support/database";
 import { startTcpProxy } from "@/tests/support/tcp-proxy";
 import { ensureProductionBuild, ROOT, spawnNext } from "@/scripts/support/next-server";
-
-const PORT = Number(process.env.E2E_OUTAGE_PORT ?? 3105);
-const BASE = `http://127.0.0.1:${PORT}`;
+import { e2ePort } from "./workers";
 
 async function expectNoSevereAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -19,8 +17,11 @@ async function expectNoSevereAxeViolations(page: Page) {
  * that the service is unavailable, an action reports failure and writes nothing, sign-in says the service is down
  * rather than "wrong password", and once the proxy passes traffic again the same server works: no restart.
  */
-test("a database outage loses nothing acknowledged, claims no success, and the app recovers without a restart", async ({ browser }) => {
+test("a database outage loses nothing acknowledged, claims no success, and the app recovers without a restart", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
+  // A port of this worker's own (tests/e2e/workers.ts).
+  const PORT = e2ePort("outage", testInfo.parallelIndex);
+  const BASE = `http://127.0.0.1:${PORT}`;
   const database = await createTemporaryDatabase("liaison_outage");
   const proxy = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
   let server: ReturnType<typeof spawnNext> | undefined;

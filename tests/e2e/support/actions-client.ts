@@ -80,7 +80,7 @@ export async function startIsolatedApp(options: { databasePrefix: string; port: 
     // Its output goes to a log of its own beside the main server's: tests/e2e/global-teardown.ts searches every log
     // there for personal data and Prisma's error text, the hostile-input run's included.
     mkdirSync(SERVER_LOG_DIRECTORY, { recursive: true });
-    const logFile = path.join(SERVER_LOG_DIRECTORY, `${options.databasePrefix}.log`);
+    const logFile = path.join(SERVER_LOG_DIRECTORY, `${options.databasePrefix}-${options.port}.log`);
     writeFileSync(logFile, "");
     // No job runner here: its reminders are written on its own clock, and the action matrix compares every row of the
     // database before and after each call (the main e2e server runs the jobs).
