@@ -1,5 +1,5 @@
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import type { AuditEntry } from "@/lib/audit/mutations";
+import { recordAudit, type AuditEntry } from "@/lib/audit/mutations";
 import {
   REPLACED,
   REQUEST_WINDOW_MS,
@@ -37,19 +37,12 @@ export type EndCounselResult = { ok: true } | { ok: false; reason: "NOT_FOUND" |
 /** The one answer to every request counsel is allowed to make. */
 const REQUEST_SENT: RequestCounselResult = Object.freeze({ ok: true });
 
-/** The audit row recordAudit (lib/audit/mutations.ts) writes, in the transaction given. */
+/**
+ * The audit event, through recordAudit (lib/audit/mutations.ts) in the transaction given, so the change's notifications
+ * are written with it. The seed's transaction is the plain client's; the app's is the extended one: the same at run time.
+ */
 async function audit(tx: CounselTransaction, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.userId,
-      sessionId: actor.sessionId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      detentionId: entry.detentionId ?? null,
-      metadata: entry.metadata,
-    },
-  });
+  await recordAudit(tx as unknown as Parameters<typeof recordAudit>[0], actor, entry);
 }
 
 /** Locks the person for the rest of the transaction and reads the version of the record as it is now. */

@@ -11,7 +11,14 @@ import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNames
  * once per event (unique recipient and key), so a retried transaction cannot tell anyone twice.
  */
 
-type Told = { parties: EventParties; path: string; reference: string | null; params?: InputJsonValue };
+type Told = {
+  parties: EventParties;
+  path: string;
+  reference: string | null;
+  params?: InputJsonValue;
+  /** Where a recipient is sent when it differs from `path` (a provider: to its own referral, without the reference). */
+  perRecipient?: Map<string, { path: string; reference: string | null }>;
+};
 
 function actorSide(actor: Actor): EventParties["actorSide"] {
   if (actor.organizationKind === "CBSA_OFFICE") return "OFFICE";
@@ -64,6 +71,39 @@ async function caseEvent(tx: Transaction, actor: Actor, detentionId: string, pat
   return { ...detention, told: { path, reference: detention.reference } };
 }
 
+/** Referrals a provider is still working on: it is told when the person leaves detention or moves. */
+const OPEN_REFERRAL_STATUSES = ["SENT", "UNDER_REVIEW", "ACCEPTED", "WAITLISTED"] as const;
+
+/** A release, an end or a transfer: counsel of record (to their clients) and the caseworkers of providers with an open referral. */
+async function lifecycleEvent(tx: Transaction, actor: Actor, detentionId: string): Promise<Told | null> {
+  const detention = await tx.detention.findUnique({
+    where: { id: detentionId },
+    select: {
+      reference: true,
+      status: true,
+      detainee: { select: { counsel: { select: { id: true, active: true } } } },
+      referrals: {
+        where: { status: { in: [...OPEN_REFERRAL_STATUSES] }, OR: [{ consentId: null }, { consent: { withdrawnAt: null } }] },
+        orderBy: { sentAt: "desc" },
+        select: { id: true, provider: { select: { organization: { select: { users: { where: { role: "NGO_CASEWORKER", active: true }, select: { id: true } } } } } } },
+      },
+    },
+  });
+  if (!detention) return null;
+  const counselId = detention.detainee.counsel?.active ? detention.detainee.counsel.id : null;
+  const perRecipient = new Map<string, { path: string; reference: string | null }>();
+  for (const referral of detention.referrals) {
+    for (const user of referral.provider.organization.users) if (!perRecipient.has(user.id)) perRecipient.set(user.id, { path: `/referrals/${referral.id}`, reference: null });
+  }
+  const endedAs = detention.status === "DETAINED" ? null : detention.status;
+  return {
+    parties: { actorId: actor.userId, actorSide: actorSide(actor), counselId, providerCaseworkerIds: [...perRecipient.keys()], endedAs },
+    path: "/clients",
+    reference: detention.reference,
+    perRecipient,
+  };
+}
+
 async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction, entry: AuditEntry): Promise<Told | null> {
   const base = { actorId: actor.userId, actorSide: actorSide(actor) };
   switch (action) {
@@ -91,6 +131,20 @@ async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction
       const officeSupervisorIds = assignedCloId ? [] : await activeMembers(tx, found.officeId, ["SUPERVISOR"]);
       return { parties: { ...base, assignedCloId, officeSupervisorIds }, ...found.told };
     }
+    case "counsel.request": {
+      // A request that matched no one carries no case: nobody is told (and counsel cannot tell the difference).
+      if (!entry.detentionId) return null;
+      const found = await caseEvent(tx, actor, entry.detentionId, `/cases/${entry.detentionId}#case-counsel`);
+      if (!found) return null;
+      const assignedCloId = await officeMember(tx, found.assignedCloId, found.officeId);
+      const officeSupervisorIds = assignedCloId ? [] : await activeMembers(tx, found.officeId, ["SUPERVISOR"]);
+      return { parties: { ...base, assignedCloId, officeSupervisorIds }, ...found.told };
+    }
+    case "detention.outcome.record":
+    case "detention.transfer": {
+      if (!entry.detentionId) return null;
+      return lifecycleEvent(tx, actor, entry.detentionId);
+    }
     case "detention.assign": {
       if (!entry.detentionId) return null;
       const found = await caseEvent(tx, actor, entry.detentionId, `/cases/${entry.detentionId}`);
@@ -117,6 +171,7 @@ export async function notifyFromAuditEvent(tx: Transaction, actor: Actor, entry:
       reference: told.reference,
       path: told.path,
       params: told.params,
+      ...told.perRecipient?.get(recipientId),
     })),
     skipDuplicates: true,
   });

@@ -25,12 +25,26 @@ export type EventParties = {
   officeSupervisorIds?: readonly string[];
   /** The CLO a case was just assigned to. */
   newlyAssignedCloId?: string | null;
+  /** Counsel of record with an account, when active. */
+  counselId?: string | null;
+  /** How a detention ended (the status the outcome gave it), for the outcome's event. */
+  endedAs?: "RELEASED" | "REMOVED" | "TRANSFERRED_OUT" | "ENDED" | null;
 };
 
 export type Delivery = { kind: NotificationKind; recipients: string[] };
 
 /** The audit actions that tell someone something. Every other action is recorded and tells no one. */
-export const NOTIFYING_ACTIONS = ["referral.send", "referral.answer", "referral.message", "consent.withdraw", "plan.bondsperson.propose", "detention.assign"] as const satisfies readonly AuditAction[];
+export const NOTIFYING_ACTIONS = [
+  "referral.send",
+  "referral.answer",
+  "referral.message",
+  "consent.withdraw",
+  "plan.bondsperson.propose",
+  "counsel.request",
+  "detention.assign",
+  "detention.outcome.record",
+  "detention.transfer",
+] as const satisfies readonly AuditAction[];
 export type NotifyingAction = (typeof NOTIFYING_ACTIONS)[number];
 
 export function isNotifyingAction(action: AuditAction): action is NotifyingAction {
@@ -71,6 +85,17 @@ export function deliveryFor(action: NotifyingAction, parties: EventParties): Del
     case "plan.bondsperson.propose":
       // Counsel's proposal goes to the case's CLO; an unassigned case's proposal to the office's supervisors.
       return parties.assignedCloId ? delivery("BONDSPERSON_PROPOSED", [parties.assignedCloId]) : delivery("BONDSPERSON_PROPOSED", parties.officeSupervisorIds ?? []);
+    case "counsel.request":
+      // Only a request that matched a person reaches anyone (the caller passes no parties otherwise): the case's CLO,
+      // or for an unassigned case the office's supervisors, who confirm or decline it.
+      return parties.assignedCloId ? delivery("COUNSEL_REQUESTED", [parties.assignedCloId]) : delivery("COUNSEL_REQUESTED", parties.officeSupervisorIds ?? []);
+    case "detention.outcome.record": {
+      // Counsel of record and the providers with a referral still open are told the person left detention, not why.
+      if (!parties.endedAs) return null;
+      return delivery(parties.endedAs === "RELEASED" ? "PERSON_RELEASED" : "PERSON_REMOVED", [parties.counselId], parties.providerCaseworkerIds ?? []);
+    }
+    case "detention.transfer":
+      return delivery("PERSON_TRANSFERRED", [parties.counselId], parties.providerCaseworkerIds ?? []);
     case "detention.assign":
       return delivery("CASE_ASSIGNED", [parties.newlyAssignedCloId]);
   }

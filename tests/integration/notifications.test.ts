@@ -16,6 +16,10 @@ const { listNotifications, unreadNotificationCount } = await import("@/lib/notif
 const { openNotification } = await import("@/lib/notifications/reading");
 const { db } = await import("@/lib/db");
 const { recordAudit } = await import("@/lib/audit/mutations");
+const { recordOutcome } = await import("@/lib/outcomes/mutations");
+const { recordOutcomeSchema } = await import("@/lib/outcomes/schema");
+const { requestCounsel } = await import("@/lib/counsel/mutations");
+const { instantToWallClock } = await import("@/lib/time/facility-clock");
 
 /**
  * Who is told what, on the real database: each event reaches exactly the recipients it should (the other side of the
@@ -162,6 +166,53 @@ describe("who is told what", () => {
     ).rejects.toThrow("rolled back on purpose");
     // The assigned CLO would have been told: nothing was written for them (or anyone) about this case since.
     expect(await prisma.notification.count({ where: { detentionId: detention.id, kind: "CASE_ASSIGNED", createdAt: { gte: since } } })).toBe(0);
+  });
+});
+
+describe("the end of a detention and counsel's requests", () => {
+  it("a release tells counsel of record (with the reference) and the caseworkers of a provider still working on a referral (without it)", async () => {
+    const { detention, provider } = await sendToRainbow();
+    const counsel = await prisma.detention.findUniqueOrThrow({ where: { id: detention.id }, select: { version: true, detainee: { select: { counselId: true } } } });
+    const at = instantToWallClock(new Date(Date.now() - 60_000), "America/Toronto");
+    const input = recordOutcomeSchema.parse({ detentionId: detention.id, detentionVersion: String(counsel.version), kind: "RELEASE", releaseType: "ID_ORDER_WITHOUT_CONDITIONS", date: at.date, time: at.time });
+    const result = await recordOutcome(actors.cloToronto, input);
+    expect(result.ok).toBe(true);
+    const outcome = await prisma.detentionOutcome.findFirstOrThrow({ where: { detentionId: detention.id, supersededAt: null }, select: { id: true } });
+    const told = await toldAbout("detention.outcome.record", outcome.id);
+    // Every provider with a referral about this person still open and consent in force (Rainbow, and any the demo sent).
+    const openReferrals = await prisma.referral.findMany({
+      where: { detentionId: detention.id, status: { in: ["SENT", "UNDER_REVIEW", "ACCEPTED", "WAITLISTED"] }, OR: [{ consentId: null }, { consent: { withdrawnAt: null } }] },
+      select: { provider: { select: { organizationId: true } } },
+    });
+    const organizations = [...new Set(openReferrals.map((referral) => referral.provider.organizationId))];
+    expect(organizations).toContain(provider.organizationId);
+    const caseworkers = (await Promise.all(organizations.map(organizationCaseworkers))).flat();
+    expect(told.recipients).toEqual([...new Set([...caseworkers, ...(counsel.detainee.counselId ? [counsel.detainee.counselId] : [])])].sort());
+    for (const row of told.rows) expect(row.kind).toBe("PERSON_RELEASED");
+    const rainbowPath = (await prisma.notification.findFirstOrThrow({ where: { kind: "PERSON_RELEASED", detentionId: detention.id, recipientId: actors.rainbow.userId }, select: { path: true } })).path;
+    expect(rainbowPath).toMatch(/^\/referrals\//);
+    const byRecipient = await prisma.notification.findMany({ where: { key: { startsWith: "audit:" }, detentionId: detention.id, kind: "PERSON_RELEASED" }, select: { recipientId: true, reference: true, path: true } });
+    for (const row of byRecipient) {
+      if (caseworkers.includes(row.recipientId)) expect(row).toMatchObject({ reference: null, path: expect.stringMatching(/^\/referrals\/[0-9a-f-]{36}$/) });
+      else expect(row).toMatchObject({ reference: detention.reference, path: "/clients" });
+    }
+  });
+
+  it("counsel's request that matches a person tells the case's CLO; one that matches no one tells nobody", async () => {
+    const target = await prisma.detention.findFirstOrThrow({
+      where: { reference: { startsWith: "TOR-" }, status: "DETAINED", assignedCloId: { not: null }, detainee: { counselId: null, counselRecords: { none: { status: { in: ["ACTIVE", "REQUESTED"] } } } } },
+      select: { id: true, reference: true, assignedCloId: true, detainee: { select: { familyName: true } } },
+    });
+    const counsel = await actorFor(prisma, "counsel.marchand@liaison.example");
+    expect(await requestCounsel(counsel, { reference: target.reference, familyName: target.detainee.familyName })).toEqual({ ok: true });
+    const request = await prisma.counselOfRecord.findFirstOrThrow({ where: { requestDetentionId: target.id, counselId: counsel.userId, status: "REQUESTED" }, select: { id: true } });
+    const told = await toldAbout("counsel.request", request.id);
+    expect(told.recipients).toEqual([target.assignedCloId]);
+    expect(told.rows[0]).toMatchObject({ kind: "COUNSEL_REQUESTED", reference: target.reference });
+
+    const before = await prisma.notification.count({ where: { kind: "COUNSEL_REQUESTED" } });
+    expect(await requestCounsel(counsel, { reference: "TOR-99-9999", familyName: "Nobody" })).toEqual({ ok: true });
+    expect(await prisma.notification.count({ where: { kind: "COUNSEL_REQUESTED" } })).toBe(before);
   });
 });
 

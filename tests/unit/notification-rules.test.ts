@@ -40,6 +40,31 @@ describe("who each event tells", () => {
       parties: { actorSide: "COUNSEL", assignedCloId: null, officeSupervisorIds: ["sup1", "sup2"] },
       expected: { kind: "BONDSPERSON_PROPOSED", recipients: ["sup1", "sup2"] },
     },
+    {
+      name: "counsel asks to be recorded: the case's CLO",
+      action: "counsel.request",
+      parties: { actorSide: "COUNSEL", assignedCloId: "clo1", officeSupervisorIds: ["sup1"] },
+      expected: { kind: "COUNSEL_REQUESTED", recipients: ["clo1"] },
+    },
+    {
+      name: "a release: counsel of record and the providers still working on a referral",
+      action: "detention.outcome.record",
+      parties: { endedAs: "RELEASED", counselId: "counsel", providerCaseworkerIds: ["nw1"] },
+      expected: { kind: "PERSON_RELEASED", recipients: ["counsel", "nw1"] },
+    },
+    {
+      name: "a removal: told as the end of the detention, never why",
+      action: "detention.outcome.record",
+      parties: { endedAs: "REMOVED", counselId: "counsel", providerCaseworkerIds: [] },
+      expected: { kind: "PERSON_REMOVED", recipients: ["counsel"] },
+    },
+    { name: "an outcome on a case with no counsel and no open referral: nobody", action: "detention.outcome.record", parties: { endedAs: "RELEASED", counselId: null }, expected: null },
+    {
+      name: "a transfer: counsel of record and the providers",
+      action: "detention.transfer",
+      parties: { counselId: "counsel", providerCaseworkerIds: ["nw1", "nw2"] },
+      expected: { kind: "PERSON_TRANSFERRED", recipients: ["counsel", "nw1", "nw2"] },
+    },
     { name: "an assignment: the CLO given the case", action: "detention.assign", parties: { newlyAssignedCloId: "clo2" }, expected: { kind: "CASE_ASSIGNED", recipients: ["clo2"] } },
     { name: "a supervisor assigning a case to themself: nobody", action: "detention.assign", parties: { newlyAssignedCloId: ACTOR }, expected: null },
   ];
