@@ -42,6 +42,9 @@ export function serverAction<Schema extends z.ZodType, Result extends DomainResu
   return async (_previous, formData) => {
     const actor = await getActor();
     if (!actor) return failure("notFound");
+    // The browser always posts a form. Anything else (no argument, JSON, a string) is not a call the app makes: it is
+    // refused here rather than read as an empty form, which an action with no fields would otherwise accept.
+    if (!(formData instanceof FormData)) return failure("unexpected");
     const parsed = definition.input.safeParse(formObject(formData));
     if (!parsed.success) return invalidInput(parsed.error, definition.validation);
     const result = await definition.run(actor, parsed.data);

@@ -1143,7 +1143,7 @@ const SCENARIOS: Record<string, Scenario> = {
 /** The target row's columns, each as a digest: a failure names the columns that changed, never their content. */
 async function targetRow(target: Prepared["target"]): Promise<Record<string, string>> {
   if (!target) return {};
-  return (await row<{ columns: Record<string, string> }>(`SELECT jsonb_object_agg(key, md5(value::text)) AS columns FROM "${target.table}" t, jsonb_each(to_jsonb(t)) WHERE t.id = $1`, [target.id])).columns;
+  return (await row<{ columns: Record<string, string> }>(`SELECT jsonb_object_agg(field.key, md5(field.value::text)) AS columns FROM "${target.table}" t, jsonb_each(to_jsonb(t)) AS field WHERE t.id = $1`, [target.id])).columns;
 }
 
 function changedColumns(before: Record<string, string>, after: Record<string, string>): string[] {
