@@ -15,7 +15,9 @@ export default defineConfig({
   workers: E2E_WORKERS,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
+  // Two workers share two cores (a browser and an app server each), and axe on the case page, which now carries the
+  // whole life of a case, takes most of a minute on its own: two minutes per test.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

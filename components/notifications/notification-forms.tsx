@@ -20,15 +20,18 @@ export function MarkReadForm({ notificationId, describedBy }: { notificationId: 
   );
 }
 
-export function MarkAllReadForm() {
+/** Stays mounted when nothing is left unread, so its confirmation stays on screen after the list re-renders. */
+export function MarkAllReadForm({ hasUnread }: { hasUnread: boolean }) {
   const t = useTranslations("notifications");
   const form = useFormAction(markAllNotificationsReadAction, { resetOnSuccess: false });
   return (
     <form {...form.formProps}>
       <FormFeedback result={form.result} idPrefix="notifications-all" />
-      <button type="submit" disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
-        {t("markAllRead")}
-      </button>
+      {hasUnread ? (
+        <button type="submit" disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+          {t("markAllRead")}
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import { expect, test, type Page } from "./fixtures";
 import { consentAndSend, switchUser, torontoCaseIds } from "./support/referrals";
 
-/** The bell's unread count, read from its accessible name ("Notifications" alone, or "Notifications 3 unread"). */
+/** The bell's unread count, from the words a screen reader hears ("3 unread"; none when nothing is unread). */
 async function unreadCount(page: Page): Promise<number> {
   const bell = page.getByRole("banner").getByRole("link", { name: /^Notifications/ });
   await expect(bell).toBeVisible();
-  const match = /(\d+) unread/.exec((await bell.textContent()) ?? "");
-  return match ? Number(match[1]) : 0;
+  const spoken = bell.getByText(/^\d+ unread$/);
+  if ((await spoken.count()) === 0) return 0;
+  return Number(/^(\d+)/.exec((await spoken.textContent()) ?? "")![1]);
 }
 
 test.describe("notifications", () => {
@@ -19,11 +20,13 @@ test.describe("notifications", () => {
     const caseworkerBefore = await unreadCount(page);
 
     await switchUser(page, signIn, "clo.toronto@liaison.example");
+    await expectAccessible();
     const cloBefore = await unreadCount(page);
     const caseIds = await torontoCaseIds(page, expectAccessible);
     const referralPath = await consentAndSend(page, expectAccessible, caseIds[0]!);
 
     await switchUser(page, signIn, "caseworker.rainbow@liaison.example");
+    await expectAccessible();
     await expect.poll(() => unreadCount(page)).toBe(caseworkerBefore + 1);
     await page.getByRole("banner").getByRole("link", { name: /^Notifications/ }).click();
     await page.waitForURL(/\/notifications$/);
@@ -48,6 +51,7 @@ test.describe("notifications", () => {
     await expect(page.getByText("Your answer was recorded.")).toBeVisible();
 
     await switchUser(page, signIn, "clo.toronto@liaison.example");
+    await expectAccessible();
     // At least those two: a deadline reminder may also have arrived meanwhile.
     await expect.poll(() => unreadCount(page)).toBeGreaterThanOrEqual(cloBefore + 2);
     await page.goto("/notifications");
@@ -56,14 +60,18 @@ test.describe("notifications", () => {
     await expect(told).toContainText(/^TOR-\d{2}-\d{4}/);
     await told.click();
     await page.waitForURL((url) => url.pathname === referralPath);
+    await expectAccessible();
     await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
 
     // The message's notification is still unread; mark all as read empties the count.
     await page.goto("/notifications");
+    await expectAccessible();
     await expect(page.getByRole("link", { name: /^New message on a referral for TOR-\d{2}-\d{4}\.$/ }).first()).toBeVisible();
     await page.getByRole("button", { name: "Mark all as read" }).click();
     await expect(page.getByText("All notifications marked as read.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
     await page.goto("/cases");
+    await expectAccessible();
     await expect.poll(() => unreadCount(page)).toBe(0);
   });
 });

@@ -31,7 +31,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <p className="mb-4 text-slate-700">{t("intro", { days: 90 })}</p>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <p role="status">{t("unreadSummary", { count: result.unread })}</p>
-        {result.unread > 0 ? <MarkAllReadForm /> : null}
+        <MarkAllReadForm hasUnread={result.unread > 0} />
       </div>
       {result.rows.length === 0 ? (
         <p className="rounded border border-slate-300 bg-white p-4 text-slate-700">{t("none")}</p>
