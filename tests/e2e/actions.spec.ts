@@ -55,7 +55,7 @@ const ONE_HOSTILE_PAYLOAD: Record<string, string> = Object.fromEntries([
 ]);
 
 // Actions that take no input to refuse: with any payload they do their (harmless) job, so they are exempt from "no row written".
-const NO_INPUT_ACTIONS = new Set(["createFeedAction", "revokeFeedAction", "setLocaleAction"]);
+const NO_INPUT_ACTIONS = new Set(["createFeedAction", "revokeFeedAction", "setLocaleAction", "markAllNotificationsReadAction"]);
 const LEAK = /\bat [\w.<>]+ \(|PrismaClient|Invalid `prisma|ECONNREFUSED|syntax error at|duplicate key|violates .* constraint|TypeError|ReferenceError/;
 
 let app: IsolatedApp;
