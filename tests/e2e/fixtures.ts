@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { appServer } from "./workers";
 
@@ -8,6 +9,8 @@ export const DEMO_PASSWORD = "Liaison-demo-2026";
 type WorkerFixtures = {
   /** This worker's app server: its base URL, and its database's URL for specs that look records up with plain SQL. */
   app: { baseURL: string; databaseUrl: string };
+  /** The structures (see pageStructure) that axe has already passed in this worker. */
+  accessibleStructures: Set<string>;
 };
 
 type Fixtures = {
@@ -15,6 +18,36 @@ type Fixtures = {
   expectAccessible: () => Promise<void>;
   signIn: (email: string, password?: string) => Promise<void>;
 };
+
+/**
+ * What axe's verdict depends on, and nothing else: every element with its attributes (ids, roles, ARIA, classes,
+ * inline styles, form state — but not link targets, which carry record ids, nor scripts), whether each text node has text, the
+ * document's title and language, and the window's size. Two pages with the same structure get the same verdict (same
+ * build, same stylesheet), so a structure axe has already passed in this worker is not analysed again: the sign-in
+ * page, loaded before almost every test, is analysed once per worker rather than a hundred and fifty times.
+ */
+function pageStructure(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [`${window.innerWidth}x${window.innerHeight}`, `title:${document.title.trim() !== ""}`];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent?.trim() ? "t" : "");
+        return;
+      }
+      // Scripts are not rendered, and Next's route announcer appears whenever hydration gets to it: neither is ours to check.
+      if (!(node instanceof Element) || node.tagName === "SCRIPT" || node.tagName === "NEXT-ROUTE-ANNOUNCER") return;
+      const attributes = [...node.attributes]
+        .filter((attribute) => attribute.name !== "href" && attribute.name !== "action" && attribute.name !== "nonce")
+        .map((attribute) => `${attribute.name}=${attribute.name === "value" || attribute.name === "datetime" ? attribute.value !== "" : attribute.value}`)
+        .sort();
+      parts.push(`<${node.tagName}${attributes.length ? " " + attributes.join(" ") : ""}>`);
+      for (const child of node.childNodes) walk(child);
+      parts.push(`</${node.tagName}>`);
+    };
+    walk(document.documentElement);
+    return parts.join("");
+  });
+}
 
 /**
  * Every page a test loads must be checked by axe: the fixture records each document the page loads,
@@ -29,18 +62,25 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+  accessibleStructures: [async ({}, use) => use(new Set<string>()), { scope: "worker" }],
   // Relative page.goto() and request URLs go to this worker's server, never another worker's.
   baseURL: async ({ app }, use) => {
     await use(app.baseURL);
   },
-  expectAccessible: async ({ page }, use) => {
+  expectAccessible: async ({ page, accessibleStructures }, use) => {
     const unchecked = new Set<string>();
     page.on("load", () => unchecked.add(new URL(page.url()).pathname));
     const check = async () => {
       await page.waitForLoadState("load");
+      const structure = createHash("sha256").update(await pageStructure(page)).digest("hex");
+      if (accessibleStructures.has(structure)) {
+        unchecked.delete(new URL(page.url()).pathname);
+        return;
+      }
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const severe = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
       expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `axe on ${page.url()}`).toEqual([]);
+      accessibleStructures.add(structure);
       unchecked.delete(new URL(page.url()).pathname);
     };
     await use(check);
