@@ -84,7 +84,16 @@ export async function handleDocumentUpload(request: Request): Promise<Response> 
     fileName: file.name,
     sizeBytes: file.size,
   });
-  if (!parsed.success) return json(await invalidInput(parsed.error, "documentValidation"), parsed.error.issues.some((issue) => issue.message === "fileTooLarge") ? 413 : 400);
+  if (!parsed.success) {
+    const answer = await invalidInput(parsed.error, "documentValidation");
+    // The size and the name are the file's: the form shows their messages on its file input.
+    if (!answer.ok && answer.fieldErrors) {
+      const { sizeBytes, fileName, ...others } = answer.fieldErrors;
+      const file = sizeBytes ?? fileName;
+      answer.fieldErrors = file ? { file, ...others } : others;
+    }
+    return json(answer, parsed.error.issues.some((issue) => issue.message === "fileTooLarge") ? 413 : 400);
+  }
   const result = await uploadDocument(actor, parsed.data, new Uint8Array(await file.arrayBuffer()));
   if (result.ok) {
     revalidatePath(`/cases/${parsed.data.detentionId}`);

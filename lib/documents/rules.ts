@@ -112,3 +112,10 @@ export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
 export function planItemValue(kind: PlanItemKind, key: string): string {
   return `${kind}:${key}`;
 }
+
+/** A size as people read it, in the reader's language: "850 kB", "2.4 MB" (decimal units, as file managers show). */
+export function formatFileSize(bytes: number, locale: string): string {
+  if (bytes < 1000) return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "short" }).format(bytes);
+  if (bytes < 1_000_000) return new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", unitDisplay: "short", maximumFractionDigits: 0 }).format(bytes / 1000);
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+}
