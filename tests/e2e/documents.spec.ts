@@ -60,7 +60,7 @@ test("counsel shares a bondsperson's proof of status with the case team; the CLO
   await expectAccessible();
   await page.goto("/referrals");
   await expectAccessible();
-  const referral = page.getByRole("table").getByRole("link").first();
+  const referral = page.getByRole("table").first().getByRole("link").first();
   await referral.click();
   await page.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
   await expectAccessible();
