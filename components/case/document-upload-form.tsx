@@ -65,7 +65,7 @@ export function DocumentUploadForm({
     <form ref={form} onSubmit={submit} noValidate encType="multipart/form-data" className="mt-4 rounded border border-slate-300 p-3">
       <FormFeedback result={result} idPrefix={prefix} />
       <fieldset>
-        <legend className="mb-2 font-semibold">{t("form.legend")}</legend>
+        <legend className="mb-2 font-semibold">{t("form.fieldset")}</legend>
         <input type="hidden" name="detentionId" value={detentionId} />
 
         <label htmlFor={`${prefix}-file`} className="mb-1 block text-sm font-medium">

@@ -28,7 +28,9 @@ test("counsel shares a bondsperson's proof of status with the case team; the CLO
 
   // Counsel of record adds the proof, about the bondsperson, shared with the case team.
   await signIn("counsel.clinic@liaison.example");
+  await expectAccessible();
   await page.goto(`/cases/${target.id}`);
+  await expectAccessible();
   const documents = page.getByRole("region", { name: "Documents" });
   await documents.getByText("Add a document").click();
   await expectAccessible();
@@ -42,9 +44,20 @@ test("counsel shares a bondsperson's proof of status with the case team; the CLO
   await expect(row).toContainText("The case team");
   await expectAccessible();
 
+  // Through the upload route itself (the proxy's 1 MB action limit does not apply here, its own 20 MB does): a file over
+  // 20 MB and a program renamed .pdf are refused, and nothing is written.
+  const before = await documentCount(app.databaseUrl);
+  const upload = (name: string, buffer: Buffer) =>
+    page.request.post("/api/document-uploads", { multipart: { detentionId: target.id, sharing: "CASE_TEAM", planItem: "", file: { name, mimeType: "application/pdf", buffer } } });
+  expect((await upload("large scan.pdf", Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024)]))).status()).toBe(413);
+  expect((await upload("letter.pdf", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(512)]))).status()).toBe(415);
+  expect((await upload("letter.pdf", Buffer.from("<!DOCTYPE html><script>alert(1)</script>"))).status()).toBe(415);
+  expect(await documentCount(app.databaseUrl)).toBe(before);
+
   // The CLO of the office sees it and downloads it, as an attachment with its name.
   await page.context().clearCookies();
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
   const cloRow = page.getByRole("region", { name: "Documents" }).getByRole("row", { name: new RegExp(fileName) });
@@ -55,6 +68,7 @@ test("counsel shares a bondsperson's proof of status with the case team; the CLO
   // A provider's caseworker cannot open the case, and finds the document on none of their referrals.
   await page.context().clearCookies();
   await signIn("caseworker.harbour@liaison.example");
+  await expectAccessible();
   const refused = await page.goto(`/cases/${target.id}`);
   expect(refused?.status()).toBe(404);
   await expectAccessible();
@@ -77,6 +91,17 @@ async function documentId(databaseUrl: string, fileName: string): Promise<string
   try {
     const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Document" WHERE "fileName" = $1`, [fileName]);
     return rows[0]!.id;
+  } finally {
+    await client.end();
+  }
+}
+
+async function documentCount(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM "Document"`);
+    return Number(rows[0]!.count);
   } finally {
     await client.end();
   }
