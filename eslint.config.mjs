@@ -52,9 +52,10 @@ const config = [
     // The data layer itself: the client, the queries and mutations of each domain, the session store and sign-in (which
     // run before there is an actor), the benchmark's query counter, the named writes a page makes after a read (its
     // audit event and read receipts: lib/**/reading.ts), lib/authz/sql.ts (access rules rendered as SQL
-    // fragments for raw queries; it runs none), the job runner (pg-boss shares the client's pool of connections);
+    // fragments for raw queries; it runs none), the job runner (pg-boss shares the client's pool of connections), the
+    // PostgreSQL store of document bytes (lib/documents/storage.ts: written in the caller's transaction);
     // and outside the app, the schema tooling and tests.
-    files: ["lib/jobs/runner.ts", "lib/db.ts", "lib/**/*queries.ts", "lib/**/mutations.ts", "lib/auth/session-store.ts", "lib/auth/sign-in.ts", "lib/bench.ts", "lib/authz/sql.ts", "lib/**/reading.ts", "prisma/**"],
+    files: ["lib/jobs/runner.ts", "lib/db.ts", "lib/**/*queries.ts", "lib/**/mutations.ts", "lib/auth/session-store.ts", "lib/auth/sign-in.ts", "lib/bench.ts", "lib/authz/sql.ts", "lib/**/reading.ts", "lib/documents/storage.ts", "prisma/**"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [NO_TESTS] }] },
   },
   {

@@ -146,7 +146,10 @@ function withSecurityHeaders(response: NextResponse, policy: string, https: bool
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      // Document uploads (/api/document-uploads) are left out: Next would hand the route a body cut at
+      // proxyClientMaxBodySize (2 MB, for the action check below); that route limits its own body to 20 MB as it
+      // streams in and checks its own session (lib/documents/http.ts). Every other request still passes here.
+      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/document-uploads).*)",
       // Link prefetches render nothing a nonce protects.
       missing: [
         { type: "header", key: "next-router-prefetch" },

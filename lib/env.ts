@@ -22,8 +22,25 @@ const environmentSchema = z
       .min(0, "TRUSTED_PROXY_HOPS cannot be negative.")
       .max(10, "TRUSTED_PROXY_HOPS above 10 is surely a mistake.")
       .default(0),
+    // Where document bytes are kept (lib/documents/storage.ts): PostgreSQL by default, or an S3-compatible bucket.
+    DOCUMENT_STORAGE: z.enum(["postgresql", "s3"], { error: "DOCUMENT_STORAGE must be postgresql or s3." }).default("postgresql"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "S3_ENDPOINT must be an http(s) URL, e.g. https://s3.ca-central-1.amazonaws.com" }).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, dots and hyphens).").optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((environment, context) => {
+    if (environment.DOCUMENT_STORAGE === "s3") {
+      for (const key of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!environment[key]) context.addIssue({ code: "custom", path: [key], message: `${key} is required when DOCUMENT_STORAGE=s3.` });
+      }
+      // Documents are people's papers: never sent in clear except to a store on this machine (a local MinIO for development).
+      const endpoint = environment.S3_ENDPOINT ? new URL(environment.S3_ENDPOINT) : null;
+      if (endpoint && endpoint.protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(endpoint.hostname)) {
+        context.addIssue({ code: "custom", path: ["S3_ENDPOINT"], message: "S3_ENDPOINT must use https:// (http:// only for a store on this machine)." });
+      }
+    }
     // Production must never sign sessions with a guessable or missing secret.
     if (environment.NODE_ENV === "production" && !environment.NEXTAUTH_SECRET) {
       context.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production." });

@@ -3,6 +3,7 @@ import enAudit from "./messages/en/audit.json";
 import enCase from "./messages/en/case.json";
 import enCommon from "./messages/en/common.json";
 import enCorrections from "./messages/en/corrections.json";
+import enDocuments from "./messages/en/documents.json";
 import enPlan from "./messages/en/plan.json";
 import enNotifications from "./messages/en/notifications.json";
 import enProviders from "./messages/en/providers.json";
@@ -11,19 +12,20 @@ import frAudit from "./messages/fr/audit.json";
 import frCase from "./messages/fr/case.json";
 import frCommon from "./messages/fr/common.json";
 import frCorrections from "./messages/fr/corrections.json";
+import frDocuments from "./messages/fr/documents.json";
 import frPlan from "./messages/fr/plan.json";
 import frNotifications from "./messages/fr/notifications.json";
 import frProviders from "./messages/fr/providers.json";
 import frReviews from "./messages/fr/reviews.json";
 
 /**
- * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, notifications) so each area's strings live
+ * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications) so each area's strings live
  * together. Each top-level namespace belongs to exactly one file; tests/unit/messages.test.ts checks
  * that and English/French parity.
  */
 export const CATALOGUE_FILES: Record<AppLocale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, notifications: enNotifications },
-  fr: { common: frCommon, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, notifications: frNotifications },
+  en: { common: enCommon, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications },
+  fr: { common: frCommon, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications },
 };
 
 export function messagesFor(locale: AppLocale): Record<string, unknown> {

@@ -572,6 +572,32 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  removeDocumentAction: {
+    // A document of the persona's own organisation when it is allowed to remove one; refused personas try the office's
+    // (shared with the case team, so counsel of record sees it but does not own it).
+    prepare: async (persona) => {
+      const allowed = ACTIONS.find((action) => action.name === "removeDocumentAction")!.allowed.includes(persona);
+      const authorId = allowed ? userOf(persona)! : world.userIds.get(PERSONAS.CLO_TORONTO)!;
+      const { organizationId } = await row<{ organizationId: string }>(`SELECT "organizationId" FROM "User" WHERE id = $1`, [authorId]);
+      const documentId = randomUUID();
+      const key = `documents/${randomUUID()}`;
+      const bytes = Buffer.from(`%PDF-1.4\n% ${unique("Matrix document")}\n%%EOF\n`);
+      await db.query(`INSERT INTO "DocumentContent" (key, bytes) VALUES ($1, $2)`, [key, bytes]);
+      await db.query(
+        `INSERT INTO "Document" (id, "detentionId", "authorId", "authorOrgId", "fileName", "contentType", "sizeBytes", sha256, "storageKey", sharing) VALUES ($1, $2, $3, $4, 'matrix.pdf', 'application/pdf', $5, encode(sha256($6), 'hex'), $7, 'CASE_TEAM')`,
+        [documentId, app.records.case, authorId, organizationId, bytes.byteLength, bytes, key],
+      );
+      return {
+        fields: { detentionId: app.records.case, documentId },
+        target: { table: "Document", id: documentId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "Document" WHERE id = $1`, [documentId])).toHaveLength(0);
+          expect(await rows(`SELECT 1 FROM "DocumentContent" WHERE key = $1`, [key])).toHaveLength(0);
+        },
+      };
+    },
+  },
+
   saveAssessmentAction: {
     prepare: async () => {
       const assessment = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Assessment" WHERE "detentionId" = $1`, [app.records.case]))[0];

@@ -86,6 +86,20 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/(app)/reports/export/route.ts", method: "GET", url: "/reports/export?table=indicators", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
   { file: "app/api/notifications/unread/route.ts", method: "GET", url: "/api/notifications/unread", allowed: [...SIGNED_IN], rule: "any signed-in user: their own unread count" },
   {
+    file: "app/api/document-uploads/route.ts",
+    method: "POST",
+    url: "/api/document-uploads",
+    allowed: [],
+    rule: "POST by the case team (CLOs and supervisors of the office, counsel of record; lib/authz/documents.ts), same-origin, at most 20 MB; GET shows nothing to anyone (not found)",
+  },
+  {
+    file: "app/api/documents/[id]/route.ts",
+    method: "GET",
+    url: "/api/documents/00000000-0000-7000-8000-000000000000",
+    allowed: [],
+    rule: "documentReadScope: the author's organisation, the case team when shared with it, a named provider within consent in force; audited; an unknown one is not found",
+  },
+  {
     file: "app/(app)/notifications/[id]/open/route.ts",
     method: "GET",
     url: "/notifications/00000000-0000-7000-8000-000000000000/open",
@@ -120,6 +134,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/tasks/actions.ts", name: "updateTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/notes/actions.ts", name: "addNoteAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "notes.write + detentionScope; counsel's notes always privileged" },
+  { file: "lib/documents/actions.ts", name: "removeDocumentAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "the author's organisation only, on a case it may open (detentionScope); hard removal, audited" },
   { file: "lib/assessments/actions.ts", name: "saveAssessmentAction", allowed: CASE_TEAM, rule: "cases.edit + own office, versioned" },
   { file: "lib/release-plans/actions.ts", name: "createPlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
   { file: "lib/release-plans/actions.ts", name: "savePlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office, versioned" },

@@ -44,4 +44,15 @@ describe("environment validation", () => {
     expect(() => parseEnvironment({ ...base, SESSION_IDLE_MINUTES: "0" })).toThrow(/SESSION_IDLE_MINUTES/);
     expect(() => parseEnvironment({ ...base, SESSION_IDLE_MINUTES: "ten" })).toThrow(/SESSION_IDLE_MINUTES/);
   });
+  it("keeps documents in PostgreSQL unless told, and needs every S3 setting, over https, to use object storage", () => {
+    expect(parseEnvironment(base).DOCUMENT_STORAGE).toBe("postgresql");
+    const s3 = { ...base, DOCUMENT_STORAGE: "s3", S3_ENDPOINT: "https://s3.ca-central-1.amazonaws.com", S3_BUCKET: "liaison-documents", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+    expect(parseEnvironment(s3)).toMatchObject({ DOCUMENT_STORAGE: "s3", S3_REGION: "us-east-1" });
+    expect(() => parseEnvironment({ ...s3, S3_BUCKET: undefined })).toThrow(/S3_BUCKET is required when DOCUMENT_STORAGE=s3/);
+    expect(() => parseEnvironment({ ...s3, S3_SECRET_ACCESS_KEY: undefined })).toThrow(/S3_SECRET_ACCESS_KEY is required/);
+    expect(() => parseEnvironment({ ...s3, S3_ENDPOINT: "http://storage.example.org" })).toThrow(/S3_ENDPOINT must use https/);
+    expect(parseEnvironment({ ...s3, S3_ENDPOINT: "http://127.0.0.1:9000" }).S3_ENDPOINT).toBe("http://127.0.0.1:9000");
+    expect(() => parseEnvironment({ ...s3, S3_BUCKET: "Not A Bucket" })).toThrow(/S3_BUCKET must be a bucket name/);
+    expect(() => parseEnvironment({ ...base, DOCUMENT_STORAGE: "disk" })).toThrow(/DOCUMENT_STORAGE must be postgresql or s3/);
+  });
 });

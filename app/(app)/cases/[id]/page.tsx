@@ -16,6 +16,7 @@ import { CorrectionsSection } from "@/components/case/corrections-section";
 import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-section";
 import { TransferSection } from "@/components/case/transfer-section";
 import { CounselSection } from "@/components/case/counsel-section";
+import { DocumentsSection } from "@/components/case/documents-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -38,6 +39,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const tOutcome = await getTranslations("outcome");
   const tTransfer = await getTranslations("caseTransfer");
   const tCounsel = await getTranslations("counselOfRecord");
+  const tDocuments = await getTranslations("documents");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
 
@@ -47,6 +49,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-screening", title: t("sections.screening"), show: true },
     { id: "case-assessment", title: t("sections.assessment"), show: true },
     { id: "case-plan", title: t("sections.plan"), show: true },
+    { id: "case-documents", title: tDocuments("title"), show: true },
     { id: "case-tasks", title: t("sections.tasks"), show: permissions.edit },
     { id: "case-referrals", title: t("sections.referrals"), show: true },
     { id: "case-reviews", title: t("sections.reviews"), show: true },
@@ -97,6 +100,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div id="case-plan" className="scroll-mt-4">
         <PlanSection detentionId={caseFile.id} zone={zone} grounds={caseFile.grounds} slice={caseFile.plan} editable={permissions.editPlan} />
       </div>
+
+      <DocumentsSection actor={actor} detentionId={caseFile.id} zone={zone} />
 
       {permissions.edit && <TasksSection detentionId={caseFile.id} zone={zone} tasks={caseFile.tasks} owners={caseFile.taskOwners} defaultOwnerId={actor.userId} now={now} />}
 

@@ -14,6 +14,8 @@ import { MessageForm } from "@/components/referrals/message-form";
 import { WithdrawReferralForm } from "@/components/referrals/withdraw-referral-form";
 import { StartReviewForm } from "@/components/referrals/start-review-form";
 import { ReleaseNoticeLine } from "@/components/referrals/release-notice";
+import { referralDocuments } from "@/lib/documents/queries";
+import { DocumentTable } from "@/components/documents/document-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -40,6 +42,9 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const locale = (await getLocale()) as AppLocale;
   const when = (date: Date) => formatDateTime(date, referral.timeZone, locale);
   const answers = nextStatuses(referral.status, referral.side);
+  // A provider sees the documents the office shared with it, within the consent in force (the case team sees them on the case).
+  const documents = referral.side === "PROVIDER" ? await referralDocuments(actor, referral.id) : null;
+  const tDocuments = await getTranslations("documents");
   const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
 
   return (
@@ -86,6 +91,13 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         </p>
         <PacketView packet={referral.packet} locale={locale} />
       </section>
+
+      {documents && (
+        <section aria-labelledby="documents-heading" className="mb-4 rounded border border-slate-300 bg-white p-4">
+          <h2 id="documents-heading" className="mb-2 text-lg font-semibold">{tDocuments("title")}</h2>
+          <DocumentTable documents={documents} zone={referral.timeZone} removable={false} />
+        </section>
+      )}
 
       {referral.side === "PROVIDER" && answers.includes("UNDER_REVIEW") && (
         <div className="mb-4">
