@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   "task.update",
   "task.move",
   "note.create",
+  "team.message",
   "review.schedule",
   "review.reschedule",
   "review.record",

@@ -16,6 +16,8 @@ import { CorrectionsSection } from "@/components/case/corrections-section";
 import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-section";
 import { TransferSection } from "@/components/case/transfer-section";
 import { CounselSection } from "@/components/case/counsel-section";
+import { TeamSection } from "@/components/team/team-section";
+import { getTeamThread } from "@/lib/team/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -33,6 +35,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const caseFile = await getCaseFile(actor, id, now);
   if (!caseFile) notFound();
   await recordCaseFileOpened(actor, caseFile);
+  // The case team's thread is its own read: messages are scoped per message (teamMessageReadScope), not per case.
+  const teamThread = await getTeamThread(actor, caseFile.id);
 
   const t = await getTranslations("caseFile");
   const tOutcome = await getTranslations("outcome");
@@ -52,6 +56,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-reviews", title: t("sections.reviews"), show: true },
     { id: "case-corrections", title: (await getTranslations("corrections"))("title"), show: true },
     { id: "case-counsel", title: tCounsel("title"), show: true },
+    { id: "case-team", title: (await getTranslations("caseTeam"))("title"), show: teamThread !== null },
     { id: "case-notes", title: t("sections.notes"), show: permissions.writeNotes },
   ].filter((section) => section.show);
 
@@ -115,6 +120,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <CorrectionsSection caseFile={caseFile} />
       <CounselSection detentionId={caseFile.id} zone={zone} counsel={caseFile.counsel} />
+
+      {teamThread && <TeamSection thread={teamThread} />}
 
       {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
     </>

@@ -14,6 +14,8 @@ import { MessageForm } from "@/components/referrals/message-form";
 import { WithdrawReferralForm } from "@/components/referrals/withdraw-referral-form";
 import { StartReviewForm } from "@/components/referrals/start-review-form";
 import { ReleaseNoticeLine } from "@/components/referrals/release-notice";
+import { TeamSection } from "@/components/team/team-section";
+import { getTeamThreadForReferral } from "@/lib/team/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -40,6 +42,8 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const locale = (await getLocale()) as AppLocale;
   const when = (date: Date) => formatDateTime(date, referral.timeZone, locale);
   const answers = nextStatuses(referral.status, referral.side);
+  // A provider's caseworker joins the case team's thread here, while this referral is pending or accepted within consent.
+  const teamThread = referral.side === "PROVIDER" ? await getTeamThreadForReferral(actor, referral.id) : null;
   const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
 
   return (
@@ -121,6 +125,12 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         )}
         {referral.caseInfo?.consentWithdrawnAt ? <p className="mt-2 text-sm">{errors("messagesClosed")}</p> : <MessageForm referralId={referral.id} />}
       </section>
+
+      {teamThread && (
+        <div className="mt-4">
+          <TeamSection thread={teamThread} />
+        </div>
+      )}
     </>
   );
 }
