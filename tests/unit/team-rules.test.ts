@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { postTeamMessageSchema, TEAM_MESSAGE_MAX } from "@/lib/team/schema";
 import { allowedAudience, audienceShownTo, checkAudience, teamSide, type AudienceFacts, type TeamSide } from "@/lib/team/rules";
 
 const COUNSEL_ORG = "legal-1";
@@ -67,5 +68,31 @@ describe("'Visible to' as each reader may be told it", () => {
   });
   it("a provider is told the office, counsel and itself, never another provider", () => {
     expect(audienceShownTo("PROVIDER", HARBOUR, audience)).toEqual({ office: true, counsel: true, organizationIds: [HARBOUR] });
+  });
+});
+
+describe("a team message as the form sends it", () => {
+  const valid = { detentionId: "0190a3c4-1b2c-7d3e-8f40-123456789abc", body: "Intake call on Thursday.\nBring the letter.", token: "0190a3c4-1b2c-7d3e-8f40-123456789abd" };
+  const issue = (input: Record<string, unknown>) => {
+    const parsed = postTeamMessageSchema.safeParse(input);
+    return parsed.success ? null : parsed.error.issues.map((entry) => `${entry.path.join(".")}:${entry.message}`);
+  };
+  it("reads unticked boxes as no one and one ticked provider as a list", () => {
+    expect(postTeamMessageSchema.parse(valid)).toMatchObject({ counsel: false, providers: [] });
+    expect(postTeamMessageSchema.parse({ ...valid, counsel: "on", providers: valid.token })).toMatchObject({ counsel: true, providers: [valid.token] });
+  });
+  it.each([
+    ["an empty message", { ...valid, body: "   " }, "body:required"],
+    ["a control character", { ...valid, body: "Bell\u0007" }, "body:controlCharacters"],
+    ["a message over the cap", { ...valid, body: "x".repeat(TEAM_MESSAGE_MAX + 1) }, "body:tooLong"],
+    ["no token", { detentionId: valid.detentionId, body: valid.body }, "token:invalidChoice"],
+    ["neither a case nor a referral", { body: valid.body, token: valid.token }, "detentionId:invalidChoice"],
+    ["both a case and a referral", { ...valid, referralId: valid.token }, "detentionId:invalidChoice"],
+    ["a provider that is not an id", { ...valid, providers: ["Harbour"] }, "providers.0:invalidChoice"],
+  ])("refuses %s", (_name, input, expected) => {
+    expect(issue(input)).toContain(expected);
+  });
+  it("keeps line breaks", () => {
+    expect(postTeamMessageSchema.parse(valid).body).toBe(valid.body);
   });
 });
