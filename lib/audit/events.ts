@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "document.upload",
   "document.download",
   "document.remove",
+  "team.message",
   "review.schedule",
   "review.reschedule",
   "review.record",

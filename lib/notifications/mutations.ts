@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/authz";
 import type { AuditEntry } from "@/lib/audit/mutations";
 import { deliveryFor, isNotifyingAction, type EventParties, type NotifyingAction } from "@/lib/notifications/rules";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import { teamReferral } from "@/lib/authz/team";
 
 /**
  * Notifications are written in the transaction of the change they report, from its audit event: nothing is told
@@ -104,6 +105,40 @@ async function lifecycleEvent(tx: Transaction, actor: Actor, detentionId: string
   };
 }
 
+/**
+ * A team message: told are the people in its audience who may read it now (lib/authz/team.ts): the office through
+ * the case's CLO, counsel of record when counsel's organisation was named, and the caseworkers of each provider named
+ * that still has a pending or accepted referral with consent in force, each sent to that referral.
+ */
+async function teamMessageEvent(tx: Transaction, actor: Actor, messageId: string): Promise<Told | null> {
+  const message = await tx.caseMessage.findUnique({
+    where: { id: messageId },
+    select: {
+      audience: { select: { organizationId: true } },
+      detention: { select: { id: true, reference: true, officeId: true, assignedCloId: true, detainee: { select: { counsel: { select: { id: true, active: true, organizationId: true } } } } } },
+    },
+  });
+  if (!message) return null;
+  const { detention } = message;
+  const named = new Set(message.audience.map((entry) => entry.organizationId));
+  const counsel = detention.detainee.counsel;
+  const counselId = counsel?.active && named.has(counsel.organizationId) ? counsel.id : null;
+  const assignedCloId = await officeMember(tx, detention.assignedCloId, detention.officeId);
+  const officeSupervisorIds = assignedCloId ? [] : await activeMembers(tx, detention.officeId, ["SUPERVISOR"]);
+  const perRecipient = new Map<string, { path: string; reference: string | null }>();
+  for (const organizationId of named) {
+    const referral = await tx.referral.findFirst({ where: { AND: [teamReferral(organizationId), { detentionId: detention.id }] }, orderBy: { sentAt: "desc" }, select: { id: true } });
+    if (!referral) continue;
+    for (const id of await activeMembers(tx, organizationId, ["NGO_CASEWORKER"])) perRecipient.set(id, { path: `/referrals/${referral.id}#case-team`, reference: null });
+  }
+  return {
+    parties: { actorId: actor.userId, actorSide: actorSide(actor), assignedCloId, officeSupervisorIds, counselId, providerCaseworkerIds: [...perRecipient.keys()] },
+    path: `/cases/${detention.id}#case-team`,
+    reference: detention.reference,
+    perRecipient,
+  };
+}
+
 async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction, entry: AuditEntry): Promise<Told | null> {
   const base = { actorId: actor.userId, actorSide: actorSide(actor) };
   switch (action) {
@@ -151,6 +186,8 @@ async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction
       if (!found) return null;
       return { parties: { ...base, newlyAssignedCloId: await officeMember(tx, found.assignedCloId, found.officeId) }, ...found.told };
     }
+    case "team.message":
+      return entry.entityId ? teamMessageEvent(tx, actor, entry.entityId) : null;
   }
 }
 

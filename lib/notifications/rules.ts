@@ -44,6 +44,7 @@ export const NOTIFYING_ACTIONS = [
   "detention.assign",
   "detention.outcome.record",
   "detention.transfer",
+  "team.message",
 ] as const satisfies readonly AuditAction[];
 export type NotifyingAction = (typeof NOTIFYING_ACTIONS)[number];
 
@@ -98,6 +99,16 @@ export function deliveryFor(action: NotifyingAction, parties: EventParties): Del
       return delivery("PERSON_TRANSFERRED", [parties.counselId], parties.providerCaseworkerIds ?? []);
     case "detention.assign":
       return delivery("CASE_ASSIGNED", [parties.newlyAssignedCloId]);
+    case "team.message":
+      // The message's audience (lib/team): the office, always, through its case's CLO (unassigned: its supervisors);
+      // counsel of record and the providers' caseworkers only when named in it and still on the case's team. The caller
+      // passes only those; a provider is sent to its own referral, without the case reference.
+      return delivery(
+        "TEAM_MESSAGE",
+        parties.assignedCloId ? [parties.assignedCloId] : (parties.officeSupervisorIds ?? []),
+        [parties.counselId],
+        parties.providerCaseworkerIds ?? [],
+      );
   }
 }
 

@@ -1062,6 +1062,22 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  postTeamMessageAction: {
+    // The office and counsel name the case; a provider's caseworker writes from its referral (REFERRAL: pending, consent in force).
+    prepare: async (persona) => {
+      const body = unique("Matrix: team message");
+      const token = randomUUID();
+      const caseworker = persona === "CASEWORKER_RECIPIENT" || persona === "CASEWORKER_OTHER";
+      const fields: ActionFields = caseworker ? { referralId: app.records.referral, body, token } : { detentionId: app.records.case, body, token };
+      return {
+        fields,
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "CaseMessage" WHERE body = $1 AND "authorId" = $2 AND "clientToken" = $3`, [body, userOf(persona), token])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
   postReferralMessageAction: {
     prepare: async (persona) => {
       const body = unique("Matrix: is a bed free this week?");

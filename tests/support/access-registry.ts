@@ -133,6 +133,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/screening/actions.ts", name: "removeFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/tasks/actions.ts", name: "updateTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/team/actions.ts", name: "postTeamMessageAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD", "CASEWORKER_RECIPIENT"], rule: "teamCaseScope: own office, counsel of record, or a provider with a pending or accepted referral and consent in force (from its referral); the audience within lib/team/rules.ts" },
   { file: "lib/notes/actions.ts", name: "addNoteAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "notes.write + detentionScope; counsel's notes always privileged" },
   { file: "lib/documents/actions.ts", name: "removeDocumentAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "the author's organisation only, on a case it may open (detentionScope); hard removal, audited" },
   { file: "lib/assessments/actions.ts", name: "saveAssessmentAction", allowed: CASE_TEAM, rule: "cases.edit + own office, versioned" },

@@ -26,6 +26,24 @@ describe("who each event tells", () => {
       parties: { actorSide: "OFFICE", referralCreatorId: ACTOR, providerCaseworkerIds: ["nw1", ACTOR] },
       expected: { kind: "REFERRAL_MESSAGE", recipients: ["nw1"] },
     },
+    {
+      name: "a team message: the case's CLO, counsel and the providers' caseworkers the caller found in its audience, never the author",
+      action: "team.message",
+      parties: { actorSide: "COUNSEL", assignedCloId: "clo1", officeSupervisorIds: [], counselId: ACTOR, providerCaseworkerIds: ["nw1", "nw2"] },
+      expected: { kind: "TEAM_MESSAGE", recipients: ["clo1", "nw1", "nw2"] },
+    },
+    {
+      name: "a team message on an unassigned case: the office's supervisors stand for the office",
+      action: "team.message",
+      parties: { actorSide: "PROVIDER", assignedCloId: null, officeSupervisorIds: ["sup1"], counselId: null, providerCaseworkerIds: [] },
+      expected: { kind: "TEAM_MESSAGE", recipients: ["sup1"] },
+    },
+    {
+      name: "a team message by the case's own CLO to nobody else: nobody",
+      action: "team.message",
+      parties: { actorSide: "OFFICE", assignedCloId: ACTOR, counselId: null, providerCaseworkerIds: [] },
+      expected: null,
+    },
     { name: "a message from anyone else: nobody", action: "referral.message", parties: { actorSide: "OTHER", providerCaseworkerIds: ["nw1"] }, expected: null },
     { name: "consent withdrawn: the provider's caseworkers", action: "consent.withdraw", parties: { providerCaseworkerIds: ["nw1"] }, expected: { kind: "CONSENT_WITHDRAWN", recipients: ["nw1"] } },
     {

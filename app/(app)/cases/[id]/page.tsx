@@ -17,6 +17,8 @@ import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-sect
 import { TransferSection } from "@/components/case/transfer-section";
 import { CounselSection } from "@/components/case/counsel-section";
 import { DocumentsSection } from "@/components/case/documents-section";
+import { TeamSection } from "@/components/team/team-section";
+import { getTeamThread } from "@/lib/team/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -34,6 +36,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const caseFile = await getCaseFile(actor, id, now);
   if (!caseFile) notFound();
   await recordCaseFileOpened(actor, caseFile);
+  // The case team's thread is its own read: messages are scoped per message (teamMessageReadScope), not per case.
+  const teamThread = await getTeamThread(actor, caseFile.id);
 
   const t = await getTranslations("caseFile");
   const tOutcome = await getTranslations("outcome");
@@ -55,6 +59,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-reviews", title: t("sections.reviews"), show: true },
     { id: "case-corrections", title: (await getTranslations("corrections"))("title"), show: true },
     { id: "case-counsel", title: tCounsel("title"), show: true },
+    { id: "case-team", title: (await getTranslations("caseTeam"))("title"), show: teamThread !== null },
     { id: "case-notes", title: t("sections.notes"), show: permissions.writeNotes },
   ].filter((section) => section.show);
 
@@ -120,6 +125,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <CorrectionsSection caseFile={caseFile} />
       <CounselSection detentionId={caseFile.id} zone={zone} counsel={caseFile.counsel} />
+
+      {teamThread && <TeamSection thread={teamThread} />}
 
       {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
     </>

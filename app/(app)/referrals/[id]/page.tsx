@@ -16,6 +16,8 @@ import { StartReviewForm } from "@/components/referrals/start-review-form";
 import { ReleaseNoticeLine } from "@/components/referrals/release-notice";
 import { referralDocuments } from "@/lib/documents/queries";
 import { DocumentTable } from "@/components/documents/document-table";
+import { TeamSection } from "@/components/team/team-section";
+import { getTeamThreadForReferral } from "@/lib/team/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -45,6 +47,8 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   // A provider sees the documents the office shared with it, within the consent in force (the case team sees them on the case).
   const documents = referral.side === "PROVIDER" ? await referralDocuments(actor, referral.id) : null;
   const tDocuments = await getTranslations("documents");
+  // A provider's caseworker joins the case team's thread here, while this referral is pending or accepted within consent.
+  const teamThread = referral.side === "PROVIDER" ? await getTeamThreadForReferral(actor, referral.id) : null;
   const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
 
   return (
@@ -133,6 +137,12 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         )}
         {referral.caseInfo?.consentWithdrawnAt ? <p className="mt-2 text-sm">{errors("messagesClosed")}</p> : <MessageForm referralId={referral.id} />}
       </section>
+
+      {teamThread && (
+        <div className="mt-4">
+          <TeamSection thread={teamThread} />
+        </div>
+      )}
     </>
   );
 }
