@@ -11,7 +11,7 @@ import type { BundleModel } from "@/lib/bundle/model";
 /** One block of text in a section: a heading of its own, a paragraph, or an item of a list (indented). */
 export type BundleBlock = { text: string; style: "subheading" | "paragraph" | "item" };
 export type BundleSection = { heading: string; blocks: BundleBlock[] };
-export type BundleDocument = { title: string; subtitle: string[]; sections: BundleSection[]; footer: string };
+export type BundleDocument = { title: string; subtitle: string[]; sections: BundleSection[]; footer: string; pageNumber: (page: number, pages: number) => string };
 
 /** The strings of one language: the hearingBundle namespace and the plan's own labels (lib/i18n/messages). */
 export type BundleLabels = {
@@ -149,6 +149,7 @@ export function bundleDocument(model: BundleModel, labels: BundleLabels): Bundle
     ],
     sections,
     footer: t("generated", { version: model.plan.version, at: formatDateTime(model.generatedAt, zone, locale) }),
+    pageNumber: (page, pages) => t("page", { page, pages }),
   };
 }
 

@@ -31,7 +31,7 @@ export async function renderBundlePdf(document: BundleDocument, fonts: BundleFon
     const page = pdf.addPage([geometry.width, geometry.height]);
     for (const line of lines) page.drawText(line.text, { x: line.x, y: line.y, size: line.size, font: font(line.bold), color: ink });
     // Every page says which plan version it shows and when it was made, and where it sits in the bundle.
-    const number = `${index + 1} / ${pages.length}`;
+    const number = document.pageNumber(index + 1, pages.length);
     page.drawText(document.footer, { x: geometry.margin, y: geometry.margin, size: 8.5, font: regular, color: ink });
     page.drawText(number, { x: geometry.width - geometry.margin - regular.widthOfTextAtSize(number, 8.5), y: geometry.margin, size: 8.5, font: regular, color: ink });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bundleDocument, bundleFileName, bundleLabels, wrapText, type BundleDocument } from "@/lib/bundle/layout";
 import { layoutPages, LETTER } from "@/lib/bundle/pages";
 import type { BundleModel } from "@/lib/bundle/model";
+import { bundleDisclosure } from "@/lib/bundle/rules";
 
 /** A monospaced measure: every character 1 unit wide at any size, so widths are counts of characters. */
 const chars = (text: string) => Array.from(text).length;
@@ -141,5 +142,25 @@ describe("placing the bundle on pages", () => {
         expect(document.sections.map((section) => section.heading)).not.toContain(last.text);
       }
     }
+  });
+});
+
+describe("the bundle's disclosure deadline (ID Rules, rule 8(2), through lib/reviews/rules.ts)", () => {
+  const zone = "America/Toronto";
+  it("is the scheduled hearing's disclosure date when a hearing is scheduled", () => {
+    const due = new Date("2026-06-07T03:59:59.999Z");
+    expect(bundleDisclosure({ next: { kind: "THIRTY_DAY", dueBy: new Date("2026-06-20T03:59:59.999Z") }, disclosureDue: due }, zone)).toMatchObject({ due, basis: "HEARING", kind: "THIRTY_DAY" });
+  });
+
+  it("is 4 days before the latest day of the review while no hearing is scheduled", () => {
+    const disclosure = bundleDisclosure({ next: { kind: "SEVEN_DAY", dueBy: new Date("2026-06-11T03:59:59.999Z") }, disclosureDue: null }, zone);
+    // The review by the end of 10 June (Toronto): disclosure by the end of 6 June.
+    expect(disclosure).toMatchObject({ basis: "REVIEW_DUE_BY", due: new Date("2026-06-07T03:59:59.999Z") });
+  });
+
+  it("is none before the 48-hour review or a designated foreign national's review, which need no disclosure", () => {
+    expect(bundleDisclosure({ next: { kind: "FORTY_EIGHT_HOUR", dueBy: new Date("2026-06-02T12:00:00Z") }, disclosureDue: null }, zone)).toBeNull();
+    expect(bundleDisclosure({ next: { kind: "DFN_FOURTEEN_DAY", dueBy: new Date("2026-06-02T12:00:00Z") }, disclosureDue: null }, zone)).toBeNull();
+    expect(bundleDisclosure({ next: null, disclosureDue: null }, zone)).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { CorrectionsSection } from "@/components/case/corrections-section";
 import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-section";
 import { TransferSection } from "@/components/case/transfer-section";
 import { CounselSection } from "@/components/case/counsel-section";
+import { BundleSection } from "@/components/case/bundle-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -47,6 +48,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-screening", title: t("sections.screening"), show: true },
     { id: "case-assessment", title: t("sections.assessment"), show: true },
     { id: "case-plan", title: t("sections.plan"), show: true },
+    { id: "case-bundle", title: (await getTranslations("bundleControl"))("title"), show: caseFile.plan !== null },
     { id: "case-tasks", title: t("sections.tasks"), show: permissions.edit },
     { id: "case-referrals", title: t("sections.referrals"), show: true },
     { id: "case-reviews", title: t("sections.reviews"), show: true },
@@ -97,6 +99,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div id="case-plan" className="scroll-mt-4">
         <PlanSection detentionId={caseFile.id} zone={zone} grounds={caseFile.grounds} slice={caseFile.plan} editable={permissions.editPlan} />
       </div>
+      {caseFile.plan && <BundleSection detentionId={caseFile.id} zone={zone} clock={caseFile.reviewClock} planVersion={caseFile.plan.view?.version ?? null} />}
 
       {permissions.edit && <TasksSection detentionId={caseFile.id} zone={zone} tasks={caseFile.tasks} owners={caseFile.taskOwners} defaultOwnerId={actor.userId} now={now} />}
 
