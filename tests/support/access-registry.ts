@@ -131,6 +131,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/release-plans/actions.ts", name: "createPlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
   { file: "lib/release-plans/actions.ts", name: "savePlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office, versioned" },
   { file: "lib/release-plans/actions.ts", name: "saveBondspersonAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "plans.edit, or counsel of record proposing (never confirming)" },
+  { file: "lib/options/actions.ts", name: "proposeOptionAction", allowed: ["COUNSEL_OF_RECORD"], rule: "options.propose (counsel) + detentionScope: their clients; a task for the case's CLO, audited and notified" },
   { file: "lib/release-plans/actions.ts", name: "removeBondspersonAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
   { file: "lib/release-plans/actions.ts", name: "changePlanStatusAction", allowed: CASE_TEAM, rule: "plans.edit + own office; readiness rechecked on the server" },
   { file: "lib/reviews/actions.ts", name: "scheduleHearingAction", allowed: CASE_TEAM, rule: "reviews.record + own office" },

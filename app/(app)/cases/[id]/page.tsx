@@ -17,6 +17,7 @@ import { OutcomeSection, releaseOrderedAt } from "@/components/case/outcome-sect
 import { TransferSection } from "@/components/case/transfer-section";
 import { CounselSection } from "@/components/case/counsel-section";
 import { BundleSection } from "@/components/case/bundle-section";
+import { CounselCollaborationSection } from "@/components/case/counsel-collaboration-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -105,6 +106,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <div id="case-referrals" className="scroll-mt-4">
         <ReferralsSection detentionId={caseFile.id} referrals={caseFile.referrals} />
+        <CounselCollaborationSection detentionId={caseFile.id} zone={zone} slice={caseFile.counselCollaboration} />
       </div>
       <div id="case-reviews" className="scroll-mt-4">
         <ReviewsSection
