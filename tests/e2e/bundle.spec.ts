@@ -65,7 +65,7 @@ test("counsel of record see the referral's status and propose an option to the C
   await expect(row.getByRole("cell", { name: STATUS_LABELS[referral.status] })).toBeVisible();
 
   await collaboration.getByRole("radio", { name: "A program outside the directory" }).check();
-  await collaboration.getByLabel("Program").fill("Maison Fictive day program");
+  await collaboration.getByRole("textbox", { name: "Program", exact: true }).fill("Maison Fictive day program");
   await collaboration.getByLabel("Contact (person, telephone or e-mail)").fill("Intake desk, 555-0100");
   await collaboration.getByLabel("Why this option fits").fill("She attended it before detention and they hold a place.");
   await collaboration.getByRole("button", { name: "Propose to the CLO" }).click();
