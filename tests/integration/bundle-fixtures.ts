@@ -54,13 +54,24 @@ export async function richCase(prisma: PrismaClient, people: { clo: Actor; couns
     ["Harbour House", "Rainbow Newcomer Network"].map((name) => prisma.serviceProvider.findFirstOrThrow({ where: { organization: { name: { startsWith: name } } }, select: { id: true, organization: { select: { name: true } } } })),
   );
   const packet = { note: PHRASES.packetNote };
+  // Referrals as the office sends them: each within a consent in force for the provider's organisation.
+  const { detaineeId } = await prisma.detention.findUniqueOrThrow({ where: { id: detentionId }, select: { detaineeId: true } });
+  const consentFor = async (providerId: string) => {
+    const { organizationId } = await prisma.serviceProvider.findUniqueOrThrow({ where: { id: providerId }, select: { organizationId: true } });
+    const consent = await prisma.consent.create({
+      data: { detaineeId, recipientOrgId: organizationId, purpose: "Referral", fields: ["IDENTITY"], method: "WRITTEN", givenAt: new Date("2026-01-16T13:00:00Z"), recordedById: people.clo.userId },
+      select: { id: true },
+    });
+    return consent.id;
+  };
   await prisma.referral.create({
-    data: { detentionId, providerId: accepted!.id, status: "ACCEPTED", createdById: people.clo.userId, sentAt: new Date("2026-01-16T14:00:00Z"), respondedAt: new Date("2026-01-17T15:00:00Z"), packet, packetFields: ["IDENTITY"] },
+    data: { detentionId, providerId: accepted!.id, consentId: await consentFor(accepted!.id), status: "ACCEPTED", createdById: people.clo.userId, sentAt: new Date("2026-01-16T14:00:00Z"), respondedAt: new Date("2026-01-17T15:00:00Z"), packet, packetFields: ["IDENTITY"] },
   });
   const declinedReferral = await prisma.referral.create({
     data: {
       detentionId,
       providerId: declined!.id,
+      consentId: await consentFor(declined!.id),
       status: "DECLINED",
       declineReason: "RISK_PROFILE",
       declineDetails: PHRASES.declineDetails,
