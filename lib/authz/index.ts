@@ -27,6 +27,7 @@ export type Capability =
   | "tasks.mine"
   | "plans.edit"
   | "bondsperson.propose"
+  | "options.propose"
   | "notes.write"
   | "reviews.dashboard"
   | "reviews.record"
@@ -72,7 +73,8 @@ const CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   CLO: new Set(CLO_WORK),
   SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "people.merge", "reports.view", "audit.view"]),
   NGO_CASEWORKER: new Set(["referrals.inbox", "providers.view"]),
-  COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose"]),
+  // Counsel propose options (a provider, an outside program) to the CLO as a task; the office acts on it (lib/options).
+  COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"]),
   // Admins manage accounts, organisations and providers; they see no case content another role does not give them.
   ADMIN: new Set(["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view"]),
 };

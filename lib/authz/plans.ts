@@ -39,3 +39,13 @@ export function canProposeBondsperson(actor: Actor): boolean {
 export function canConfirmBondsperson(actor: Actor): boolean {
   return can(actor, "plans.edit");
 }
+
+/**
+ * Who may generate the hearing bundle (lib/bundle): whoever may read the plan. The office's CLOs and supervisors put
+ * the plan to the Division; counsel of record represent the person at that hearing and may file the plan as their own
+ * evidence. The bundle holds nothing counsel cannot already read (the plan, each ground's concern, the vetting, which
+ * programs accepted), so letting counsel print it reveals nothing new. Providers and admins see no case file.
+ */
+export function mayGenerateBundle(actor: Actor): boolean {
+  return canReadPlan(actor);
+}

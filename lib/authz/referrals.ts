@@ -42,6 +42,17 @@ export function referralAccessScope(actor: Actor): ReferralWhereInput {
   }
 }
 
+/**
+ * Referrals counsel of record see for their client: every one sent (never the office's drafts), as provider, status
+ * and dates only. The packet, the messages and a decline's reason and details stay between the office and the
+ * provider: they are what the provider was told and answered within the person's consent to that organisation, and a
+ * decline for "risk profile" would carry a view of risk drawn from a packet counsel never see (docs/domain.md).
+ */
+export function counselReferralScope(actor: Actor): ReferralWhereInput {
+  if (actor.role !== "COUNSEL") return NO_REFERRAL;
+  return { detention: { detainee: { counselId: actor.userId } }, status: { not: "DRAFT" } };
+}
+
 /** "My referrals": a CLO's own; a supervisor's whole office. */
 export function myReferralsScope(actor: Actor): ReferralWhereInput {
   if (actor.role === "SUPERVISOR") return referralScope(actor);

@@ -18,6 +18,7 @@ import { readConditions } from "@/lib/outcomes/schema";
 import type { OutcomeConditions } from "@/lib/outcomes/rules";
 import { TRANSFER_ZONES_SELECT, facilityZoneHistory, toZoneTransfer } from "@/lib/transfers/rules";
 import { caseCounsel, counselRecordsSelect, listCounselChoices, type CaseCounsel } from "@/lib/counsel/case-queries";
+import { listCounselReferrals, listOptionProviders, type CounselReferral } from "@/lib/referrals/counsel-queries";
 import type {
   AtdMeasure,
   DecisionMaker,
@@ -207,6 +208,11 @@ export type CaseFile = {
   assignableClos: { id: string; name: string }[];
   /** The case's referrals for the CBSA side (referralScope); null for a viewer who may not see them. */
   referrals: OfficeReferral[] | null;
+  /**
+   * Counsel of record's view of the referrals (lib/referrals/counsel-queries.ts): provider, status and dates, never
+   * the packet, messages or a decline's reason; with the directory to propose an option from. Null for anyone else.
+   */
+  counselCollaboration: { referrals: CounselReferral[]; providers: { id: string; name: string }[] } | null;
   /** The notes this viewer may read (noteReadScope), newest first. */
   notes: CaseNote[];
   /** Counsel of record: in force, history and requests for the office; counsel's own record for counsel (lib/counsel/case-queries.ts). */
@@ -385,7 +391,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   const audience = assessmentAudience(actor);
   const readsReferrals = can(actor, "referrals.compose");
   const mayTransfer = can(actor, "cases.edit");
-  const [loaded, referralRows, facilities, counselChoices] = await Promise.all([
+  const [loaded, referralRows, facilities, counselChoices, counselReferrals, optionProviders] = await Promise.all([
     db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: caseFileSelect(actor, audience) }),
     // The CBSA side's list, under referralScope (the office's referrals), alongside the case file's own statement.
     readsReferrals
@@ -396,6 +402,9 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
       ? db().facility.findMany({ orderBy: [{ office: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, timeZone: true, office: { select: { id: true, name: true } } } })
       : Promise.resolve(null),
     listCounselChoices(actor),
+    // Counsel's side: the referrals under counselReferralScope, and the directory for proposing an option.
+    listCounselReferrals(actor, detentionId),
+    listOptionProviders(actor),
   ]);
   if (!loaded) return null;
 
@@ -495,6 +504,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     taskOwners: caseworkers.map(({ id, name }) => ({ id, name })),
     assignableClos: can(actor, "detentions.assign") ? caseworkers.filter(isAssignableClo).map(({ id, name }) => ({ id, name })) : [],
     referrals: referralRows ? referralRows.map(toOfficeReferral) : null,
+    counselCollaboration: counselReferrals && optionProviders ? { referrals: counselReferrals, providers: optionProviders } : null,
     notes: loaded.notes,
     counsel: caseCounsel(actor, loaded.id, { version: detaineeVersion, counselRecords }, counselChoices),
     counts: { openTasks: loaded._count.tasks, referrals: loaded.referrals.length },

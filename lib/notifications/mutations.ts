@@ -158,9 +158,10 @@ async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction
       const caseworkers = referred > 0 ? await activeMembers(tx, consent.recipientOrgId, ["NGO_CASEWORKER"]) : [];
       return { parties: { ...base, providerCaseworkerIds: caseworkers }, path: "/referrals", reference: null };
     }
-    case "plan.bondsperson.propose": {
+    case "plan.bondsperson.propose":
+    case "plan.option.propose": {
       if (!entry.detentionId) return null;
-      const found = await caseEvent(tx, actor, entry.detentionId, `/cases/${entry.detentionId}/plan`);
+      const found = await caseEvent(tx, actor, entry.detentionId, action === "plan.option.propose" ? `/cases/${entry.detentionId}#case-tasks` : `/cases/${entry.detentionId}/plan`);
       if (!found) return null;
       const assignedCloId = await officeMember(tx, found.assignedCloId, found.officeId);
       const officeSupervisorIds = assignedCloId ? [] : await activeMembers(tx, found.officeId, ["SUPERVISOR"]);

@@ -40,6 +40,7 @@ export const NOTIFYING_ACTIONS = [
   "referral.message",
   "consent.withdraw",
   "plan.bondsperson.propose",
+  "plan.option.propose",
   "counsel.request",
   "detention.assign",
   "detention.outcome.record",
@@ -86,6 +87,9 @@ export function deliveryFor(action: NotifyingAction, parties: EventParties): Del
     case "plan.bondsperson.propose":
       // Counsel's proposal goes to the case's CLO; an unassigned case's proposal to the office's supervisors.
       return parties.assignedCloId ? delivery("BONDSPERSON_PROPOSED", [parties.assignedCloId]) : delivery("BONDSPERSON_PROPOSED", parties.officeSupervisorIds ?? []);
+    case "plan.option.propose":
+      // Counsel's option is a task for the case's CLO; on an unassigned case the office's supervisors, who assign it.
+      return parties.assignedCloId ? delivery("OPTION_PROPOSED", [parties.assignedCloId]) : delivery("OPTION_PROPOSED", parties.officeSupervisorIds ?? []);
     case "counsel.request":
       // Only a request that matched a person reaches anyone (the caller passes no parties otherwise): the case's CLO,
       // or for an unassigned case the office's supervisors, who confirm or decline it.

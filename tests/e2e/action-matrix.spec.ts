@@ -821,6 +821,21 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  proposeOptionAction: {
+    // Counsel of record propose a provider of the directory: a task for the case's CLO, and its audit event.
+    prepare: async (persona) => {
+      const why = unique("Matrix: she asked for this program");
+      return {
+        fields: { detentionId: app.records.case, source: "DIRECTORY", providerId: app.records.provider, programName: "", contact: "", why },
+        changed: async () => {
+          const task = await row<{ id: string; createdById: string; status: string }>(`SELECT id, "createdById", status FROM "Task" WHERE "detentionId" = $1 AND description LIKE $2`, [app.records.case, `%${why}%`]);
+          expect(task).toMatchObject({ createdById: userOf(persona), status: "OPEN" });
+          expect(await row(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1`, [task.id])).toEqual({ action: "plan.option.propose" });
+        },
+      };
+    },
+  },
+
   addCounselNoteAction: {
     prepare: async (persona) => {
       const body = unique("Matrix privileged note");

@@ -84,6 +84,13 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/bench/query-count/route.ts", method: "GET", url: "/api/bench/query-count", allowed: [], rule: "only with LIAISON_BENCH=1 (npm run bench); not found otherwise" },
   { file: "app/(app)/audit/export/route.ts", method: "GET", url: "/audit/export", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
   { file: "app/(app)/reports/export/route.ts", method: "GET", url: "/reports/export?table=indicators", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
+  {
+    file: "app/(app)/cases/[id]/bundle/route.ts",
+    method: "GET",
+    url: "/cases/:case/bundle?lang=en",
+    allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"],
+    rule: "mayGenerateBundle (whoever may read the plan: the office, counsel of record) + detentionScope; a PDF attachment, audited",
+  },
   { file: "app/api/notifications/unread/route.ts", method: "GET", url: "/api/notifications/unread", allowed: [...SIGNED_IN], rule: "any signed-in user: their own unread count" },
   {
     file: "app/api/document-uploads/route.ts",
@@ -140,6 +147,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/release-plans/actions.ts", name: "createPlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
   { file: "lib/release-plans/actions.ts", name: "savePlanAction", allowed: CASE_TEAM, rule: "plans.edit + own office, versioned" },
   { file: "lib/release-plans/actions.ts", name: "saveBondspersonAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "plans.edit, or counsel of record proposing (never confirming)" },
+  { file: "lib/options/actions.ts", name: "proposeOptionAction", allowed: ["COUNSEL_OF_RECORD"], rule: "options.propose (counsel) + detentionScope: their clients; a task for the case's CLO, audited and notified" },
   { file: "lib/release-plans/actions.ts", name: "removeBondspersonAction", allowed: CASE_TEAM, rule: "plans.edit + own office" },
   { file: "lib/release-plans/actions.ts", name: "changePlanStatusAction", allowed: CASE_TEAM, rule: "plans.edit + own office; readiness rechecked on the server" },
   { file: "lib/reviews/actions.ts", name: "scheduleHearingAction", allowed: CASE_TEAM, rule: "reviews.record + own office" },

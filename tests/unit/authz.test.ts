@@ -19,7 +19,7 @@ const NOTHING = { id: { in: [] } };
 
 describe("what each role may do (the capability matrix)", () => {
   it("covers every capability some role has", () => {
-    expect(capabilities.length).toBe(22);
+    expect(capabilities.length).toBe(23);
   });
 
   const cloWork: Capability[] = ["detentions.list", "cases.create", "cases.edit", "tasks.mine", "plans.edit", "bondsperson.propose", "notes.write", "reviews.dashboard", "reviews.record", "calendar.feed", "providers.view", "providers.edit", "referrals.compose", "consent.record", "outreach.manage"];
@@ -27,7 +27,7 @@ describe("what each role may do (the capability matrix)", () => {
     CLO: cloWork,
     SUPERVISOR: [...cloWork, "detentions.assign", "reports.view", "audit.view"],
     NGO_CASEWORKER: ["referrals.inbox", "providers.view"],
-    COUNSEL: ["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose"],
+    COUNSEL: ["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"],
     ADMIN: ["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view"],
   };
   const capabilities = [...new Set(Object.values(allowed).flat())];

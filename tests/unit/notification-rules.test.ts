@@ -59,6 +59,18 @@ describe("who each event tells", () => {
       expected: { kind: "BONDSPERSON_PROPOSED", recipients: ["sup1", "sup2"] },
     },
     {
+      name: "counsel's option: the assigned CLO",
+      action: "plan.option.propose",
+      parties: { actorSide: "COUNSEL", assignedCloId: "clo1", officeSupervisorIds: ["sup1"] },
+      expected: { kind: "OPTION_PROPOSED", recipients: ["clo1"] },
+    },
+    {
+      name: "counsel's option on an unassigned case: the office's supervisors",
+      action: "plan.option.propose",
+      parties: { actorSide: "COUNSEL", assignedCloId: null, officeSupervisorIds: ["sup1", "sup2"] },
+      expected: { kind: "OPTION_PROPOSED", recipients: ["sup1", "sup2"] },
+    },
+    {
       name: "counsel asks to be recorded: the case's CLO",
       action: "counsel.request",
       parties: { actorSide: "COUNSEL", assignedCloId: "clo1", officeSupervisorIds: ["sup1"] },

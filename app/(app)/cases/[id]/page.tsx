@@ -19,6 +19,8 @@ import { CounselSection } from "@/components/case/counsel-section";
 import { DocumentsSection } from "@/components/case/documents-section";
 import { TeamSection } from "@/components/team/team-section";
 import { getTeamThread } from "@/lib/team/queries";
+import { BundleSection } from "@/components/case/bundle-section";
+import { CounselCollaborationSection } from "@/components/case/counsel-collaboration-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -54,6 +56,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     { id: "case-assessment", title: t("sections.assessment"), show: true },
     { id: "case-plan", title: t("sections.plan"), show: true },
     { id: "case-documents", title: tDocuments("title"), show: true },
+    { id: "case-bundle", title: (await getTranslations("bundleControl"))("title"), show: caseFile.plan !== null },
     { id: "case-tasks", title: t("sections.tasks"), show: permissions.edit },
     { id: "case-referrals", title: t("sections.referrals"), show: true },
     { id: "case-reviews", title: t("sections.reviews"), show: true },
@@ -105,6 +108,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div id="case-plan" className="scroll-mt-4">
         <PlanSection detentionId={caseFile.id} zone={zone} grounds={caseFile.grounds} slice={caseFile.plan} editable={permissions.editPlan} />
       </div>
+      {caseFile.plan && <BundleSection detentionId={caseFile.id} zone={zone} clock={caseFile.reviewClock} planVersion={caseFile.plan.view?.version ?? null} />}
 
       <DocumentsSection actor={actor} detentionId={caseFile.id} zone={zone} />
 
@@ -112,6 +116,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <div id="case-referrals" className="scroll-mt-4">
         <ReferralsSection detentionId={caseFile.id} referrals={caseFile.referrals} />
+        <CounselCollaborationSection detentionId={caseFile.id} zone={zone} slice={caseFile.counselCollaboration} />
       </div>
       <div id="case-reviews" className="scroll-mt-4">
         <ReviewsSection
