@@ -22,12 +22,26 @@ const environmentSchema = z
       .min(0, "TRUSTED_PROXY_HOPS cannot be negative.")
       .max(10, "TRUSTED_PROXY_HOPS above 10 is surely a mistake.")
       .default(0),
+    // The app's public address: links in e-mails are built on it (never on a request's Host header).
+    NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be the app's public http:// or https:// address." }).optional(),
+    // E-mail (lib/notifications/mailer.ts): without SMTP_URL, notifications stay in the app.
+    SMTP_URL: z
+      .string()
+      .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value), "SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example.org:587).")
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .refine((value) => /^([^<>\p{Cc}]{0,100}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/u.test(value.trim()), "MAIL_FROM must be an address, e.g. Liaison <no-reply@liaison.example>.")
+      .optional(),
   })
   .superRefine((environment, context) => {
     // Production must never sign sessions with a guessable or missing secret.
     if (environment.NODE_ENV === "production" && !environment.NEXTAUTH_SECRET) {
       context.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production." });
     }
+    // An e-mail needs a sender and absolute links.
+    if (environment.SMTP_URL && !environment.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "MAIL_FROM is required with SMTP_URL." });
+    if (environment.SMTP_URL && !environment.NEXTAUTH_URL) context.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "NEXTAUTH_URL is required with SMTP_URL: e-mails link to it." });
   });
 
 export type Environment = z.infer<typeof environmentSchema>;

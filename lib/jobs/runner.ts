@@ -4,6 +4,8 @@ import { databasePool } from "@/lib/db";
 import { writeDueReminders } from "@/lib/reminders/mutations";
 import { deleteExpiredNotifications } from "@/lib/notifications/mutations";
 import { NOTIFICATION_RETENTION_DAYS } from "@/lib/notifications/rules";
+import { deliverPendingEmails, sendDueDigests } from "@/lib/notifications/email-delivery";
+import { registerEmailKick } from "@/lib/jobs/kick";
 
 /**
  * The job runner: pg-boss 10 (jobs in PostgreSQL; the newest major that runs on Node 20), started inside the app
@@ -18,7 +20,17 @@ export const QUEUES = {
   reminders: "reminders",
   /** Notifications older than the retention period are deleted, daily. */
   retention: "notification-retention",
+  /** The e-mail outbox: nudged right after a notification to e-mail is written, and swept every minute. */
+  email: "notification-email",
+  /** Daily digests, checked every minute against each user's local digest hour. */
+  digest: "notification-digest",
 } as const;
+
+/**
+ * "stately" (at most one job queued and one running) for the e-mail queue: a burst of nudges queues one run, and a
+ * nudge arriving while a run is under way queues the next, which picks up what the running one had not seen.
+ */
+const POLICIES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], "singleton" | "stately">> = { [QUEUES.email]: "stately" };
 
 const DAY_MS = 86_400_000;
 
@@ -39,15 +51,26 @@ export async function startJobRunner(): Promise<PgBoss> {
   boss.on("error", logJobError);
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "singleton", retryLimit: 3, retryDelay: 30 });
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: POLICIES[name] ?? "singleton", retryLimit: 3, retryDelay: 30 });
   }
   await boss.schedule(QUEUES.reminders, "* * * * *");
   await boss.schedule(QUEUES.retention, "17 3 * * *");
+  await boss.schedule(QUEUES.email, "* * * * *");
+  await boss.schedule(QUEUES.digest, "* * * * *");
   await boss.work(QUEUES.reminders, async () => {
     await writeDueReminders(new Date());
   });
   await boss.work(QUEUES.retention, async () => {
     await deleteExpiredNotifications(new Date(Date.now() - NOTIFICATION_RETENTION_DAYS * DAY_MS));
+  });
+  await boss.work(QUEUES.email, async () => {
+    await deliverPendingEmails(new Date());
+  });
+  await boss.work(QUEUES.digest, async () => {
+    await sendDueDigests(new Date());
+  });
+  registerEmailKick(() => {
+    boss.send(QUEUES.email, {}).catch(logJobError);
   });
   return boss;
 }

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/authz";
 import type { AuditEntry } from "@/lib/audit/mutations";
 import { deliveryFor, isNotifyingAction, type EventParties, type NotifyingAction } from "@/lib/notifications/rules";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import { routeByPreferences } from "@/lib/notifications/preferences";
+import { kickEmailDelivery } from "@/lib/jobs/kick";
 
 /**
  * Notifications are written in the transaction of the change they report, from its audit event: nothing is told
@@ -161,8 +163,10 @@ export async function notifyFromAuditEvent(tx: Transaction, actor: Actor, entry:
   if (!told) return 0;
   const delivery = deliveryFor(entry.action, told.parties);
   if (!delivery) return 0;
-  const { count } = await tx.notification.createMany({
-    data: delivery.recipients.map((recipientId) => ({
+  // Each recipient's preferences: off writes nothing; an e-mail is decided here, in the change's transaction.
+  const data = await routeByPreferences(
+    tx,
+    delivery.recipients.map((recipientId) => ({
       recipientId,
       kind: delivery.kind,
       key: `audit:${auditEventId}`,
@@ -173,8 +177,11 @@ export async function notifyFromAuditEvent(tx: Transaction, actor: Actor, entry:
       params: told.params,
       ...told.perRecipient?.get(recipientId),
     })),
-    skipDuplicates: true,
-  });
+    new Date(),
+  );
+  if (data.length === 0) return 0;
+  const { count } = await tx.notification.createMany({ data, skipDuplicates: true });
+  if (data.some((row) => row.emailState === "PENDING")) kickEmailDelivery();
   return count;
 }
 
