@@ -6,6 +6,7 @@ import { deleteExpiredNotifications } from "@/lib/notifications/mutations";
 import { NOTIFICATION_RETENTION_DAYS } from "@/lib/notifications/rules";
 import { deliverPendingEmails, sendDueDigests } from "@/lib/notifications/email-delivery";
 import { registerEmailKick } from "@/lib/jobs/kick";
+import { QUEUES } from "@/lib/jobs/queues";
 
 /**
  * The job runner: pg-boss 10 (jobs in PostgreSQL; the newest major that runs on Node 20), started inside the app
@@ -15,16 +16,7 @@ import { registerEmailKick } from "@/lib/jobs/kick";
  * a repeated run writes nothing twice.
  */
 
-export const QUEUES = {
-  /** Deadline reminders and escalations, every minute. */
-  reminders: "reminders",
-  /** Notifications older than the retention period are deleted, daily. */
-  retention: "notification-retention",
-  /** The e-mail outbox: nudged right after a notification to e-mail is written, and swept every minute. */
-  email: "notification-email",
-  /** Daily digests, checked every minute against each user's local digest hour. */
-  digest: "notification-digest",
-} as const;
+export { QUEUES };
 
 /**
  * "stately" (at most one job queued and one running) for the e-mail queue: a burst of nudges queues one run, and a

@@ -28,7 +28,7 @@ describe("what each role may do (the capability matrix)", () => {
     SUPERVISOR: [...cloWork, "detentions.assign", "reports.view", "audit.view"],
     NGO_CASEWORKER: ["referrals.inbox", "providers.view"],
     COUNSEL: ["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose"],
-    ADMIN: ["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view"],
+    ADMIN: ["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view"],
   };
   const capabilities = [...new Set(Object.values(allowed).flat())];
   const rows = (Object.keys(allowed) as Role[]).flatMap((role) => capabilities.map((capability) => ({ role, capability, expected: allowed[role].includes(capability) })));
