@@ -4,9 +4,10 @@ import { databasePool } from "@/lib/db";
 import { writeDueReminders } from "@/lib/reminders/mutations";
 import { deleteExpiredNotifications } from "@/lib/notifications/mutations";
 import { NOTIFICATION_RETENTION_DAYS } from "@/lib/notifications/rules";
-import { deliverPendingEmails, sendDueDigests } from "@/lib/notifications/email-delivery";
+import { deliverPendingEmails, sendDueDigests } from "@/lib/notifications/email/mutations";
 import { registerEmailKick } from "@/lib/jobs/kick";
 import { QUEUES } from "@/lib/jobs/queues";
+import { mailConfigured } from "@/lib/notifications/email/mailer";
 
 /**
  * The job runner: pg-boss 10 (jobs in PostgreSQL; the newest major that runs on Node 20), started inside the app
@@ -41,6 +42,8 @@ export async function startJobRunner(): Promise<PgBoss> {
     deleteAfterDays: 7,
   });
   boss.on("error", logJobError);
+  // Settings that do not validate are said once, at start, rather than at the first notification.
+  mailConfigured();
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: POLICIES[name] ?? "singleton", retryLimit: 3, retryDelay: 30 });

@@ -3,7 +3,7 @@
 import { fieldErrors } from "@/lib/action-result";
 import { done, serverAction } from "@/lib/server-action";
 import { markAllNotificationsReadSchema, markNotificationReadSchema, saveNotificationPreferencesSchema } from "@/lib/notifications/schema";
-import { saveNotificationPreferences } from "@/lib/notifications/settings";
+import { saveNotificationPreferences } from "@/lib/notifications/preferences/mutations";
 import { ESCALATION_KINDS } from "@/lib/notifications/preferences-rules";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mutations";
 
@@ -20,7 +20,7 @@ export const markAllNotificationsReadAction = serverAction({
   succeeded: () => done([["/", "layout"]], "notifications", "markedAllRead"),
 });
 
-/** The user's own preferences only (lib/notifications/settings.ts); an escalation switched off is refused. */
+/** The user's own preferences only (lib/notifications/preferences/mutations.ts); an escalation switched off is refused. */
 export const saveNotificationPreferencesAction = serverAction({
   input: saveNotificationPreferencesSchema,
   run: saveNotificationPreferences,

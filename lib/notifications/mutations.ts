@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz";
 import type { AuditEntry } from "@/lib/audit/mutations";
 import { deliveryFor, isNotifyingAction, type EventParties, type NotifyingAction } from "@/lib/notifications/rules";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
-import { routeByPreferences } from "@/lib/notifications/preferences";
+import { routeByPreferences } from "@/lib/notifications/preferences/mutations";
 import { kickEmailDelivery } from "@/lib/jobs/kick";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assessmentReminders, reviewReminders, taskReminders, TASK_OVERDUE_LOOKBACK_DAYS, TASK_WARNING_HOURS, type Reminder } from "@/lib/reminders/rules";
 import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
-import { routeByPreferences } from "@/lib/notifications/preferences";
+import { routeByPreferences } from "@/lib/notifications/preferences/mutations";
 import { kickEmailDelivery } from "@/lib/jobs/kick";
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnvironment } from "@/lib/env";
+import { parseEnvironment, parseMailEnvironment } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://localhost:5432/liaison" };
 
@@ -43,5 +43,17 @@ describe("environment validation", () => {
   it("rejects a session idle time that is not a positive whole number", () => {
     expect(() => parseEnvironment({ ...base, SESSION_IDLE_MINUTES: "0" })).toThrow(/SESSION_IDLE_MINUTES/);
     expect(() => parseEnvironment({ ...base, SESSION_IDLE_MINUTES: "ten" })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+
+  it("e-mail is off without SMTP_URL; with it, a sender and the app's public address are required", () => {
+    expect(parseEnvironment(base).SMTP_URL).toBeUndefined();
+    const mail = { SMTP_URL: "smtp://user:secret@mail.example.org:587", MAIL_FROM: "Liaison <no-reply@liaison.example>", NEXTAUTH_URL: "https://liaison.example.org" };
+    expect(parseEnvironment({ ...base, ...mail })).toMatchObject(mail);
+    expect(parseMailEnvironment({ ...mail, MAIL_FROM: "no-reply@liaison.example" }).MAIL_FROM).toBe("no-reply@liaison.example");
+    expect(() => parseMailEnvironment({ ...mail, MAIL_FROM: undefined })).toThrow(/MAIL_FROM is required with SMTP_URL/);
+    expect(() => parseMailEnvironment({ ...mail, NEXTAUTH_URL: undefined })).toThrow(/NEXTAUTH_URL is required with SMTP_URL/);
+    expect(() => parseMailEnvironment({ ...mail, SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL must start with smtp/);
+    expect(() => parseMailEnvironment({ ...mail, MAIL_FROM: "Liaison" })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => parseMailEnvironment({ ...mail, NEXTAUTH_URL: "ftp://liaison.example.org" })).toThrow(/NEXTAUTH_URL must be/);
   });
 });

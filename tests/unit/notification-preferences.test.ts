@@ -13,7 +13,7 @@ import {
   parseChosenChannels,
 } from "@/lib/notifications/preferences-rules";
 import { saveNotificationPreferencesSchema } from "@/lib/notifications/schema";
-import { digestEmail, escapeHtml, notificationEmail } from "@/lib/notifications/email-content";
+import { digestEmail, escapeHtml, notificationEmail } from "@/lib/notifications/email/content";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 
 describe("defaults per role", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { getNotificationPreferences } from "@/lib/notifications/settings";
+import { getNotificationPreferences } from "@/lib/notifications/preferences/queries";
 import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";
 
 export async function generateMetadata(): Promise<Metadata> {

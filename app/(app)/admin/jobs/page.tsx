@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { jobRunnerHealth } from "@/lib/jobs/health";
+import { jobRunnerHealth } from "@/lib/jobs/queries";
 import { formatDateTime } from "@/lib/format";
-import { db } from "@/lib/db";
 import { isLocale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
@@ -14,15 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Administrators only (jobs.view, checked by lib/jobs/health.ts): counts and times, nothing personal. */
+/** Administrators only (jobs.view, checked by lib/jobs/queries.ts): counts and times, nothing personal. */
 export default async function JobsPage() {
   const actor = await requireActor();
   const health = await jobRunnerHealth(actor);
   if (!health) notFound();
   const t = await getTranslations("admin.jobs");
   const locale = await getLocale();
-  const organization = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { timeZone: true } });
-  const when = (date: Date | null) => (date ? formatDateTime(date, organization?.timeZone ?? "America/Toronto", isLocale(locale) ? locale : "en") : t("never"));
+  const when = (date: Date | null) => (date ? formatDateTime(date, health.timeZone, isLocale(locale) ? locale : "en") : t("never"));
   const columns = ["queued", "active", "completed", "failed", "retried"] as const;
   return (
     <>

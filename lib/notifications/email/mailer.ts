@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { env } from "@/lib/env";
+import { mailEnv } from "@/lib/env";
 
 /**
  * Sending e-mail through SMTP (nodemailer) when SMTP_URL is set; without it the app tells people in the app only.
@@ -9,20 +9,32 @@ import { env } from "@/lib/env";
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
 export type Mailer = { send: (email: OutgoingEmail) => Promise<void> };
 
+const holder = globalThis as unknown as { liaisonMailer?: Mailer; liaisonMailWarned?: boolean };
+
+/**
+ * Whether e-mail is on. Settings that do not validate turn it off (with one line in the log naming the variable,
+ * never its value) rather than failing the change whose notification is being written.
+ */
 export function mailConfigured(): boolean {
-  return Boolean(env().SMTP_URL);
+  try {
+    return Boolean(mailEnv().SMTP_URL);
+  } catch (error) {
+    if (!holder.liaisonMailWarned) {
+      holder.liaisonMailWarned = true;
+      console.error(`[mail] e-mail is off: ${error instanceof Error ? error.message.replace(/\n/g, " ") : "invalid settings"}`);
+    }
+    return false;
+  }
 }
 
 /** The app's public origin, from NEXTAUTH_URL (never from a request). */
 export function mailOrigin(): string {
-  return new URL(env().NEXTAUTH_URL ?? "http://localhost").origin;
+  return new URL(mailEnv().NEXTAUTH_URL ?? "http://localhost").origin;
 }
-
-const holder = globalThis as unknown as { liaisonMailer?: Mailer };
 
 export function smtpMailer(): Mailer {
   if (holder.liaisonMailer) return holder.liaisonMailer;
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { SMTP_URL, MAIL_FROM } = mailEnv();
   if (!SMTP_URL || !MAIL_FROM) throw Object.assign(new Error("SMTP is not configured"), { code: "NO_SMTP" });
   const transport = nodemailer.createTransport(SMTP_URL, { from: MAIL_FROM });
   holder.liaisonMailer = {

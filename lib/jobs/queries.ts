@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
-import { mailConfigured } from "@/lib/notifications/mailer";
+import { mailConfigured } from "@/lib/notifications/email/mailer";
 import { QUEUE_NAMES } from "@/lib/jobs/queues";
 
 /**
@@ -11,6 +11,8 @@ import { QUEUE_NAMES } from "@/lib/jobs/queues";
 export type QueueHealth = { name: string; queued: number; active: number; completed: number; failed: number; retried: number };
 export type JobRunnerHealth = {
   started: boolean;
+  /** The reader's organisation's clock, for the times shown. */
+  timeZone: string;
   queues: QueueHealth[];
   lastRemindersRun: Date | null;
   mail: { configured: boolean; pending: number; retrying: number; failed: number; digestWaiting: number };
@@ -28,8 +30,10 @@ export async function jobRunnerHealth(actor: Actor): Promise<JobRunnerHealth | n
            count(*) FILTER (WHERE "emailState" = 'FAILED')::int AS failed,
            count(*) FILTER (WHERE "emailState" = 'DIGEST')::int AS "digestWaiting"
     FROM "Notification" WHERE "emailState" IN ('PENDING', 'FAILED', 'DIGEST')`;
+  const organization = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { timeZone: true } });
+  const timeZone = organization?.timeZone ?? "America/Toronto";
   const mail = { configured: mailConfigured(), ...(outbox[0] ?? { pending: 0, retrying: 0, failed: 0, digestWaiting: 0 }) };
-  if (!present) return { started: false, queues: [], lastRemindersRun: null, mail };
+  if (!present) return { started: false, timeZone, queues: [], lastRemindersRun: null, mail };
   const counted = await db().$queryRawUnsafe<QueueHealth[]>(`
     SELECT name,
            count(*) FILTER (WHERE state IN ('created', 'retry'))::int AS queued,
@@ -46,6 +50,7 @@ export async function jobRunnerHealth(actor: Actor): Promise<JobRunnerHealth | n
   const byName = new Map(counted.map((row) => [row.name, row]));
   return {
     started: true,
+    timeZone,
     queues: QUEUE_NAMES.map((name) => byName.get(name) ?? { name, queued: 0, active: 0, completed: 0, failed: 0, retried: 0 }),
     lastRemindersRun: last[0]?.at ?? null,
     mail,

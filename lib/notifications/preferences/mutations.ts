@@ -1,48 +1,43 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Transaction } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
-import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
-import { mailConfigured } from "@/lib/notifications/mailer";
-import {
-  DEFAULT_DIGEST_HOUR,
-  DEFAULT_TIME_ZONE,
-  channelsOffered,
-  defaultChannel,
-  effectiveChannel,
-  isEscalation,
-  isTimeZone,
-  kindsForRole,
-  parseChosenChannels,
-} from "@/lib/notifications/preferences-rules";
 import type { SaveNotificationPreferencesInput } from "@/lib/notifications/schema";
+import type { EmailState, NotificationKind, Role } from "@/lib/generated/prisma/enums";
+import { effectiveChannel, initialEmailState, isEscalation, isTimeZone, kindsForRole, parseChosenChannels } from "@/lib/notifications/preferences-rules";
+import { mailConfigured } from "@/lib/notifications/email/mailer";
 
-/** A user's own notification preferences: nobody reads or changes another's. */
+/**
+ * Applies each recipient's preferences to notifications about to be written, in the writer's transaction: a kind
+ * the user switched off is not written at all; the rest carry the e-mail decision (the outbox state), so the
+ * decision commits or rolls back with the notification itself.
+ */
+type Reader = Pick<Transaction, "user">;
 
-export type NotificationPreferencesView = {
-  version: number;
-  digestHour: number;
-  timeZone: string;
-  mailConfigured: boolean;
-  kinds: { kind: NotificationKind; channel: NotificationChannel; defaultChannel: NotificationChannel; offered: readonly NotificationChannel[]; escalation: boolean }[];
-};
-
-export async function getNotificationPreferences(actor: Actor): Promise<NotificationPreferencesView> {
-  const settings = await db().notificationSettings.findUnique({ where: { userId: actor.userId }, select: { channels: true, digestHour: true, timeZone: true, version: true } });
-  const chosen = parseChosenChannels(settings?.channels);
-  return {
-    version: settings?.version ?? 0,
-    digestHour: settings?.digestHour ?? DEFAULT_DIGEST_HOUR,
-    timeZone: settings && isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_TIME_ZONE,
-    mailConfigured: mailConfigured(),
-    kinds: kindsForRole(actor.role).map((kind) => ({
-      kind,
-      channel: effectiveChannel(actor.role, kind, chosen),
-      defaultChannel: defaultChannel(actor.role, kind),
-      offered: channelsOffered(kind),
-      escalation: isEscalation(kind),
-    })),
-  };
+export async function routeByPreferences<Row extends { recipientId: string; kind: NotificationKind }>(
+  tx: Reader,
+  rows: readonly Row[],
+  now: Date,
+): Promise<(Row & { emailState: EmailState; emailNextAt: Date | null })[]> {
+  if (rows.length === 0) return [];
+  const users = await tx.user.findMany({
+    where: { id: { in: [...new Set(rows.map((row) => row.recipientId))] } },
+    select: { id: true, role: true, notificationSettings: { select: { channels: true } } },
+  });
+  const byId = new Map<string, { role: Role; chosen: ReturnType<typeof parseChosenChannels> }>(
+    users.map((user) => [user.id, { role: user.role, chosen: parseChosenChannels(user.notificationSettings?.channels) }]),
+  );
+  const mail = mailConfigured();
+  const routed: (Row & { emailState: EmailState; emailNextAt: Date | null })[] = [];
+  for (const row of rows) {
+    const user = byId.get(row.recipientId);
+    if (!user) continue;
+    const channel = effectiveChannel(user.role, row.kind, user.chosen);
+    if (channel === "OFF") continue;
+    const emailState = initialEmailState(channel, mail);
+    routed.push({ ...row, emailState, emailNextAt: emailState === "PENDING" ? now : null });
+  }
+  return routed;
 }
 
 export type SavePreferencesResult = { ok: true } | { ok: false; reason: "ESCALATION_REQUIRED" | "TIME_ZONE_UNKNOWN" | "STALE_VERSION" };
