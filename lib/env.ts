@@ -7,7 +7,7 @@ import { z } from "zod";
 const mailFields = {
   // The app's public address: links in e-mails are built on it (never on a request's Host header).
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be the app's public http:// or https:// address." }).optional(),
-  // E-mail (lib/notifications/email/mailer.ts): without SMTP_URL, notifications stay in the app.
+  // E-mail (lib/notifications/email/settings.ts, mailer.ts): without SMTP_URL, notifications stay in the app.
   SMTP_URL: z
     .string()
     .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value), "SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example.org:587).")

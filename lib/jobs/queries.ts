@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
-import { mailConfigured } from "@/lib/notifications/email/mailer";
+import { mailConfigured } from "@/lib/notifications/email/settings";
 import { QUEUE_NAMES } from "@/lib/jobs/queues";
 
 /**

@@ -7,7 +7,7 @@ import { NOTIFICATION_RETENTION_DAYS } from "@/lib/notifications/rules";
 import { deliverPendingEmails, sendDueDigests } from "@/lib/notifications/email/mutations";
 import { registerEmailKick } from "@/lib/jobs/kick";
 import { QUEUES } from "@/lib/jobs/queues";
-import { mailConfigured } from "@/lib/notifications/email/mailer";
+import { mailConfigured } from "@/lib/notifications/email/settings";
 
 /**
  * The job runner: pg-boss 10 (jobs in PostgreSQL; the newest major that runs on Node 20), started inside the app

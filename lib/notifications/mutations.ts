@@ -202,8 +202,9 @@ export async function markAllNotificationsRead(actor: Actor, _input: Record<stri
   return { ok: true, count };
 }
 
-/** Deletes notifications older than the retention period (run daily by the job runner). */
+/** Deletes notifications older than the retention period, and the record of digests sent before it (run daily by the job runner). */
 export async function deleteExpiredNotifications(before: Date): Promise<number> {
   const { count } = await db().notification.deleteMany({ where: { createdAt: { lt: before } } });
+  await db().notificationDigest.deleteMany({ where: { claimedAt: { lt: before } } });
   return count;
 }

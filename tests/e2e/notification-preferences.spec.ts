@@ -3,6 +3,8 @@ import { expect, test } from "./fixtures";
 test.describe("notification preferences", () => {
   test("a CLO picks a digest for one kind, cannot switch an escalation off, is told which field is wrong, and saves", async ({ page, signIn, expectAccessible }) => {
     await signIn("clo2.toronto@liaison.example");
+    // Every page loaded is checked with axe (tests/e2e/fixtures.ts), the home page too.
+    await expectAccessible();
     await page.getByRole("banner").getByRole("link", { name: "Notification preferences" }).click();
     await page.waitForURL(/\/account\/notifications$/);
     await expect(page.getByRole("heading", { level: 1, name: "Notification preferences" })).toBeVisible();
@@ -19,7 +21,8 @@ test.describe("notification preferences", () => {
 
     await page.getByLabel("Your time zone").fill("Mars/Olympus");
     await page.getByRole("button", { name: "Save preferences" }).click();
-    await expect(page.getByRole("alert")).toContainText("Choose a time zone by its IANA name");
+    // The error summary names the field and links to it.
+    await expect(page.getByRole("alert").getByRole("link", { name: /^Choose a time zone by its IANA name/ })).toBeVisible();
     await expect(page.getByLabel("Your time zone")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible();
 

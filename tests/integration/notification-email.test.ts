@@ -325,10 +325,17 @@ describe("retention", () => {
     const user = await emailOf("clo.vancouver@liaison.example");
     const old = await prisma.notification.create({ data: { recipientId: user.id, kind: "CASE_ASSIGNED", key: "retention:old", path: "/", createdAt: new Date(now.getTime() - 91 * DAY) }, select: { id: true } });
     const recent = await prisma.notification.create({ data: { recipientId: user.id, kind: "CASE_ASSIGNED", key: "retention:recent", path: "/", createdAt: new Date(now.getTime() - 89 * DAY) }, select: { id: true } });
+    await prisma.notificationDigest.createMany({
+      data: [
+        { userId: user.id, localDate: "2000-01-01", claimedAt: new Date(now.getTime() - 91 * DAY), sentAt: new Date(now.getTime() - 91 * DAY), count: 1 },
+        { userId: user.id, localDate: "2000-01-02", claimedAt: new Date(now.getTime() - 89 * DAY), sentAt: new Date(now.getTime() - 89 * DAY), count: 1 },
+      ],
+    });
     const deleted = await deleteExpiredNotifications(new Date(now.getTime() - 90 * DAY));
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect(await prisma.notification.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await prisma.notification.findUnique({ where: { id: recent.id } })).not.toBeNull();
+    expect((await prisma.notificationDigest.findMany({ where: { userId: user.id, localDate: { startsWith: "2000-" } }, select: { localDate: true } })).map((row) => row.localDate)).toEqual(["2000-01-02"]);
   });
 });
 

@@ -3,34 +3,13 @@ import nodemailer from "nodemailer";
 import { mailEnv } from "@/lib/env";
 
 /**
- * Sending e-mail through SMTP (nodemailer) when SMTP_URL is set; without it the app tells people in the app only.
- * An error is reduced to a code before anyone sees it: an SMTP server's reply can quote the address it refused.
+ * Sending e-mail through SMTP (nodemailer) when SMTP_URL is set (lib/notifications/email/settings.ts says whether it
+ * is); loaded only by the e-mail job, so pages and mutations do not carry nodemailer.
  */
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
 export type Mailer = { send: (email: OutgoingEmail) => Promise<void> };
 
-const holder = globalThis as unknown as { liaisonMailer?: Mailer; liaisonMailWarned?: boolean };
-
-/**
- * Whether e-mail is on. Settings that do not validate turn it off (with one line in the log naming the variable,
- * never its value) rather than failing the change whose notification is being written.
- */
-export function mailConfigured(): boolean {
-  try {
-    return Boolean(mailEnv().SMTP_URL);
-  } catch (error) {
-    if (!holder.liaisonMailWarned) {
-      holder.liaisonMailWarned = true;
-      console.error(`[mail] e-mail is off: ${error instanceof Error ? error.message.replace(/\n/g, " ") : "invalid settings"}`);
-    }
-    return false;
-  }
-}
-
-/** The app's public origin, from NEXTAUTH_URL (never from a request). */
-export function mailOrigin(): string {
-  return new URL(mailEnv().NEXTAUTH_URL ?? "http://localhost").origin;
-}
+const holder = globalThis as unknown as { liaisonMailer?: Mailer };
 
 export function smtpMailer(): Mailer {
   if (holder.liaisonMailer) return holder.liaisonMailer;
@@ -43,12 +22,4 @@ export function smtpMailer(): Mailer {
     },
   };
   return holder.liaisonMailer;
-}
-
-/** A short code for a failed send: nodemailer's error code or the SMTP reply code, never the reply's text. */
-export function mailErrorCode(error: unknown): string {
-  const details = (error && typeof error === "object" ? error : {}) as { code?: unknown; responseCode?: unknown };
-  if (typeof details.responseCode === "number" && Number.isInteger(details.responseCode)) return `SMTP${details.responseCode}`;
-  if (typeof details.code === "string" && /^[A-Z0-9_]{1,20}$/.test(details.code)) return details.code;
-  return "none";
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { digestEmail, notificationEmail } from "@/lib/notifications/email/content";
-import { mailConfigured, mailErrorCode, mailOrigin, smtpMailer, type Mailer } from "@/lib/notifications/email/mailer";
+import { smtpMailer, type Mailer } from "@/lib/notifications/email/mailer";
+import { mailConfigured, mailErrorCode, mailOrigin } from "@/lib/notifications/email/settings";
 import { DEFAULT_DIGEST_HOUR, DEFAULT_TIME_ZONE, digestDue, isTimeZone } from "@/lib/notifications/preferences-rules";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 

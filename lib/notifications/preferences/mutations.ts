@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { SaveNotificationPreferencesInput } from "@/lib/notifications/schema";
 import type { EmailState, NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { effectiveChannel, initialEmailState, isEscalation, isTimeZone, kindsForRole, parseChosenChannels } from "@/lib/notifications/preferences-rules";
-import { mailConfigured } from "@/lib/notifications/email/mailer";
+import { mailConfigured } from "@/lib/notifications/email/settings";
 
 /**
  * Applies each recipient's preferences to notifications about to be written, in the writer's transaction: a kind

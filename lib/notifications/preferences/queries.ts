@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
 import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/enums";
-import { mailConfigured } from "@/lib/notifications/email/mailer";
+import { mailConfigured } from "@/lib/notifications/email/settings";
 import {
   DEFAULT_DIGEST_HOUR,
   DEFAULT_TIME_ZONE,
