@@ -31,6 +31,7 @@ test.describe("notification preferences", () => {
     await expect(page.getByRole("status").filter({ hasText: "Your notification preferences were saved." })).toBeVisible();
 
     await page.reload();
+    await expectAccessible();
     await expect(page.getByLabel("A case assigned to you")).toHaveValue("DIGEST");
     await expect(page.getByLabel("Time of the daily digest")).toHaveValue("9");
     await expect(page.getByLabel("Your time zone")).toHaveValue("America/Vancouver");
