@@ -18,9 +18,9 @@ export function onRequestError(error: unknown, request: Readonly<{ headers: Node
 const JOB_RUNNER_RETRY_MS = 30_000;
 
 /**
- * Next.js calls this once when the server starts: the job runner (reminders, retention) starts inside the app
- * process unless LIAISON_JOBS=off (a deployment that runs `npm run worker` separately). If the database is not
- * reachable yet, it tries again every 30 seconds; the app serves pages meanwhile.
+ * Next.js calls this once when the server starts: the job runner (reminders, e-mail and digests, retention) starts
+ * inside the app process unless LIAISON_JOBS=off (a deployment that runs `npm run worker` separately). If the database
+ * is not reachable yet, it tries again every 30 seconds; the app serves pages meanwhile.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LIAISON_JOBS === "off") return;

@@ -4,6 +4,26 @@ import { z } from "zod";
  * Environment variables, validated once. Documented in .env.example.
  * Parsed lazily so that `next build` (which imports server modules) needs no database.
  */
+const mailFields = {
+  // The app's public address: links in e-mails are built on it (never on a request's Host header).
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be the app's public http:// or https:// address." }).optional(),
+  // E-mail (lib/notifications/email/settings.ts, mailer.ts): without SMTP_URL, notifications stay in the app.
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value), "SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example.org:587).")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine((value) => /^([^<>\p{Cc}]{0,100}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/u.test(value.trim()), "MAIL_FROM must be an address, e.g. Liaison <no-reply@liaison.example>.")
+    .optional(),
+};
+
+/** An e-mail needs a sender and absolute links. */
+function checkMail(environment: { SMTP_URL?: string; MAIL_FROM?: string; NEXTAUTH_URL?: string }, context: z.RefinementCtx) {
+  if (environment.SMTP_URL && !environment.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "MAIL_FROM is required with SMTP_URL." });
+  if (environment.SMTP_URL && !environment.NEXTAUTH_URL) context.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "NEXTAUTH_URL is required with SMTP_URL: e-mails link to it." });
+}
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -29,6 +49,7 @@ const environmentSchema = z
     S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, dots and hyphens).").optional(),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    ...mailFields,
   })
   .superRefine((environment, context) => {
     if (environment.DOCUMENT_STORAGE === "s3") {
@@ -45,9 +66,34 @@ const environmentSchema = z
     if (environment.NODE_ENV === "production" && !environment.NEXTAUTH_SECRET) {
       context.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production." });
     }
+    checkMail(environment, context);
   });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+const mailSchema = z.object(mailFields).superRefine(checkMail);
+export type MailEnvironment = z.infer<typeof mailSchema>;
+
+function problemsOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`).join("\n");
+}
+
+/**
+ * The e-mail settings alone: read wherever a notification is written, which includes the demo seed and scripts that
+ * have no DATABASE_URL of their own (they hold a database client of their own).
+ */
+export function parseMailEnvironment(source: Record<string, string | undefined>): MailEnvironment {
+  const result = mailSchema.safeParse(source);
+  if (!result.success) throw new Error(`Invalid environment:\n${problemsOf(result.error)}`);
+  return result.data;
+}
+
+let cachedMail: MailEnvironment | undefined;
+
+export function mailEnv(): MailEnvironment {
+  cachedMail ??= parseMailEnvironment(process.env);
+  return cachedMail;
+}
 
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
   const result = environmentSchema.safeParse(source);

@@ -10,7 +10,7 @@ async function main() {
     process.exit(1);
   }
   const boss = await startJobRunner();
-  console.log("Liaison worker: running reminders and retention jobs.");
+  console.log("Liaison worker: running reminders, e-mail, digest and retention jobs.");
   const stop = async () => {
     await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     process.exit(0);

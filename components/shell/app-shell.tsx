@@ -21,6 +21,7 @@ async function navigationFor(actor: Actor): Promise<NavItem[]> {
   if (can(actor, "calendar.feed")) items.push({ href: "/calendar", label: t("calendar") });
   if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: t("users") });
   if (can(actor, "organizations.manage")) items.push({ href: "/admin/organizations", label: t("organizations") });
+  if (can(actor, "jobs.view")) items.push({ href: "/admin/jobs", label: t("jobs") });
   if (can(actor, "reports.view")) items.push({ href: "/reports", label: t("reports") });
   if (can(actor, "audit.view")) items.push({ href: "/audit", label: t("audit") });
   return items;
@@ -53,6 +54,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               labels={{ title: notifications("bell"), unreadOne: notifications("unreadOne"), unreadOther: notifications("unreadOther") }}
             />
             <LocaleSwitcher />
+            <Link href="/account/notifications" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+              {t("notificationPreferences")}
+            </Link>
             <Link href="/account/password" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
               {t("changePassword")}
             </Link>

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "user.activate",
   "user.deactivate",
   "user.locale",
+  "user.notificationPreferences",
   "organization.create",
   // Cases
   "detention.create",

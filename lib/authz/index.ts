@@ -42,7 +42,8 @@ export type Capability =
   | "users.manage"
   | "organizations.manage"
   | "reports.view"
-  | "audit.view";
+  | "audit.view"
+  | "jobs.view";
 
 // What a CLO does on the cases of their office (docs/domain.md, People).
 const CLO_WORK: Capability[] = [
@@ -76,7 +77,7 @@ const CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   // Counsel propose options (a provider, an outside program) to the CLO as a task; the office acts on it (lib/options).
   COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"]),
   // Admins manage accounts, organisations and providers; they see no case content another role does not give them.
-  ADMIN: new Set(["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view"]),
+  ADMIN: new Set(["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view"]),
 };
 
 export function can(actor: Pick<Actor, "role">, capability: Capability): boolean {

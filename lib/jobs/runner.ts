@@ -4,6 +4,10 @@ import { databasePool } from "@/lib/db";
 import { writeDueReminders } from "@/lib/reminders/mutations";
 import { deleteExpiredNotifications } from "@/lib/notifications/mutations";
 import { NOTIFICATION_RETENTION_DAYS } from "@/lib/notifications/rules";
+import { deliverPendingEmails, sendDueDigests } from "@/lib/notifications/email/mutations";
+import { registerEmailKick } from "@/lib/jobs/kick";
+import { QUEUES } from "@/lib/jobs/queues";
+import { mailConfigured } from "@/lib/notifications/email/settings";
 
 /**
  * The job runner: pg-boss 10 (jobs in PostgreSQL; the newest major that runs on Node 20), started inside the app
@@ -13,12 +17,13 @@ import { NOTIFICATION_RETENTION_DAYS } from "@/lib/notifications/rules";
  * a repeated run writes nothing twice.
  */
 
-export const QUEUES = {
-  /** Deadline reminders and escalations, every minute. */
-  reminders: "reminders",
-  /** Notifications older than the retention period are deleted, daily. */
-  retention: "notification-retention",
-} as const;
+export { QUEUES };
+
+/**
+ * "stately" (at most one job queued and one running) for the e-mail queue: a burst of nudges queues one run, and a
+ * nudge arriving while a run is under way queues the next, which picks up what the running one had not seen.
+ */
+const POLICIES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], "singleton" | "stately">> = { [QUEUES.email]: "stately" };
 
 const DAY_MS = 86_400_000;
 
@@ -37,17 +42,30 @@ export async function startJobRunner(): Promise<PgBoss> {
     deleteAfterDays: 7,
   });
   boss.on("error", logJobError);
+  // Settings that do not validate are said once, at start, rather than at the first notification.
+  mailConfigured();
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "singleton", retryLimit: 3, retryDelay: 30 });
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: POLICIES[name] ?? "singleton", retryLimit: 3, retryDelay: 30 });
   }
   await boss.schedule(QUEUES.reminders, "* * * * *");
   await boss.schedule(QUEUES.retention, "17 3 * * *");
+  await boss.schedule(QUEUES.email, "* * * * *");
+  await boss.schedule(QUEUES.digest, "* * * * *");
   await boss.work(QUEUES.reminders, async () => {
     await writeDueReminders(new Date());
   });
   await boss.work(QUEUES.retention, async () => {
     await deleteExpiredNotifications(new Date(Date.now() - NOTIFICATION_RETENTION_DAYS * DAY_MS));
+  });
+  await boss.work(QUEUES.email, async () => {
+    await deliverPendingEmails(new Date());
+  });
+  await boss.work(QUEUES.digest, async () => {
+    await sendDueDigests(new Date());
+  });
+  registerEmailKick(() => {
+    boss.send(QUEUES.email, {}).catch(logJobError);
   });
   return boss;
 }

@@ -5,6 +5,8 @@ import type { AuditEntry } from "@/lib/audit/mutations";
 import { deliveryFor, isNotifyingAction, type EventParties, type NotifyingAction } from "@/lib/notifications/rules";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import { teamReferral } from "@/lib/authz/team";
+import { routeByPreferences } from "@/lib/notifications/preferences/mutations";
+import { kickEmailDelivery } from "@/lib/jobs/kick";
 
 /**
  * Notifications are written in the transaction of the change they report, from its audit event: nothing is told
@@ -199,8 +201,10 @@ export async function notifyFromAuditEvent(tx: Transaction, actor: Actor, entry:
   if (!told) return 0;
   const delivery = deliveryFor(entry.action, told.parties);
   if (!delivery) return 0;
-  const { count } = await tx.notification.createMany({
-    data: delivery.recipients.map((recipientId) => ({
+  // Each recipient's preferences: off writes nothing; an e-mail is decided here, in the change's transaction.
+  const data = await routeByPreferences(
+    tx,
+    delivery.recipients.map((recipientId) => ({
       recipientId,
       kind: delivery.kind,
       key: `audit:${auditEventId}`,
@@ -211,8 +215,11 @@ export async function notifyFromAuditEvent(tx: Transaction, actor: Actor, entry:
       params: told.params,
       ...told.perRecipient?.get(recipientId),
     })),
-    skipDuplicates: true,
-  });
+    new Date(),
+  );
+  if (data.length === 0) return 0;
+  const { count } = await tx.notification.createMany({ data, skipDuplicates: true });
+  if (data.some((row) => row.emailState === "PENDING")) kickEmailDelivery();
   return count;
 }
 
@@ -233,8 +240,9 @@ export async function markAllNotificationsRead(actor: Actor, _input: Record<stri
   return { ok: true, count };
 }
 
-/** Deletes notifications older than the retention period (run daily by the job runner). */
+/** Deletes notifications older than the retention period, and the record of digests sent before it (run daily by the job runner). */
 export async function deleteExpiredNotifications(before: Date): Promise<number> {
   const { count } = await db().notification.deleteMany({ where: { createdAt: { lt: before } } });
+  await db().notificationDigest.deleteMany({ where: { claimedAt: { lt: before } } });
   return count;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assessmentReminders, reviewReminders, taskReminders, TASK_OVERDUE_LOOKBACK_DAYS, TASK_WARNING_HOURS, type Reminder } from "@/lib/reminders/rules";
 import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
+import { routeByPreferences } from "@/lib/notifications/preferences/mutations";
+import { kickEmailDelivery } from "@/lib/jobs/kick";
 
 const HOUR_MS = 3_600_000;
 
@@ -78,7 +80,11 @@ export async function writeDueReminders(now = new Date()): Promise<number> {
   const active = new Set(
     (await db().user.findMany({ where: { id: { in: [...new Set(reminders.map((reminder) => reminder.recipientId))] }, active: true }, select: { id: true } })).map((user) => user.id),
   );
-  const { count } = await db().notification.createMany({ data: reminders.filter((reminder) => active.has(reminder.recipientId)), skipDuplicates: true });
+  // Each recipient's preferences (an escalation is never off); the e-mail decision is written with the reminder.
+  const data = await routeByPreferences(db(), reminders.filter((reminder) => active.has(reminder.recipientId)), now);
+  if (data.length === 0) return 0;
+  const { count } = await db().notification.createMany({ data, skipDuplicates: true });
+  if (data.some((row) => row.emailState === "PENDING")) kickEmailDelivery();
   return count;
 }
 

@@ -965,6 +965,22 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  saveNotificationPreferencesAction: {
+    // Each persona saves their own preferences (no user id is sent: the session is the account), version-checked.
+    prepare: async (persona) => {
+      const userId = userOf(persona);
+      const before = userId ? await rows<{ version: number; digestHour: number }>(`SELECT version, "digestHour" FROM "NotificationSettings" WHERE "userId" = $1`, [userId]) : [];
+      const digestHour = ((before[0]?.digestHour ?? 7) + 1) % 24;
+      return {
+        fields: { version: String(before[0]?.version ?? 0), digestHour: String(digestHour), timeZone: "America/Vancouver", channel_REVIEW_OVERDUE: "DIGEST" },
+        changed: async () => {
+          expect(await row(`SELECT "digestHour", "timeZone" FROM "NotificationSettings" WHERE "userId" = $1`, [userId])).toEqual({ digestHour, timeZone: "America/Vancouver" });
+          expect(await rows(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'user.notificationPreferences'`, [userId])).not.toHaveLength(0);
+        },
+      };
+    },
+  },
+
   revokeFeedAction: {
     // Each signed-in persona has a feed to lose, so a refusal is seen to keep it.
     prepare: async (persona) => {

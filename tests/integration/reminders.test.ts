@@ -16,6 +16,7 @@ const { createDetention } = await import("@/lib/detentions/mutations");
 const { recordFlag } = await import("@/lib/screening/mutations");
 const { writeDueReminders } = await import("@/lib/reminders/mutations");
 const { startJobRunner, QUEUES } = await import("@/lib/jobs/runner");
+const { jobRunnerHealth } = await import("@/lib/jobs/queries");
 
 afterAll(async () => {
   await db().$disconnect();
@@ -142,6 +143,14 @@ describe("the job runner", () => {
       }
       expect(state).toBe("completed");
       expect(await remindersOf(detention.id, "REVIEW_DUE_SOON")).toContain(detention.assignedCloId);
+      // The administrators' view reads pg-boss's own tables: every queue, the run just completed, counts only.
+      const health = await jobRunnerHealth(await actorFor(prisma, "admin@liaison.example"));
+      expect(health?.started).toBe(true);
+      expect(health?.queues.map((queue) => queue.name)).toEqual(Object.values(QUEUES));
+      expect(health?.queues.find((queue) => queue.name === QUEUES.reminders)?.completed).toBeGreaterThanOrEqual(1);
+      expect(health?.lastRemindersRun).toBeInstanceOf(Date);
+      expect(health?.mail).toMatchObject({ configured: false, pending: 0 });
+      expect(await jobRunnerHealth(await actorFor(prisma, "clo.toronto@liaison.example"))).toBeNull();
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

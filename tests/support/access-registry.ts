@@ -75,6 +75,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/account/password/page.tsx", url: "/account/password", allowed: [...SIGNED_IN], rule: "any signed-in user: their own password" },
   { file: "app/(app)/admin/users/page.tsx", url: "/admin/users", allowed: ["ADMIN"], rule: "users.manage, with the access grants awaiting a second admin" },
   { file: "app/(app)/admin/organizations/page.tsx", url: "/admin/organizations", allowed: ["ADMIN"], rule: "organizations.manage" },
+  { file: "app/(app)/admin/jobs/page.tsx", url: "/admin/jobs", allowed: ["ADMIN"], rule: "jobs.view: the job runner's health, counts only" },
+  { file: "app/(app)/account/notifications/page.tsx", url: "/account/notifications", allowed: [...SIGNED_IN], rule: "any signed-in user: their own notification preferences" },
   { file: "app/(app)/notifications/page.tsx", url: "/notifications", allowed: [...SIGNED_IN], rule: "any signed-in user: their own notifications only" },
 ];
 
@@ -177,4 +179,5 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/outreach/actions.ts", name: "addResourceItemAction", allowed: CBSA, rule: "outreach.manage, own office" },
   { file: "lib/notifications/actions.ts", name: "markNotificationReadAction", allowed: [...SIGNED_IN], rule: "the recipient's own notification only" },
   { file: "lib/notifications/actions.ts", name: "markAllNotificationsReadAction", allowed: [...SIGNED_IN], rule: "the user's own notifications only" },
+  { file: "lib/notifications/actions.ts", name: "saveNotificationPreferencesAction", allowed: [...SIGNED_IN], rule: "the user's own preferences only; an escalation cannot be off" },
 ];

@@ -19,7 +19,7 @@ const NOTHING = { id: { in: [] } };
 
 describe("what each role may do (the capability matrix)", () => {
   it("covers every capability some role has", () => {
-    expect(capabilities.length).toBe(23);
+    expect(capabilities.length).toBe(24);
   });
 
   const cloWork: Capability[] = ["detentions.list", "cases.create", "cases.edit", "tasks.mine", "plans.edit", "bondsperson.propose", "notes.write", "reviews.dashboard", "reviews.record", "calendar.feed", "providers.view", "providers.edit", "referrals.compose", "consent.record", "outreach.manage"];
@@ -28,7 +28,7 @@ describe("what each role may do (the capability matrix)", () => {
     SUPERVISOR: [...cloWork, "detentions.assign", "reports.view", "audit.view"],
     NGO_CASEWORKER: ["referrals.inbox", "providers.view"],
     COUNSEL: ["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"],
-    ADMIN: ["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view"],
+    ADMIN: ["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view"],
   };
   const capabilities = [...new Set(Object.values(allowed).flat())];
   const rows = (Object.keys(allowed) as Role[]).flatMap((role) => capabilities.map((capability) => ({ role, capability, expected: allowed[role].includes(capability) })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnvironment } from "@/lib/env";
+import { parseEnvironment, parseMailEnvironment } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://localhost:5432/liaison" };
 
@@ -54,5 +54,17 @@ describe("environment validation", () => {
     expect(parseEnvironment({ ...s3, S3_ENDPOINT: "http://127.0.0.1:9000" }).S3_ENDPOINT).toBe("http://127.0.0.1:9000");
     expect(() => parseEnvironment({ ...s3, S3_BUCKET: "Not A Bucket" })).toThrow(/S3_BUCKET must be a bucket name/);
     expect(() => parseEnvironment({ ...base, DOCUMENT_STORAGE: "disk" })).toThrow(/DOCUMENT_STORAGE must be postgresql or s3/);
+  });
+
+  it("e-mail is off without SMTP_URL; with it, a sender and the app's public address are required", () => {
+    expect(parseEnvironment(base).SMTP_URL).toBeUndefined();
+    const mail = { SMTP_URL: "smtp://user:secret@mail.example.org:587", MAIL_FROM: "Liaison <no-reply@liaison.example>", NEXTAUTH_URL: "https://liaison.example.org" };
+    expect(parseEnvironment({ ...base, ...mail })).toMatchObject(mail);
+    expect(parseMailEnvironment({ ...mail, MAIL_FROM: "no-reply@liaison.example" }).MAIL_FROM).toBe("no-reply@liaison.example");
+    expect(() => parseMailEnvironment({ ...mail, MAIL_FROM: undefined })).toThrow(/MAIL_FROM is required with SMTP_URL/);
+    expect(() => parseMailEnvironment({ ...mail, NEXTAUTH_URL: undefined })).toThrow(/NEXTAUTH_URL is required with SMTP_URL/);
+    expect(() => parseMailEnvironment({ ...mail, SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL must start with smtp/);
+    expect(() => parseMailEnvironment({ ...mail, MAIL_FROM: "Liaison" })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => parseMailEnvironment({ ...mail, NEXTAUTH_URL: "ftp://liaison.example.org" })).toThrow(/NEXTAUTH_URL must be/);
   });
 });
