@@ -54,6 +54,7 @@ const { recordConsent } = await import("@/lib/consent/mutations");
 const { getComposeView } = await import("@/lib/referrals/compose-queries");
 const { sendReferral } = await import("@/lib/referrals/mutations");
 const { registerEmailKick } = await import("@/lib/jobs/kick");
+const { startJobRunner } = await import("@/lib/jobs/runner");
 const { jobRunnerHealth } = await import("@/lib/jobs/queries");
 const { localClock } = await import("@/lib/notifications/preferences-rules");
 
@@ -182,6 +183,25 @@ describe("e-mail at once", () => {
     await assignTo("supervisor.toronto@liaison.example", "TOR-", "clo2.toronto@liaison.example");
     await vi.waitFor(() => expect(kick).toHaveBeenCalledTimes(1), { timeout: 5_000 });
     registerEmailKick(null);
+  });
+});
+
+describe("the job runner running in this process", () => {
+  it("e-mails a change's notification within seconds of its commit, with no one calling the delivery", async () => {
+    const boss = await startJobRunner();
+    try {
+      const { rows } = await assignTo("supervisor.toronto@liaison.example", "TOR-", "clo.toronto@liaison.example");
+      const committed = Date.now();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.emailState).toBe("PENDING");
+      await vi.waitFor(() => expect(mailsLinking(rows[0]!.id)).toHaveLength(1), { timeout: 15_000, interval: 100 });
+      // The nudge waits a second for the commit, then pg-boss runs the delivery: seconds, not the minutely sweep.
+      expect(Date.now() - committed).toBeLessThan(15_000);
+      expect((await prisma.notification.findUniqueOrThrow({ where: { id: rows[0]!.id }, select: { emailState: true } })).emailState).toBe("SENT");
+    } finally {
+      registerEmailKick(null);
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });
 
