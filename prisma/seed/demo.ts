@@ -580,7 +580,7 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
         select: { id: true, version: true },
       });
       await tx.releasePlanVersion.create({
-        data: { planId: plan.id, version: plan.version, snapshot: { status: planStatus, measures }, changes: ["measures", "mitigations", "status"], changedById: actorId },
+        data: { planId: plan.id, version: plan.version, snapshot: { status: planStatus, measures }, changes: ["measures", ...grounds.map((ground) => `mitigations.${ground}`), "status"], changedById: actorId },
       });
     }
 

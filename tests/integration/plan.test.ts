@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/prisma/client";
 import { seedDemo } from "@/prisma/seed/demo";
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { describeChanges } from "@/components/plans/readiness-checklist";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { actorFor } from "@/tests/support/actors";
 import { newTorontoDetention } from "@/tests/integration/plan-fixtures";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -104,6 +107,18 @@ describe("the release plan", () => {
     const bondspersonId = plan.bondspersons[0]!.id;
     const removed = await removeBondsperson(clo, removeBondspersonSchema.parse({ detentionId, planVersion: "3", bondspersonId }));
     expect(removed).toEqual({ ok: true, version: 4, changes: ["bondspersons.removed"] });
+  });
+
+  it("names every change in the demo data's plan histories in words, in English and French", async () => {
+    const versions = await prisma.releasePlanVersion.findMany({ select: { changes: true } });
+    expect(versions.length).toBeGreaterThan(0);
+    for (const locale of ["en", "fr"] as const) {
+      const labels = createTranslator({ locale, messages: messagesFor(locale) as AbstractIntlMessages, namespace: "planLabels" }) as unknown as ((key: string, values?: Record<string, string>) => string) & { has: (key: string) => boolean };
+      for (const { changes } of versions) {
+        const words = describeChanges(changes, (key, values) => labels(key, values), (key) => labels.has(key));
+        expect(words, `${locale}: ${changes.join(", ")}`).not.toMatch(/[{}]|planLabels\./);
+      }
+    }
   });
 
   it("refuses the second of two concurrent saves of the same plan version and keeps the first", async () => {
