@@ -9,8 +9,11 @@ export type ReportExport = { ok: true; filename: string; csv: string } | { ok: f
 
 const ratio = (part: number, whole: number) => (whole === 0 ? "" : (part / whole).toFixed(4));
 
-/** One of the report's tables as CSV (RFC 4180), with the same filters as the page. */
-export async function exportReportCsv(actor: Actor | null, query: Record<string, string>): Promise<ReportExport> {
+/**
+ * One of the report's tables as CSV (RFC 4180), with the same filters as the page. Grouped by CLO, the cases nobody
+ * is assigned to form a group named as the page names it (`unassignedLabel`, in the reader's language), never a blank.
+ */
+export async function exportReportCsv(actor: Actor | null, query: Record<string, string>, unassignedLabel = "Unassigned"): Promise<ReportExport> {
   if (!actor) return { ok: false, reason: "NOT_FOUND" };
   const table = query.table as ReportTable;
   const { table: _table, ...filterQuery } = query;
@@ -25,7 +28,7 @@ export async function exportReportCsv(actor: Actor | null, query: Record<string,
     case "indicators":
       rows = [
         ["group", "detentions", "median_days_to_assessment", "assessed", "share_assessed_before_7_day_review", "share_with_interview", "vulnerable", "share_vulnerable_assessed_within_48h", "released", "released_on_atd", "overdue_reviews", "minors_affected"],
-        ...report.indicators.map((row) => [row.label, row.detentions, row.medianDaysToAssessment === null ? "" : row.medianDaysToAssessment.toFixed(2), row.assessed, ratio(row.assessedBeforeSevenDay, row.assessed), ratio(row.interviewed, row.assessed), row.vulnerable, ratio(row.vulnerableAssessedIn48h, row.vulnerable), row.released, row.releasedOnAtd, row.overdueReviews, row.minorsAffected]),
+        ...report.indicators.map((row) => [row.label || unassignedLabel, row.detentions, row.medianDaysToAssessment === null ? "" : row.medianDaysToAssessment.toFixed(2), row.assessed, ratio(row.assessedBeforeSevenDay, row.assessed), ratio(row.interviewed, row.assessed), row.vulnerable, ratio(row.vulnerableAssessedIn48h, row.vulnerable), row.released, row.releasedOnAtd, row.overdueReviews, row.minorsAffected]),
       ];
       break;
     case "lengthOfDetention":

@@ -185,6 +185,15 @@ describe("supervisors' indicators, computed in the database", () => {
     // The export runs at the real current time, when D4's next review (due 12 April 2025) is overdue too: 3, not 2.
     expect(row).toBe(`${office.name},4,2.50,3,1.0000,0.6667,3,0.3333,2,1,3,2`);
     expect(rest).toEqual([]);
+    // Grouped by CLO, the unassigned cases are a named group, in the reader's words, never a blank first column.
+    const facility = await prisma.facility.findFirstOrThrow({ where: { officeId: office.id }, select: { id: true } });
+    const person = await prisma.detainee.create({ data: { givenName: "Test", familyName: "Unassigned", dateOfBirth: new Date("1990-01-01"), gender: "UNDISCLOSED", languages: ["English"], citizenship: "XXX" } });
+    await prisma.detention.create({ data: { reference: `RPT-${randomUUID().slice(0, 8)}-U`, detaineeId: person.id, officeId: office.id, facilityId: facility.id, detainedAt: new Date("2025-03-20T12:00:00Z"), grounds: ["UNLIKELY_TO_APPEAR"] } });
+    const byClo = await exportReportCsv(supervisor, { table: "indicators", from: "2025-03-01", to: "2025-03-31", groupBy: "clo" }, "Non assigné");
+    if (!byClo.ok) throw new Error("export refused");
+    const groups = byClo.csv.trimEnd().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(groups).toContain("Non assigné");
+    expect(groups).not.toContain("");
     expect(await exportReportCsv(supervisor, { table: "nonsense" })).toEqual({ ok: false, reason: "INVALID" });
     expect(await exportReportCsv({ ...supervisor, role: "CLO" }, { table: "indicators" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
