@@ -5,6 +5,7 @@ import { createDetentionAction } from "@/lib/detentions/actions";
 import { DETENTION_GROUNDS, GENDERS, REVIEW_SCHEDULES } from "@/lib/detentions/schema";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { IntakePrefill } from "@/lib/detentions/rules";
 
 type Facility = { id: string; name: string; timeZone: string };
 type ChosenPerson = { id: string; searchedClientId: string | null };
@@ -13,7 +14,7 @@ const PREFIX = "intake";
 const inputClass = "w-full rounded border border-slate-500 px-2 py-1";
 
 /** Intake: the person (unless an existing person was chosen) and the detention. */
-export function IntakeForm({ facilities, chosen, today }: { facilities: Facility[]; chosen: ChosenPerson | null; today: string }) {
+export function IntakeForm({ facilities, chosen, today, prefill }: { facilities: Facility[]; chosen: ChosenPerson | null; today: string; prefill: IntakePrefill }) {
   const t = useTranslations("caseIntake");
   const tEnums = useTranslations("caseEnums");
   const { result, errors, pending, formProps } = useFormAction(createDetentionAction, { resetOnSuccess: false });
@@ -44,17 +45,17 @@ export function IntakeForm({ facilities, chosen, today }: { facilities: Facility
           <div className="grid gap-3 md:grid-cols-2">
             <div>
               {label("givenName", t("givenName"))}
-              <input {...field("givenName")} autoComplete="off" />
+              <input {...field("givenName")} defaultValue={prefill.givenName} autoComplete="off" />
               <FieldError id={`${PREFIX}-givenName-error`} message={errors.givenName} />
             </div>
             <div>
               {label("familyName", t("familyName"))}
-              <input {...field("familyName")} autoComplete="off" />
+              <input {...field("familyName")} defaultValue={prefill.familyName} autoComplete="off" />
               <FieldError id={`${PREFIX}-familyName-error`} message={errors.familyName} />
             </div>
             <div>
               {label("dateOfBirth", t("dateOfBirth"))}
-              <input {...field("dateOfBirth")} type="date" max={today} />
+              <input {...field("dateOfBirth")} type="date" max={today} defaultValue={prefill.dateOfBirth} />
               <FieldError id={`${PREFIX}-dateOfBirth-error`} message={errors.dateOfBirth} />
             </div>
             <div>
@@ -97,7 +98,7 @@ export function IntakeForm({ facilities, chosen, today }: { facilities: Facility
             </div>
             <div>
               {label("clientId", t("clientId"))}
-              <input {...field("clientId")} autoComplete="off" />
+              <input {...field("clientId")} defaultValue={prefill.clientId} autoComplete="off" />
               <FieldError id={`${PREFIX}-clientId-error`} message={errors.clientId} />
             </div>
           </div>

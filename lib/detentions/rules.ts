@@ -137,3 +137,27 @@ export function ageOn(dateOfBirth: Date, now: Date): number {
   if (!birthdayPassed) age -= 1;
   return Math.max(0, age);
 }
+
+/** What the intake form starts with for a new person: what the CLO already typed in the search above it. */
+export type IntakePrefill = { givenName: string; familyName: string; dateOfBirth: string; clientId: string };
+
+/**
+ * The search's name split into the form's two name fields: "Family, Given" as lists show names; one word is taken as
+ * the family name (what a CLO most often searches by); otherwise the last word is the family name and the rest the
+ * given names, which the CLO corrects where a family name has several words.
+ */
+export function intakePrefill(search: { name: string; dateOfBirth: string; clientId: string }): IntakePrefill {
+  const name = search.name.trim().replace(/\s+/g, " ");
+  let givenName = "";
+  let familyName = "";
+  if (name.includes(",")) {
+    const [family = "", ...given] = name.split(",");
+    familyName = family.trim();
+    givenName = given.join(" ").trim().replace(/\s+/g, " ");
+  } else if (name !== "") {
+    const words = name.split(" ");
+    familyName = words.pop()!;
+    givenName = words.join(" ");
+  }
+  return { givenName, familyName, dateOfBirth: search.dateOfBirth, clientId: search.clientId };
+}

@@ -23,8 +23,9 @@ test("a CLO records a detention with a mental-health flag, sees the 48-hour asse
 
   const detained = torontoLocal(new Date(Date.now() - 2 * 3_600_000));
   const person = page.getByRole("group", { name: "The person" });
+  // The name searched for is already in the form.
+  await expect(person.getByLabel("Family name")).toHaveValue("Oyelaran-Test");
   await person.getByLabel("Given names").fill("Folake");
-  await person.getByLabel("Family name").fill("Oyelaran-Test");
   await person.getByLabel("Date of birth").fill("1988-09-14");
   await person.getByLabel("Gender").selectOption("FEMALE");
   await person.getByLabel("Languages").fill("Yoruba, English");

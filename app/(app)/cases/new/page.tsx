@@ -10,6 +10,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { IntakeForm } from "@/components/intake/intake-form";
+import { intakePrefill } from "@/lib/detentions/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseIntake");
@@ -139,7 +140,14 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
           </p>
         )}
         {chosen || searched ? (
-          <IntakeForm key={chosen?.id ?? "new"} facilities={options.facilities} chosen={chosen ? { id: chosen.id, searchedClientId: search.clientId || null } : null} today={today} />
+          <IntakeForm
+            // A new search starts a new form, with what was searched for.
+            key={chosen?.id ?? `new:${search.name}|${search.dateOfBirth}|${search.clientId}`}
+            facilities={options.facilities}
+            chosen={chosen ? { id: chosen.id, searchedClientId: search.clientId || null } : null}
+            today={today}
+            prefill={intakePrefill(search)}
+          />
         ) : (
           // A person is searched for before a new one is recorded, so someone detained again is not duplicated.
           <p>{t("searchFirst")}</p>
