@@ -19,6 +19,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
 import { recordOutcomeSchema } from "@/lib/outcomes/schema";
+import { buildPacket } from "@/lib/referrals/packet";
 import { instantToWallClock } from "@/lib/time/facility-clock";
 import type { Actor } from "@/lib/authz";
 import type { Transaction } from "@/lib/db";
@@ -476,6 +477,8 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
   const assessmentCompletedAt = hasAssessment && (stage.kind !== "NEW" || index % 4 === 0) ? new Date(Math.min(until.getTime(), detainedAt.getTime() + (flags.length ? 30 : 20 + (index % 9) * 12) * HOUR)) : null;
   const planStatus = planStatusFor(stage, index);
   const measures: AtdMeasure[] = index % 2 === 0 ? ["BONDSPERSON", "RESIDENCE_CONDITION", "VOICE_REPORTING"] : ["COMMUNITY_PROGRAM", "IN_PERSON_REPORTING"];
+  const residenceAddress = index % 2 === 0 ? "With a sibling, in the city where the office sits" : null;
+  const proposedConditions = "Reside at the approved address; report weekly; attend every hearing and interview.";
 
   const detentionId = await prisma.$transaction(async (tx) => {
     const detainee = await tx.detainee.create({
@@ -556,8 +559,8 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
           detentionId: detention.id,
           status: planStatus,
           measures,
-          residenceAddress: index % 2 === 0 ? "With a sibling, in the city where the office sits" : null,
-          proposedConditions: "Reside at the approved address; report weekly; attend every hearing and interview.",
+          residenceAddress,
+          proposedConditions,
           mitigations: { create: grounds.map((ground) => ({ ground, mitigation: MITIGATIONS[ground] })) },
           bondspersons: usesBondsperson
             ? {
@@ -621,13 +624,28 @@ async function seedCase(context: DemoContext, spec: CaseSpec): Promise<boolean> 
           consentId: consent.id,
           status: referralStatus,
           declineReason: referralStatus === "DECLINED" ? "NO_CAPACITY" : null,
-          packetFields: PACKET_FIELDS,
-          packet: {
-            identity: { givenName, familyName },
-            contactAndLanguage: { languages: language.languages },
-            detentionFacts: { facility: facility.name, detainedAt: detainedAt.toISOString(), grounds },
-            needs: NEED_AREAS.filter((_, i) => (index + i) % 3 === 0),
-          },
+          packetFields: planStatus ? PACKET_FIELDS : PACKET_FIELDS.filter((field) => field !== "RELEASE_PLAN"),
+          // The packet as the app builds it at sending (lib/referrals/packet.ts), so every section listed as shared
+          // is there: the review dates as the clock stood, the plan when there is one.
+          packet: buildPacket(
+            {
+              detainee: {
+                givenName,
+                familyName,
+                dateOfBirth,
+                languages: language.languages,
+                interpreterNeeded: !language.languages.includes("English") && !language.languages.includes("French"),
+                interpreterLanguage: language.languages.includes("English") || language.languages.includes("French") ? null : language.languages[0]!,
+              },
+              detention: { facilityName: facility.name, timeZone: facility.timeZone, detainedAt, grounds, nextReviewKind: clock.next?.kind ?? null, nextReviewDueBy: clock.next?.dueBy ?? null },
+              flags: [],
+              needs: NEED_AREAS.filter((_, i) => (index + i) % 3 === 0).map((area) => ({ area, notes: null })),
+              releasePlan: planStatus ? { measures, residenceAddress, residenceDetails: null, proposedConditions } : null,
+              riskOpinion: null,
+            },
+            planStatus ? PACKET_FIELDS : PACKET_FIELDS.filter((field) => field !== "RELEASE_PLAN"),
+            PACKET_FIELDS,
+          ),
           createdById: actorId,
           sentAt: sent ? new Date(detainedAt.getTime() + 20 * HOUR) : null,
           respondedAt: ["ACCEPTED", "WAITLISTED", "DECLINED", "INTAKE_COMPLETE"].includes(referralStatus) ? new Date(detainedAt.getTime() + 30 * HOUR) : null,

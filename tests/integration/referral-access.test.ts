@@ -394,3 +394,27 @@ describe("answering a referral", () => {
     ]);
   });
 });
+
+describe("the demo data's referrals", () => {
+  it("carry every section their packet lists as shared, as the app builds it", async () => {
+    const { readPacket } = await import("@/lib/referrals/packet");
+    const sectionOf = {
+      IDENTITY: "identity",
+      CONTACT_AND_LANGUAGE: "contactAndLanguage",
+      DETENTION_FACTS: "detentionFacts",
+      REVIEW_DATES: "reviewDates",
+      VULNERABILITIES: "vulnerabilities",
+      HEALTH_DETAILS: "healthDetails",
+      NEEDS: "needs",
+      RELEASE_PLAN: "releasePlan",
+      RISK_OPINION: "riskOpinion",
+    } as const;
+    // Every referral sent, the demo's and this file's: the app's own are built by buildPacket too.
+    const referrals = await prisma.referral.findMany({ where: { status: { not: "DRAFT" } }, select: { packetFields: true, packet: true } });
+    expect(referrals.length).toBeGreaterThan(10);
+    for (const referral of referrals) {
+      const packet = readPacket(referral.packet);
+      for (const field of referral.packetFields) expect(packet[sectionOf[field]], `${field} listed as shared`).toBeDefined();
+    }
+  });
+});
