@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -50,9 +51,21 @@ export function UserRowForms({
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
         <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-        <button type="submit" disabled={toggling} className="rounded border border-slate-500 px-2 py-1 hover:bg-slate-100">
-          {user.active ? t("deactivate") : t("reactivate")}<span className="sr-only"> {user.name}</span>
-        </button>
+        {user.active ? (
+          <ConfirmSubmit
+            disabled={toggling}
+            className="rounded border border-slate-500 px-2 py-1 hover:bg-slate-100"
+            title={t("confirmDeactivate.title", { name: user.name })}
+            consequence={t("confirmDeactivate.consequence", { name: user.name })}
+            confirmLabel={t("confirmDeactivate.confirm")}
+          >
+            {t("deactivate")}<span className="sr-only"> {user.name}</span>
+          </ConfirmSubmit>
+        ) : (
+          <button type="submit" disabled={toggling} className="rounded border border-slate-500 px-2 py-1 hover:bg-slate-100">
+            {t("reactivate")}<span className="sr-only"> {user.name}</span>
+          </button>
+        )}
       </form>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>

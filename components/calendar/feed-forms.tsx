@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { createFeedAction, revokeFeedAction, type FeedActionResult } from "@/lib/calendar/actions";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 
 /** Create (or regenerate) and revoke the personal calendar feed. The new address is shown once, here. */
 export function FeedForms({ hasFeed }: { hasFeed: boolean }) {
@@ -38,9 +39,9 @@ export function FeedForms({ hasFeed }: { hasFeed: boolean }) {
       {hasFeed && (
         <form {...revoke.formProps} className="rounded border border-slate-300 bg-white p-3">
           <FormFeedback result={revoke.result} idPrefix="feed-revoke" />
-          <button type="submit" disabled={revoke.pending} className="rounded border border-red-800 px-3 py-1.5 font-semibold text-red-900 hover:bg-red-50">
+          <ConfirmSubmit disabled={revoke.pending} className="rounded border border-red-800 px-3 py-1.5 font-semibold text-red-900 hover:bg-red-50" title={t("confirmRevoke.title")} consequence={t("confirmRevoke.consequence")} confirmLabel={t("confirmRevoke.confirm")}>
             {t("revoke")}
-          </button>
+          </ConfirmSubmit>
         </form>
       )}
     </div>

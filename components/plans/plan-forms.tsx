@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { changePlanStatusAction, createPlanAction, removeBondspersonAction, saveBondspersonAction, savePlanAction } from "@/lib/release-plans/actions";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import type { AtdMeasure, DetentionGround, PlanStatus } from "@/lib/generated/prisma/enums";
 
 const inputClass = "w-full rounded border border-slate-500 px-2 py-1";
@@ -246,10 +247,16 @@ export function RemoveBondspersonButton({ detentionId, planVersion, bondspersonI
       <input type="hidden" name="detentionId" value={detentionId} />
       <input type="hidden" name="planVersion" value={planVersion} />
       <input type="hidden" name="bondspersonId" value={bondspersonId} />
-      <button type="submit" disabled={pending} className="rounded border border-red-800 px-3 py-1.5 text-red-900 hover:bg-red-50 disabled:opacity-60">
+      <ConfirmSubmit
+        disabled={pending}
+        className="rounded border border-red-800 px-3 py-1.5 text-red-900 hover:bg-red-50 disabled:opacity-60"
+        title={t("confirmRemove.title", { name })}
+        consequence={t("confirmRemove.consequence", { name })}
+        confirmLabel={t("confirmRemove.confirm")}
+      >
         {t("remove")}
         <span className="sr-only"> {name}</span>
-      </button>
+      </ConfirmSubmit>
       {result && !result.ok && (
         <p role="alert" className="mt-1 text-sm text-red-800">
           {result.error}

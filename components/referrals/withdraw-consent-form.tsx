@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { withdrawConsentAction } from "@/lib/consent/actions";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { secondaryButtonClass } from "@/components/providers/field-props";
 
 /** Withdrawing a consent: effective at once for the recipient organisation. */
@@ -13,9 +14,15 @@ export function WithdrawConsentForm({ consentId, detentionId, recipientName }: {
     <form {...formProps} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="consentId" value={consentId} />
       <input type="hidden" name="detentionId" value={detentionId} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+      <ConfirmSubmit
+        disabled={pending}
+        className={secondaryButtonClass}
+        title={t("confirmWithdraw.title", { organization: recipientName })}
+        consequence={t("confirmWithdraw.consequence", { organization: recipientName })}
+        confirmLabel={t("confirmWithdraw.confirm")}
+      >
         {t("withdraw")}<span className="sr-only"> {t("withdrawFor", { organization: recipientName })}</span>
-      </button>
+      </ConfirmSubmit>
       {result && <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>{result.ok ? result.message : result.error}</p>}
     </form>
   );

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { withdrawReferralAction } from "@/lib/referrals/actions";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { secondaryButtonClass } from "@/components/providers/field-props";
 
 export function WithdrawReferralForm({ referralId, version }: { referralId: string; version: number }) {
@@ -14,7 +15,9 @@ export function WithdrawReferralForm({ referralId, version }: { referralId: stri
       <FormFeedback result={result} idPrefix="withdraw-referral" />
       <input type="hidden" name="referralId" value={referralId} />
       <input type="hidden" name="version" value={version} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>{t("withdraw")}</button>
+      <ConfirmSubmit disabled={pending} className={secondaryButtonClass} title={t("confirmWithdraw.title")} consequence={t("confirmWithdraw.consequence")} confirmLabel={t("confirmWithdraw.confirm")}>
+        {t("withdraw")}
+      </ConfirmSubmit>
     </form>
   );
 }

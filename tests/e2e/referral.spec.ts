@@ -82,10 +82,24 @@ test.describe("referring a person to a community provider with consent", () => {
     await page.goto(`/cases/${caseId}/consent`);
     await expectAccessible();
     const withdraw = page.getByRole("button", { name: `Withdraw consent for ${RAINBOW}` });
+    const question = page.getByRole("dialog", { name: `Withdraw the consent to share with ${RAINBOW}?` });
+    // The question says what will happen, and cancelling it changes nothing.
+    const inForce = await withdraw.count();
+    await withdraw.first().click();
+    await expect(question).toBeVisible();
+    await expect(question).toContainText("loses at once the referral packet");
+    await expectAccessible();
+    await question.getByRole("button", { name: "Cancel" }).click();
+    await expect(question).toBeHidden();
+    await expect(withdraw.first()).toBeFocused();
+    await page.reload();
+    await expect(withdraw).toHaveCount(inForce);
+    await expectAccessible();
     // Withdraw every Rainbow consent in force on this person, the one just recorded included.
     while ((await withdraw.count()) > 0) {
       const before = await withdraw.count();
       await withdraw.first().click();
+      await question.getByRole("button", { name: "Withdraw the consent" }).click();
       await expect(withdraw).toHaveCount(before - 1);
     }
     await expectAccessible();
