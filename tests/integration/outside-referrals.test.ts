@@ -10,8 +10,8 @@ import type { Actor } from "@/lib/authz";
 
 // The data layer reads DATABASE_URL lazily (lib/env): point it at this run's database before the first query.
 process.env.DATABASE_URL = inject("databaseUrl");
-const { recordOutsideReferral, recordOutsideAnswer } = await import("@/lib/referrals/outside-mutations");
-const { recordOutsideReferralSchema, recordOutsideAnswerSchema } = await import("@/lib/referrals/outside-schema");
+const { recordOutsideReferral, recordOutsideAnswer } = await import("@/lib/outside-referrals/mutations");
+const { recordOutsideReferralSchema, recordOutsideAnswerSchema } = await import("@/lib/outside-referrals/schema");
 const { uploadDocument } = await import("@/lib/documents/mutations");
 const { loadReadiness } = await import("@/lib/release-plans/queries");
 const { getReferral } = await import("@/lib/referrals/queries");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planReadiness, type ReadinessInput } from "@/lib/release-plans/rules";
-import { answerDateProblem, canRecordOutsideAnswer, evidenceRequired } from "@/lib/referrals/outside";
-import { recordOutsideAnswerSchema, recordOutsideReferralSchema } from "@/lib/referrals/outside-schema";
+import { answerDateProblem, canRecordOutsideAnswer, evidenceRequired } from "@/lib/outside-referrals/rules";
+import { recordOutsideAnswerSchema, recordOutsideReferralSchema } from "@/lib/outside-referrals/schema";
 
 const ID = "0190b3a4-7c3e-7000-8000-000000000001";
 const DOC = "0190b3a4-7c3e-7000-8000-000000000002";

@@ -5,8 +5,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { fieldErrors, type ActionResult } from "@/lib/action-result";
 import { done, serverAction } from "@/lib/server-action";
-import { recordOutsideAnswerSchema, recordOutsideReferralSchema } from "@/lib/referrals/outside-schema";
-import { recordOutsideAnswer, recordOutsideReferral, type OutsideReferralResult } from "@/lib/referrals/outside-mutations";
+import { recordOutsideAnswerSchema, recordOutsideReferralSchema } from "@/lib/outside-referrals/schema";
+import { recordOutsideAnswer, recordOutsideReferral, type OutsideReferralResult } from "@/lib/outside-referrals/mutations";
 
 /** Outside referrals' own refusals: on the field they are about where there is one, in words otherwise. */
 async function refused(refusal: Extract<OutsideReferralResult, { ok: false }>): Promise<ActionResult | null> {

@@ -5,8 +5,8 @@ import { referralAccessScope, referralSide } from "@/lib/authz/referrals";
 import { recordAudit } from "@/lib/audit/mutations";
 import { buildPacket } from "@/lib/referrals/packet";
 import { loadPacketSource } from "@/lib/referrals/packet-queries";
-import { answerDateProblem, canRecordOutsideAnswer } from "@/lib/referrals/outside";
-import type { RecordOutsideAnswerInput, RecordOutsideReferralInput } from "@/lib/referrals/outside-schema";
+import { answerDateProblem, canRecordOutsideAnswer } from "@/lib/outside-referrals/rules";
+import type { RecordOutsideAnswerInput, RecordOutsideReferralInput } from "@/lib/outside-referrals/schema";
 import { localToday } from "@/lib/time/facility-clock";
 
 export type OutsideReferralResult =

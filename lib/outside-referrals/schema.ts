@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONSENT_FIELDS } from "@/lib/referrals/packet";
 import { CONSENT_METHODS } from "@/lib/consent/schema";
 import { DECLINE_REASONS } from "@/lib/referrals/rules";
-import { OUTSIDE_ANSWERS } from "@/lib/referrals/outside";
+import { OUTSIDE_ANSWERS } from "@/lib/outside-referrals/rules";
 import { manyOf } from "@/lib/providers/schema";
 import { calendarDate } from "@/lib/validation/dates";
 import { lineText, optionalLineText, optionalParagraphText } from "@/lib/validation/text";
