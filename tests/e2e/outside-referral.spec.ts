@@ -43,9 +43,10 @@ async function freshCaseRelyingOnAProgram(databaseUrl: string): Promise<string> 
 }
 
 /** Signs in straight to `path` (the sign-in page's return address), so no page loads that this spec does not check. */
-async function signInTo(page: Page, email: string, path: string) {
+async function signInTo(page: Page, expectAccessible: () => Promise<void>, email: string, path: string) {
   await page.context().clearCookies();
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  await expectAccessible();
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -60,7 +61,7 @@ test("the CLO records an outside program's acceptance with its letter, and the r
   const program = `Maple Street Recovery House ${randomUUID().slice(0, 6)}`;
   const letter = `Acceptance letter ${randomUUID().slice(0, 6)}.pdf`;
 
-  await signInTo(page, "clo.toronto@liaison.example", `/cases/${detentionId}/referrals/outside`);
+  await signInTo(page, expectAccessible, "clo.toronto@liaison.example", `/cases/${detentionId}/referrals/outside`);
   await expectAccessible();
   await page.getByLabel("Or the program's name").fill(program);
   await page.getByLabel("Contact's name").fill("Jordan Tremblay");
@@ -71,8 +72,9 @@ test("the CLO records an outside program's acceptance with its letter, and the r
   await sent.getByLabel("Release plan").check();
   // Without the person's consent nothing is recorded, and the message names the field.
   await page.getByRole("button", { name: "Record the referral" }).click();
-  await expect(page.getByText("Record the person's consent to send these sections to this program.")).toBeVisible();
-  await page.getByLabel("The person consented to these sections being sent to this program").check();
+  const consent = page.getByLabel("The person consented to these sections being sent to this program");
+  await expect(consent).toHaveAccessibleDescription("Record the person's consent to send these sections to this program.");
+  await consent.check();
   await page.getByRole("button", { name: "Record the referral" }).click();
   await page.waitForURL(/\/referrals\/[0-9a-f-]+$/);
   await expect(page.getByRole("region", { name: /Outside program/ }).getByText("intake@maple-street.example")).toBeVisible();
@@ -81,6 +83,7 @@ test("the CLO records an outside program's acceptance with its letter, and the r
 
   // The letter goes on the case, about the referral, through the ordinary upload.
   await page.goto(`/cases/${detentionId}`);
+  await expectAccessible();
   const documents = page.getByRole("region", { name: "Documents" });
   await documents.getByText("Add a document").click();
   await documents.getByLabel("File").setInputFiles({ name: letter, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${letter}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, "latin1") });
@@ -91,6 +94,7 @@ test("the CLO records an outside program's acceptance with its letter, and the r
   await expect(page.getByRole("group", { name: "Readiness checklist" }).first()).toContainText("Not complete yet.");
 
   await page.goto(referralUrl);
+  await expectAccessible();
   const answer = page.getByRole("region", { name: /Outside program/ });
   await answer.getByLabel("Accepted").check();
   await answer.getByLabel("Date of the answer").fill(facilityToday());
@@ -100,7 +104,9 @@ test("the CLO records an outside program's acceptance with its letter, and the r
   await expect(answer.getByText("Date of the answer")).toBeVisible();
   await expect(answer.getByRole("button", { name: "Record the answer" })).toHaveCount(0);
   await expect(page.getByRole("definition").filter({ hasText: /^Accepted$/ })).toBeVisible();
+  await expectAccessible();
 
   await page.goto(`/cases/${detentionId}`);
+  await expectAccessible();
   await expect(page.getByRole("group", { name: "Readiness checklist" }).first()).toContainText("Complete: the plan can be marked ready.");
 });

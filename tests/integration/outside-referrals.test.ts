@@ -205,6 +205,16 @@ describe("the program's answer", () => {
     expect(await recordOutsideAnswer(people.clo, answer(ordinary.id, ordinary.version, { status: "WAITLISTED" }))).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 
+  it("a document may be about it but is never shared with the outside program (it has no users)", async () => {
+    const detentionId = await caseRelyingOnAProgram();
+    const referralId = await record(detentionId);
+    const program = await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { provider: { select: { organizationId: true } } } });
+    const bytes = pdfBytes(`Shared ${randomUUID()}`);
+    const shared = await uploadDocument(people.clo, { detentionId, sharing: "CASE_TEAM", providers: [program.provider.organizationId], planItem: { referralId }, fileName: "plan.pdf", sizeBytes: bytes.byteLength }, bytes);
+    expect(shared).toEqual({ ok: false, reason: "PROVIDER_NOT_ALLOWED" });
+    expect(await prisma.document.count({ where: { detentionId } })).toBe(0);
+  });
+
   it("reaches no provider user, even if the program's organisation later has users: not in the inbox, not readable", async () => {
     const detentionId = await caseRelyingOnAProgram();
     const referralId = await record(detentionId);
