@@ -1068,10 +1068,18 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   recordOutsideAnswerAction: {
-    // A fresh outside referral on CASE, answered "accepted" with a letter of the persona's own organisation (refused
+    // A fresh outside referral (a copy of REFERRAL), answered "accepted" with a letter of the persona's own organisation (refused
     // personas offer the office's).
     prepare: async (persona) => {
-      const referralId = await insertLike("Referral", app.records.referral, { status: "SENT", version: 1, outside: true, respondedAt: null, answeredOn: null, declineReason: null, declineDetails: null });
+      // Sent an hour ago: the answer's date (today at the facility) must not be before it, and the demo's referral may
+      // carry a sending time later than now (its case's detention time plus a day).
+      const sentAt = new Date(Date.now() - 3_600_000).toISOString();
+      const referralId = await insertLike("Referral", app.records.referral, { status: "SENT", version: 1, outside: true, sentAt, respondedAt: null, answeredOn: null, declineReason: null, declineDetails: null });
+      // The letter goes on the referral's own case (REFERRAL's case, which need not be CASE).
+      const { detentionId, timeZone } = await row<{ detentionId: string; timeZone: string }>(
+        `SELECT r."detentionId", f."timeZone" FROM "Referral" r JOIN "Detention" d ON d.id = r."detentionId" JOIN "Facility" f ON f.id = d."facilityId" WHERE r.id = $1`,
+        [referralId],
+      );
       const allowed = ACTIONS.find((action) => action.name === "recordOutsideAnswerAction")!.allowed.includes(persona);
       const authorId = allowed ? userOf(persona)! : world.userIds.get(PERSONAS.CLO_TORONTO)!;
       const { organizationId } = await row<{ organizationId: string }>(`SELECT "organizationId" FROM "User" WHERE id = $1`, [authorId]);
@@ -1081,11 +1089,10 @@ const SCENARIOS: Record<string, Scenario> = {
       await db.query(`INSERT INTO "DocumentContent" (key, bytes) VALUES ($1, $2)`, [key, bytes]);
       await db.query(
         `INSERT INTO "Document" (id, "detentionId", "authorId", "authorOrgId", "fileName", "contentType", "sizeBytes", sha256, "storageKey", sharing) VALUES ($1, $2, $3, $4, 'acceptance.pdf', 'application/pdf', $5, encode(sha256($6), 'hex'), $7, 'OWN_ORGANISATION')`,
-        [documentId, app.records.case, authorId, organizationId, bytes.byteLength, bytes, key],
+        [documentId, detentionId, authorId, organizationId, bytes.byteLength, bytes, key],
       );
-      const today = new Intl.DateTimeFormat("en-CA", { timeZone: world.facilities.toronto.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
       return {
-        fields: { referralId, version: "1", status: "ACCEPTED", answeredOn: today, documentId, declineReason: "", declineDetails: "" },
+        fields: { referralId, version: "1", status: "ACCEPTED", answeredOn: localDate(0, timeZone), documentId, declineReason: "", declineDetails: "" },
         at: { referral: referralId },
         target: { table: "Referral", id: referralId },
         changed: async () => {
