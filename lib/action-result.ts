@@ -17,7 +17,7 @@ const ISSUE_KEYS: Record<string, string> = {
 };
 
 /** Catalogues of feature-specific validation messages, looked up before the shared `validation` one. */
-export type ValidationNamespace = "reviewValidation" | "planValidation" | "correctionValidation" | "outcomeValidation" | "documentValidation";
+export type ValidationNamespace = "reviewValidation" | "planValidation" | "correctionValidation" | "outcomeValidation" | "documentValidation" | "outsideReferralValidation";
 
 /**
  * Field-level messages in the user's language. Schemas give catalogue keys as their messages: a feature's own keys

@@ -14,6 +14,7 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
   if (!referrals) return null;
   const t = await getTranslations("referrals");
   const tStatus = await getTranslations("referralStatus");
+  const tOutside = await getTranslations("outsideReferrals");
   const locale = (await getLocale()) as AppLocale;
   return (
     <section aria-labelledby="case-referrals-heading" className="rounded border border-slate-300 bg-white p-4">
@@ -21,6 +22,7 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
       <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <li><Link href={`/cases/${detentionId}/providers`} className="font-semibold text-brand-800 underline">{t("section.findProvider")}</Link></li>
         <li><Link href={`/cases/${detentionId}/referrals/new`} className="font-semibold text-brand-800 underline">{t("section.compose")}</Link></li>
+        <li><Link href={`/cases/${detentionId}/referrals/outside`} className="font-semibold text-brand-800 underline">{tOutside("link")}</Link></li>
         <li><Link href={`/cases/${detentionId}/consent`} className="font-semibold text-brand-800 underline">{t("section.consent")}</Link></li>
       </ul>
       {referrals.length === 0 ? (
@@ -41,6 +43,7 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
               <tr key={referral.id} className="border-t border-slate-200">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={`/referrals/${referral.id}`} className="text-brand-800 underline">{referral.providerName}</Link>
+                  {referral.outside && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-normal">{tOutside("outsideBadge")}</span>}
                 </th>
                 <td className="px-3 py-2">
                   {tStatus(referral.status)}

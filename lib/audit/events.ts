@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   "referral.answer",
   "referral.withdraw",
   "referral.message",
+  "referral.outside.record",
+  "referral.outside.answer",
   "resource_list.create",
   "resource_list.add_item",
   "outreach.create",

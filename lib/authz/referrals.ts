@@ -34,7 +34,7 @@ export function referralSide(actor: Pick<Actor, "role">): ReferralSide | null {
 export function referralAccessScope(actor: Actor): ReferralWhereInput {
   switch (referralSide(actor)) {
     case "PROVIDER":
-      return { AND: [referralScope(actor), CONSENT_IN_FORCE] };
+      return { AND: [referralScope(actor), CONSENT_IN_FORCE, { outside: false }] };
     case "CLO":
       return referralScope(actor);
     default:

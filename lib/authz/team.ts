@@ -16,6 +16,8 @@ export const TEAM_REFERRAL_STATUSES = ["SENT", "UNDER_REVIEW", "WAITLISTED", "AC
 export function teamReferral(providerOrgId: string): ReferralWhereInput {
   return {
     status: { in: [...TEAM_REFERRAL_STATUSES] },
+    // An outside program has no users and reads nothing in Liaison: its referral puts no one on the team.
+    outside: false,
     provider: { organizationId: providerOrgId },
     consent: { is: { withdrawnAt: null, recipientOrgId: providerOrgId } },
   };

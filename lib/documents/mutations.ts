@@ -51,7 +51,7 @@ export async function uploadDocument(actor: Actor, input: UploadDocumentInput, b
     const eligible = await db().organization.findMany({
       where: {
         id: { in: input.providers },
-        serviceProvider: { referrals: { some: { AND: [referralAccessScope(actor), { detentionId: detention.id, status: { not: "DRAFT" } }] } } },
+        serviceProvider: { referrals: { some: { AND: [referralAccessScope(actor), { detentionId: detention.id, status: { not: "DRAFT" }, outside: false }] } } },
         consents: { some: { detaineeId: detention.detaineeId, withdrawnAt: null, fields: { has: "RELEASE_PLAN" } } },
       },
       select: { id: true },

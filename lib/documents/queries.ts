@@ -145,9 +145,11 @@ async function shareableProviders(actor: Actor, detentionId: string, detaineeId:
   const referrals = await db().referral.findMany({
     where: { AND: [referralAccessScope(actor), { detentionId, status: { not: "DRAFT" } }] },
     orderBy: { createdAt: "asc" },
-    select: { id: true, provider: { select: { organizationId: true, organization: { select: { name: true } } } } },
+    select: { id: true, outside: true, provider: { select: { organizationId: true, organization: { select: { name: true } } } } },
   });
-  const organizationIds = [...new Set(referrals.map((referral) => referral.provider.organizationId))];
+  // A document may be about an outside referral (the program's letter), but is never shared with an outside program:
+  // it has no users to read it.
+  const organizationIds = [...new Set(referrals.filter((referral) => !referral.outside).map((referral) => referral.provider.organizationId))];
   const consented = organizationIds.length
     ? await db().consent.findMany({ where: { detaineeId, OR: organizationIds.map((organizationId) => providerConsentInForce(organizationId)) }, select: { recipientOrgId: true } })
     : [];

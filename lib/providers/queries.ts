@@ -74,7 +74,7 @@ function toRow({ organization, version: _version, updatedAt: _updatedAt, ...prov
 }
 
 function directoryWhere(params: ProviderListParams): ServiceProviderWhereInput {
-  const conditions: ServiceProviderWhereInput[] = [{ organization: { active: true } }];
+  const conditions: ServiceProviderWhereInput[] = [{ listed: true, organization: { active: true } }];
   if (params.q) {
     conditions.push({ OR: [{ organization: { name: { contains: params.q, mode: "insensitive" } } }, { description: { contains: params.q, mode: "insensitive" } }] });
   }
@@ -113,7 +113,7 @@ export async function listProviders(actor: Actor, params: ProviderListParams): P
 /** The choices for the directory's language and region filters: the values providers actually list. */
 export async function providerFilterOptions(actor: Actor): Promise<{ languages: string[]; regions: string[] }> {
   if (!can(actor, "providers.view")) return { languages: [], regions: [] };
-  const rows = await db().serviceProvider.findMany({ where: { organization: { active: true } }, select: { languages: true, region: true } });
+  const rows = await db().serviceProvider.findMany({ where: { listed: true, organization: { active: true } }, select: { languages: true, region: true } });
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, "en"));
   return { languages: sorted(rows.flatMap((row) => row.languages)), regions: sorted(rows.map((row) => row.region)) };
 }
@@ -121,7 +121,7 @@ export async function providerFilterOptions(actor: Actor): Promise<{ languages: 
 export async function getProvider(actor: Actor, providerId: string): Promise<ProviderDetail | null> {
   if (!isUuid(providerId)) return null;
   if (!can(actor, "providers.view")) return null;
-  const provider = await db().serviceProvider.findFirst({ where: { id: providerId }, select: providerSelect });
+  const provider = await db().serviceProvider.findFirst({ where: { id: providerId, listed: true }, select: providerSelect });
   if (!provider) return null;
   return { ...toRow(provider), version: provider.version, updatedAt: provider.updatedAt, editAccess: providerEditAccess(actor, provider) };
 }
@@ -130,7 +130,7 @@ export async function getProvider(actor: Actor, providerId: string): Promise<Pro
 export async function providerChoices(actor: Actor): Promise<{ id: string; name: string; organizationId: string }[]> {
   if (!can(actor, "providers.view")) return [];
   const rows = await db().serviceProvider.findMany({
-    where: { organization: { active: true } },
+    where: { listed: true, organization: { active: true } },
     orderBy: [{ organization: { name: "asc" } }],
     select: { id: true, organizationId: true, organization: { select: { name: true } } },
   });
@@ -159,7 +159,7 @@ export async function matchProvidersForCase(actor: Actor, detentionId: string): 
     },
   });
   if (!detention) return null;
-  const providers = await db().serviceProvider.findMany({ where: { organization: { active: true } }, select: providerSelect });
+  const providers = await db().serviceProvider.findMany({ where: { listed: true, organization: { active: true } }, select: providerSelect });
   const rows = new Map(providers.map((provider) => [provider.id, toRow(provider)]));
   const ranked = rankProviders(
     {

@@ -34,7 +34,7 @@ export async function getComposeView(actor: Actor, detentionId: string, choice: 
   const source = await db().$transaction((tx) => loadPacketSource(tx, actor, detentionId));
   if (!source) return null;
   const providerRows = await db().serviceProvider.findMany({
-    where: { organization: { active: true } },
+    where: { listed: true, organization: { active: true } },
     orderBy: [{ organization: { name: "asc" } }],
     select: { id: true, organizationId: true, organization: { select: { name: true } } },
   });

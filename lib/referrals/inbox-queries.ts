@@ -141,11 +141,14 @@ export type OfficeReferral = {
   timeZone: string;
   unread: number;
   consentWithdrawn: boolean;
+  /** A referral to a program outside Liaison, recorded and answered by the office (lib/outside-referrals). */
+  outside: boolean;
 };
 
 export const officeReferralSelect = {
   id: true,
   status: true,
+  outside: true,
   sentAt: true,
   respondedAt: true,
   updatedAt: true,
@@ -158,6 +161,7 @@ export const officeReferralSelect = {
 type OfficeReferralRow = {
   id: string;
   status: ReferralStatus;
+  outside: boolean;
   sentAt: Date | null;
   respondedAt: Date | null;
   updatedAt: Date;
@@ -181,6 +185,7 @@ export function toOfficeReferral(row: OfficeReferralRow): OfficeReferral {
     timeZone: row.detention.facility.timeZone,
     unread: row._count.messages,
     consentWithdrawn: row.consent?.withdrawnAt != null,
+    outside: row.outside,
   };
 }
 

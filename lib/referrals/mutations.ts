@@ -23,7 +23,7 @@ export async function sendReferral(actor: Actor, input: SendReferralInput): Prom
   return db().$transaction(async (tx) => {
     const source = await loadPacketSource(tx, actor, input.detentionId);
     if (!source) return { ok: false, reason: "NOT_FOUND" } as const;
-    const provider = await tx.serviceProvider.findFirst({ where: { id: input.providerId, organization: { active: true } }, select: { id: true, organizationId: true } });
+    const provider = await tx.serviceProvider.findFirst({ where: { id: input.providerId, listed: true, organization: { active: true } }, select: { id: true, organizationId: true } });
     if (!provider) return { ok: false, reason: "NOT_FOUND" } as const;
     const consent = await tx.consent.findFirst({
       where: { id: input.consentId, detaineeId: source.detaineeId, recipientOrgId: provider.organizationId, withdrawnAt: null },

@@ -17,7 +17,7 @@ export async function readAudienceFacts(tx: Transaction, detentionId: string, au
     select: {
       detainee: { select: { counsel: { select: { organizationId: true, active: true, organization: { select: { kind: true } } } } } },
       referrals: {
-        where: { status: { in: [...TEAM_REFERRAL_STATUSES] }, consent: { is: { withdrawnAt: null } } },
+        where: { status: { in: [...TEAM_REFERRAL_STATUSES] }, outside: false, consent: { is: { withdrawnAt: null } } },
         select: { provider: { select: { organizationId: true } }, consent: { select: { recipientOrgId: true } } },
       },
     },

@@ -1079,6 +1079,61 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  recordOutsideReferralAction: {
+    success: "redirect",
+    // A program outside Liaison, by a name no other call used, with the person's consent for the sections sent.
+    prepare: async (persona) => {
+      const programName = unique("Matrix outside program");
+      return {
+        fields: { detentionId: app.records.case, providerId: "", programName, contactName: "Jordan Tremblay", contactEmail: "intake@matrix.example", contactPhone: "", fields: ["IDENTITY", "NEEDS"], consentGiven: "on", consentMethod: "WRITTEN", interpreterLanguage: "", note: "" },
+        target: { table: "Detention", id: app.records.case },
+        changed: async () => {
+          const recorded = await row(
+            `SELECT r.status, r.outside, r."createdById", sp.listed, c."recipientOrgId" = sp."organizationId" AS "consentNamesProgram" FROM "Referral" r JOIN "ServiceProvider" sp ON sp.id = r."providerId" JOIN "Organization" o ON o.id = sp."organizationId" JOIN "Consent" c ON c.id = r."consentId" WHERE o.name = $1`,
+            [programName],
+          );
+          expect(recorded).toEqual({ status: "SENT", outside: true, createdById: userOf(persona), listed: false, consentNamesProgram: true });
+        },
+      };
+    },
+  },
+
+  recordOutsideAnswerAction: {
+    // A fresh outside referral (a copy of REFERRAL), answered "accepted" with a letter of the persona's own organisation (refused
+    // personas offer the office's).
+    prepare: async (persona) => {
+      // Sent an hour ago: the answer's date (today at the facility) must not be before it, and the demo's referral may
+      // carry a sending time later than now (its case's detention time plus a day).
+      const sentAt = new Date(Date.now() - 3_600_000).toISOString();
+      const referralId = await insertLike("Referral", app.records.referral, { status: "SENT", version: 1, outside: true, sentAt, respondedAt: null, answeredOn: null, declineReason: null, declineDetails: null });
+      // The letter goes on the referral's own case (REFERRAL's case, which need not be CASE).
+      const { detentionId, timeZone } = await row<{ detentionId: string; timeZone: string }>(
+        `SELECT r."detentionId", f."timeZone" FROM "Referral" r JOIN "Detention" d ON d.id = r."detentionId" JOIN "Facility" f ON f.id = d."facilityId" WHERE r.id = $1`,
+        [referralId],
+      );
+      const allowed = ACTIONS.find((action) => action.name === "recordOutsideAnswerAction")!.allowed.includes(persona);
+      const authorId = allowed ? userOf(persona)! : world.userIds.get(PERSONAS.CLO_TORONTO)!;
+      const { organizationId } = await row<{ organizationId: string }>(`SELECT "organizationId" FROM "User" WHERE id = $1`, [authorId]);
+      const documentId = randomUUID();
+      const key = `documents/${randomUUID()}`;
+      const bytes = Buffer.from(`%PDF-1.4\n% ${unique("Matrix acceptance letter")}\n%%EOF\n`);
+      await db.query(`INSERT INTO "DocumentContent" (key, bytes) VALUES ($1, $2)`, [key, bytes]);
+      await db.query(
+        `INSERT INTO "Document" (id, "detentionId", "authorId", "authorOrgId", "fileName", "contentType", "sizeBytes", sha256, "storageKey", sharing) VALUES ($1, $2, $3, $4, 'acceptance.pdf', 'application/pdf', $5, encode(sha256($6), 'hex'), $7, 'OWN_ORGANISATION')`,
+        [documentId, detentionId, authorId, organizationId, bytes.byteLength, bytes, key],
+      );
+      return {
+        fields: { referralId, version: "1", status: "ACCEPTED", answeredOn: localDate(0, timeZone), documentId, declineReason: "", declineDetails: "" },
+        at: { referral: referralId },
+        target: { table: "Referral", id: referralId },
+        changed: async () => {
+          expect(await row(`SELECT status, version, "answeredOn" IS NOT NULL AS answered FROM "Referral" WHERE id = $1`, [referralId])).toEqual({ status: "ACCEPTED", version: 2, answered: true });
+          expect(await row(`SELECT "referralId" FROM "Document" WHERE id = $1`, [documentId])).toEqual({ referralId });
+        },
+      };
+    },
+  },
+
   answerReferralAction: {
     prepare: async () => {
       const referralId = await freshReferral();

@@ -64,7 +64,7 @@ function profileOf(provider: Awaited<ReturnType<typeof rainbow>>, changes: Recor
 
 describe("the provider directory", () => {
   it("lists every provider, contracted and community, to every signed-in role", async () => {
-    const every = await prisma.serviceProvider.count({ where: { organization: { active: true } } });
+    const every = await prisma.serviceProvider.count({ where: { listed: true, organization: { active: true } } });
     expect(every).toBeGreaterThanOrEqual(12);
     expect(await prisma.serviceProvider.count({ where: { kind: "CCMS_CONTRACTED" } })).toBeGreaterThan(0);
     for (const email of ["clo.toronto@liaison.example", "caseworker.harbour@liaison.example", "counsel.clinic@liaison.example", "admin@liaison.example"]) {
@@ -91,7 +91,7 @@ describe("the provider directory", () => {
 
   it("ignores a malformed filter instead of failing", async () => {
     const clo = await actorFor(prisma, "clo.toronto@liaison.example");
-    const every = await prisma.serviceProvider.count({ where: { organization: { active: true } } });
+    const every = await prisma.serviceProvider.count({ where: { listed: true, organization: { active: true } } });
     expect((await listProviders(clo, params({ gender: "DROP TABLE", page: "-3" }))).total).toBe(every);
   });
 });
@@ -160,7 +160,7 @@ describe("finding a provider for a case", () => {
     const clo = await actorFor(prisma, "clo.toronto@liaison.example");
     const detention = await prisma.detention.findFirstOrThrow({ where: { reference: { startsWith: "TOR-" } }, select: { id: true } });
     const result = await matchProvidersForCase(clo, detention.id);
-    expect(result!.matches.length).toBe(await prisma.serviceProvider.count());
+    expect(result!.matches.length).toBe(await prisma.serviceProvider.count({ where: { listed: true } }));
     expect(result!.matches.every((match) => match.reasons.length > 0)).toBe(true);
     const scores = result!.matches.map((match) => match.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

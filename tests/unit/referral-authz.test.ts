@@ -9,9 +9,9 @@ const actor = (role: Role, organizationKind: OrganizationKind, organizationId: s
 const NOTHING = { id: { in: [] } };
 
 describe("who may see a referral", () => {
-  it("shows a provider's caseworker only sent referrals to their organisation while consent is in force", () => {
+  it("shows a provider's caseworker only sent referrals to their organisation while consent is in force, never an outside one", () => {
     expect(referralAccessScope(actor("NGO_CASEWORKER", "SERVICE_PROVIDER", RAINBOW))).toEqual({
-      AND: [{ provider: { organizationId: RAINBOW }, status: { not: "DRAFT" } }, { consent: { is: { withdrawnAt: null } } }],
+      AND: [{ provider: { organizationId: RAINBOW }, status: { not: "DRAFT" } }, { consent: { is: { withdrawnAt: null } } }, { outside: false }],
     });
   });
 

@@ -18,6 +18,9 @@ import { referralDocuments } from "@/lib/documents/queries";
 import { DocumentTable } from "@/components/documents/document-table";
 import { TeamSection } from "@/components/team/team-section";
 import { getTeamThreadForReferral } from "@/lib/team/queries";
+import { getOutsideReferralDetail } from "@/lib/outside-referrals/queries";
+import { OutsideAnswerForm } from "@/components/outside-referrals/outside-answer-form";
+import { formatDate } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -49,6 +52,9 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const tDocuments = await getTranslations("documents");
   // A provider's caseworker joins the case team's thread here, while this referral is pending or accepted within consent.
   const teamThread = referral.side === "PROVIDER" ? await getTeamThreadForReferral(actor, referral.id) : null;
+  // A referral to a program outside Liaison: its contact and the answer the office records on the program's behalf.
+  const outside = referral.side === "CLO" ? await getOutsideReferralDetail(actor, referral.id) : null;
+  const tOutside = await getTranslations("outsideReferrals");
   const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
 
   return (
@@ -86,6 +92,35 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           </>
         )}
       </dl>
+
+      {outside && (
+        <section aria-labelledby="outside-heading" className="mb-4 rounded border border-slate-300 bg-white p-4">
+          <h2 id="outside-heading" className="mb-2 text-lg font-semibold">{tOutside("details")} <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal">{tOutside("outsideBadge")}</span></h2>
+          <dl className="mb-3 grid gap-x-4 text-sm md:grid-cols-[12rem_1fr]">
+            <dt className="font-medium">{tOutside("contactName")}</dt>
+            <dd>{outside.contactName}</dd>
+            {outside.contactEmail && (
+              <>
+                <dt className="font-medium">{tOutside("contactEmail")}</dt>
+                <dd>{outside.contactEmail}</dd>
+              </>
+            )}
+            {outside.contactPhone && (
+              <>
+                <dt className="font-medium">{tOutside("contactPhone")}</dt>
+                <dd>{outside.contactPhone}</dd>
+              </>
+            )}
+            {outside.answeredOn && (
+              <>
+                <dt className="font-medium">{tOutside("answer.answeredOn")}</dt>
+                <dd>{formatDate(new Date(`${outside.answeredOn}T12:00:00Z`), "UTC", locale)}</dd>
+              </>
+            )}
+          </dl>
+          {outside.answers.length > 0 && <OutsideAnswerForm referralId={referral.id} version={referral.version} answers={outside.answers} today={outside.today} documents={outside.documents} />}
+        </section>
+      )}
 
       <section aria-labelledby="packet-heading" className="mb-4 rounded border border-slate-300 bg-white p-4">
         <h2 id="packet-heading" className="mb-1 text-lg font-semibold">{t("packet")}</h2>
