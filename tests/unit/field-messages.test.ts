@@ -135,4 +135,11 @@ describe("field messages say how to fix it", () => {
     expect(fieldMessages(issues, shared).declineReason).toBe("Choose a reason for declining.");
     expect(fieldMessages(issues, sharedFr).declineReason).toBe("Choisissez un motif de refus.");
   });
+
+  it("names a field by the form's own catalogue where one name does not fit every form", () => {
+    const own = translators("en", "reviewValidation").own!;
+    const parsed = scheduleHearingSchema.safeParse({ ...HIDDEN, date: "10/06/2026", time: "10:00", location: "Room 2" });
+    const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join("."), key: issue.message, code: issue.code }));
+    expect(fieldMessages(issues, shared, own)).toEqual({ date: "Enter the hearing date as a real date, for example 2026-06-10." });
+  });
 });
