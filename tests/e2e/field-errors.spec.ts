@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 
 test("the intake's empty submit names each missing field in the summary, its links move focus to the field, and what was typed is kept", async ({ page, signIn, expectAccessible }) => {
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto("/cases/new?name=Tesfaye-Errors");
   const person = page.getByRole("group", { name: "The person" });
   await person.getByLabel("Family name").fill("");
