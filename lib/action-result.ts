@@ -1,27 +1,19 @@
 import "server-only";
 import type { ZodError } from "zod";
 import { getTranslations } from "next-intl/server";
+import { fieldMessages } from "@/lib/validation/messages";
 
 /** What every server action returns: never raw rows, never raw error text. */
 export type ActionResult =
   | { ok: true; message?: string }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
-// Zod issue codes mapped to catalogue keys for issues whose schema gave no key of its own.
-const ISSUE_KEYS: Record<string, string> = {
-  invalid_type: "required",
-  invalid_value: "invalidChoice",
-  too_small: "tooShort",
-  too_big: "tooLong",
-  invalid_format: "invalidFormat",
-};
-
 /** Catalogues of feature-specific validation messages, looked up before the shared `validation` one. */
 export type ValidationNamespace = "reviewValidation" | "planValidation" | "correctionValidation" | "outcomeValidation" | "documentValidation" | "outsideReferralValidation";
 
 /**
- * Field-level messages in the user's language. Schemas give catalogue keys as their messages: a feature's own keys
- * (`namespace`) first, then the shared `validation` ones, then a message for the kind of Zod issue.
+ * Field-level messages in the user's language, each naming its field and saying how to fix it: built by
+ * lib/validation/messages.ts from the schema's catalogue keys and the field's name in the catalogue.
  */
 export async function invalidInput(error: ZodError, namespace?: ValidationNamespace): Promise<ActionResult> {
   return fieldErrors(
@@ -37,14 +29,7 @@ export async function fieldErrors(
 ): Promise<ActionResult> {
   const shared = await getTranslations("validation");
   const own = namespace ? await getTranslations(namespace) : null;
-  const messages: Record<string, string> = {};
-  for (const issue of issues) {
-    if (messages[issue.field]) continue;
-    if (own?.has(issue.key)) messages[issue.field] = own(issue.key, issue.values);
-    else if (shared.has(issue.key)) messages[issue.field] = shared(issue.key, issue.values);
-    else messages[issue.field] = shared(ISSUE_KEYS[issue.code ?? ""] ?? "invalid");
-  }
-  return { ok: false, error: shared("summary"), fieldErrors: messages };
+  return { ok: false, error: shared("summary"), fieldErrors: fieldMessages(issues, shared, own) };
 }
 
 export async function failure(key: string): Promise<ActionResult> {

@@ -33,7 +33,7 @@ export function FormFeedback({ result, idPrefix }: { result: Result; idPrefix: s
         <ul className="mt-1 list-disc pl-5">
           {fieldErrors.map(([field, message]) => (
             <li key={field}>
-              <a href={`#${idPrefix}-${field}`} className="underline">
+              <a href={`#${idPrefix}-${field}`} onClick={(event) => focusField(event, `${idPrefix}-${field}`)} className="underline">
                 {message}
               </a>
             </li>
@@ -42,6 +42,19 @@ export function FormFeedback({ result, idPrefix }: { result: Result; idPrefix: s
       )}
     </div>
   );
+}
+
+/**
+ * Moves focus to the field a summary link names (GOV.UK pattern). Following a fragment only scrolls in some browsers;
+ * a person using a keyboard or a screen reader must land in the field to correct it. Without script the link still
+ * scrolls to it.
+ */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
 }
 
 /** A field's own error message, referenced by aria-describedby. */

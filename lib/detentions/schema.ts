@@ -104,8 +104,8 @@ export const detentionFieldsSchema = z.object({
 
 /** Intake of a person already known (picked from the search): the detention only. */
 export const existingPersonIntakeSchema = detentionFieldsSchema.extend({ detaineeId: uuid, searchedClientId: optionalText(40) });
-/** Intake of a new person: the person and the detention. */
-export const newPersonIntakeSchema = detentionFieldsSchema.extend(detaineeFieldsSchema.shape);
+/** Intake of a new person: the person and the detention, in the form's order (the error summary lists them so). */
+export const newPersonIntakeSchema = detaineeFieldsSchema.extend(detentionFieldsSchema.shape);
 export type ExistingPersonIntake = z.infer<typeof existingPersonIntakeSchema>;
 export type NewPersonIntake = z.infer<typeof newPersonIntakeSchema>;
 

@@ -69,8 +69,8 @@ export function conditionsOf(form: ConditionFields): OutcomeConditions {
 const outcomeFields = {
   kind: z.enum(OUTCOME_KINDS, { message: "invalidChoice" }),
   releaseType: optionalEnum(RELEASE_TYPES),
-  date: calendarDate({ message: "outcomeDate" }),
-  time: clockTime({ message: "outcomeTime" }),
+  date: calendarDate(),
+  time: clockTime(),
   decidedBy: optionalEnum(DECISION_MAKERS),
   decisionMakerName: optionalLine(200),
   reason: optionalParagraph(2000),

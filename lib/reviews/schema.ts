@@ -9,8 +9,8 @@ export const REVIEW_KINDS = ["FORTY_EIGHT_HOUR", "SEVEN_DAY", "THIRTY_DAY", "DFN
 
 const uuid = z.uuid({ message: "invalidChoice" });
 const version = z.coerce.number({ message: "invalid" }).int().min(1);
-const localDate = calendarDate({ message: "reviewDate" });
-const localTime = clockTime({ message: "reviewTime" });
+const localDate = calendarDate();
+const localTime = clockTime();
 // Blank (or absent) stays "", which the forms' pair rule below reads as "not concluded".
 const blankOr = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional()).transform((value) => value ?? "");

@@ -282,7 +282,7 @@ test("a refusal says in words what is wrong with each field, a form's own messag
   expect(await call("scheduleHearingAction", { detentionId: app.records.case, detentionVersion: "1", date: "10/06/2026", time: "10:00", location: "Room 2" })).toMatchObject({
     ok: false,
     error: summary,
-    fieldErrors: { date: "Enter a date like 2026-06-10." },
+    fieldErrors: { date: "Enter the hearing date as a real date, for example 2026-06-10." },
   });
   // The assessment and plan forms' own catalogue (planValidation).
   expect(await call("saveAssessmentAction", { detentionId: app.records.case, version: "0", intent: "save", interview: "NOT_HELD", noInterviewReason: "" })).toMatchObject({
@@ -290,9 +290,9 @@ test("a refusal says in words what is wrong with each field, a form's own messag
     error: summary,
     fieldErrors: { noInterviewReason: "Explain why no interview was possible." },
   });
-  // The shared catalogue (validation), by the kind of problem.
+  // The shared catalogue (validation): the kind of problem, worded with the field's name.
   const tooLong = await call("addNoteAction", { detentionId: app.records.case, body: "x".repeat(20_001), visibility: "CASE_TEAM" });
-  expect(tooLong).toMatchObject({ ok: false, error: summary, fieldErrors: { body: "This is too long." } });
+  expect(tooLong).toMatchObject({ ok: false, error: summary, fieldErrors: { body: "Shorten the text: it is too long." } });
 });
 
 test("every action, as every persona and under fuzzing, refuses bad input without a server error or a single row written", async () => {

@@ -157,8 +157,8 @@ describe("the outcome form", () => {
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
-    ["a date that does not exist", { date: "2026-02-30" }, ["date:outcomeDate"]],
-    ["a time that is not one", { time: "25:00" }, ["time:outcomeTime"]],
+    ["a date that does not exist", { date: "2026-02-30" }, ["date:date"]],
+    ["a time that is not one", { time: "25:00" }, ["time:time"]],
     ["a negative amount", { bondspersonName: "Rosa", bondAmount: "-5" }, ["bondAmount:amountFormat"]],
     ["an amount that is not one", { cashDeposit: "lots" }, ["cashDeposit:amountFormat"]],
     ["a bondsperson without an amount", { bondspersonName: "Rosa" }, ["bondAmount:bondAmountRequired"]],

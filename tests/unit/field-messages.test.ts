@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { createTranslator } from "next-intl";
+import { messagesFor } from "@/lib/i18n/catalogues";
+import type { ValidationNamespace } from "@/lib/action-result";
+import { fieldMessages, fieldName, type Translate } from "@/lib/validation/messages";
+import { intakeSchema } from "@/lib/detentions/schema";
+import { answerReferralSchema } from "@/lib/referrals/schema";
+import { createTaskSchema, updateTaskSchema } from "@/lib/tasks/schema";
+import { bondspersonFormSchema, planFormSchema } from "@/lib/release-plans/schema";
+import { recordOutcomeSchema } from "@/lib/outcomes/schema";
+import { addCounselNoteSchema, decideCounselRequestSchema, endCounselSchema, recordCounselSchema, requestCounselSchema } from "@/lib/counsel/schema";
+import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
+
+/**
+ * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
+ * and with a value no field accepts, its issues are worded through lib/validation/messages.ts exactly as
+ * lib/action-result.ts words them for the page, and no field may fall through to a generic message.
+ */
+const ID = "7d1f0c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
+/** What the page sets itself (hidden fields): right in every case, the person fixes only what they can see. */
+const HIDDEN = { detentionId: ID, referralId: ID, taskId: ID, reviewId: ID, requestId: ID, recordId: ID, outcomeId: ID, version: "1", detentionVersion: "1", planVersion: "1", reviewVersion: "1", outcomeVersion: "1" };
+/** No field accepts this: a control character in a value that is neither a date, a choice nor a number. */
+const WRONG = "\u0007x";
+
+type Form = { name: string; schema: z.ZodType; namespace?: ValidationNamespace; fields: string[]; fixed?: Record<string, string>; cases?: Record<string, string>[] };
+
+const FORMS: Form[] = [
+  {
+    name: "intake (new person)",
+    schema: intakeSchema,
+    fields: ["givenName", "familyName", "dateOfBirth", "gender", "languages", "interpreterLanguage", "citizenship", "clientId", "facilityId", "detainedOn", "detainedAtTime", "grounds", "schedule"],
+    cases: [{ dateOfBirth: "2999-01-01", detainedOn: "1800-01-01" }],
+  },
+  {
+    name: "referral answer",
+    schema: answerReferralSchema,
+    fields: ["status", "declineReason", "declineDetails", "message"],
+    cases: [{ status: "DECLINED", declineReason: "" }, { status: "DECLINED", declineReason: "OTHER", declineDetails: "" }],
+  },
+  { name: "new task", schema: createTaskSchema, fields: ["category", "title", "description", "ownerId", "dueOn", "status", "outcome"] },
+  { name: "task edit", schema: updateTaskSchema, fields: ["category", "title", "description", "ownerId", "dueOn", "status", "outcome"] },
+  { name: "plan", schema: planFormSchema, namespace: "planValidation", fields: ["measures", "residenceAddress", "residenceDetails", "proposedConditions"] },
+  { name: "bondsperson", schema: bondspersonFormSchema, namespace: "planValidation", fields: ["name", "relationship", "phone", "email"] },
+  {
+    name: "outcome",
+    schema: recordOutcomeSchema,
+    namespace: "outcomeValidation",
+    fields: ["kind", "releaseType", "date", "time", "decidedBy", "decisionMakerName", "reason", "reportingMode", "reportingFrequency", "residenceAddress", "bondspersonName", "ccmsProgram", "ccmsProvider", "curfew", "otherConditions"],
+  },
+  { name: "counsel (outside)", schema: recordCounselSchema, fields: ["outsideName", "outsideOrganization", "outsidePhone", "outsideEmail"], fixed: { kind: "OUTSIDE" } },
+  { name: "counsel request", schema: requestCounselSchema, fields: ["reference", "familyName"] },
+  { name: "counsel request decision", schema: decideCounselRequestSchema, fields: ["decision", "reason"], cases: [{ decision: "DECLINE", reason: "" }] },
+  { name: "counsel ended", schema: endCounselSchema, fields: ["reason"] },
+  { name: "counsel note", schema: addCounselNoteSchema, namespace: "reviewValidation", fields: ["body"] },
+  { name: "hearing", schema: scheduleHearingSchema, namespace: "reviewValidation", fields: ["date", "time", "location"], cases: [{ date: "2026-02-30", time: "25:00" }] },
+  {
+    name: "review held",
+    schema: recordReviewSchema,
+    namespace: "reviewValidation",
+    fields: ["startedDate", "startedTime", "concludedDate", "concludedTime", "outcome", "notes"],
+    cases: [{ concludedDate: "2026-02-31", concludedTime: "9h" }],
+  },
+];
+
+function translators(locale: "en" | "fr", namespace?: ValidationNamespace): { shared: Translate; own: Translate | null } {
+  const messages = messagesFor(locale);
+  const shared = createTranslator({ locale, messages, namespace: "validation" }) as unknown as Translate;
+  const own = namespace ? (createTranslator({ locale, messages, namespace }) as unknown as Translate) : null;
+  return { shared, own };
+}
+
+function inputs(form: Form): Record<string, string>[] {
+  const base = { ...HIDDEN, ...form.fixed };
+  const empty = Object.fromEntries(form.fields.map((field) => [field, ""]));
+  const wrong = Object.fromEntries(form.fields.map((field) => [field, WRONG]));
+  return [{ ...base, ...empty }, { ...base, ...wrong }, ...(form.cases ?? []).map((values) => ({ ...base, ...empty, ...values }))];
+}
+
+describe.each(["en", "fr"] as const)("field messages in %s", (locale) => {
+  const generic = (() => {
+    const { shared } = translators(locale);
+    return ["required", "invalidChoice", "tooShort", "tooLong", "invalidFormat", "invalid", "date", "time", "dateTime"].map((key) => shared(key));
+  })();
+
+  it.each(FORMS.map((form) => [form.name, form]))("%s: every field error names its field and none is generic", (_name, form) => {
+    const { shared, own } = translators(locale, form.namespace);
+    let worded = 0;
+    for (const input of inputs(form)) {
+      const parsed = form.schema.safeParse(input);
+      // A form whose every field is optional (the plan) accepts being empty; the wrong values are still refused.
+      if (parsed.success) continue;
+      const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join(".") || "form", key: issue.message, code: issue.code }));
+      const messages = fieldMessages(issues, shared, own);
+      for (const [field, message] of Object.entries(messages)) {
+        expect(Object.keys(HIDDEN), `${field} is a hidden field: the input should have set it`).not.toContain(field);
+        expect(generic, `${form.name}.${field}: "${message}"`).not.toContain(message);
+        const named = fieldName(field, shared, own);
+        expect(named, `${form.name}.${field} has no name in the catalogue (fields.{text,choice,date,time}.${field})`).not.toBeNull();
+        const key = issues.find((issue) => issue.field === field)!.key;
+        // A form's own message for its own rule ("hearingLocation") says what to do in its own words.
+        if (own?.has(key) && !shared.has(key)) continue;
+        expect(message.toLocaleLowerCase(), `${form.name}.${field}: "${message}"`).toContain(named!.name.toLocaleLowerCase());
+        worded++;
+      }
+    }
+    expect(worded).toBeGreaterThan(0);
+  });
+});
+
+describe("field messages say how to fix it", () => {
+  const { shared } = translators("en");
+  const { shared: sharedFr } = translators("fr");
+  const wordOf = (input: Record<string, string>, field: string, translate = shared) => {
+    const parsed = intakeSchema.safeParse({ ...input });
+    const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join(".") || "form", key: issue.message, code: issue.code }));
+    return fieldMessages(issues, translate)[field];
+  };
+
+  it("asks for a required date, with an example, rather than calling it badly formatted", () => {
+    expect(wordOf({ dateOfBirth: "" }, "dateOfBirth")).toBe("Enter the date of birth, for example 1990-04-12.");
+    expect(wordOf({ dateOfBirth: "" }, "dateOfBirth", sharedFr)).toBe("Entrez la date de naissance, par exemple 1990-04-12.");
+  });
+
+  it("says what is wrong with a well-formed date", () => {
+    expect(wordOf({ dateOfBirth: "2999-01-01" }, "dateOfBirth")).toBe("The date of birth cannot be in the future.");
+    expect(wordOf({ dateOfBirth: "2999-01-01" }, "dateOfBirth", sharedFr)).toBe("La date de naissance ne peut pas être dans le futur.");
+  });
+
+  it("asks to choose what is chosen and to enter what is typed", () => {
+    expect(wordOf({}, "facilityId")).toBe("Choose the facility.");
+    expect(wordOf({ familyName: "" }, "familyName")).toBe("Enter the family name.");
+    const parsed = answerReferralSchema.safeParse({ ...HIDDEN, status: "DECLINED", declineReason: "" });
+    const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join("."), key: issue.message, code: issue.code }));
+    expect(fieldMessages(issues, shared).declineReason).toBe("Choose a reason for declining.");
+    expect(fieldMessages(issues, sharedFr).declineReason).toBe("Choisissez un motif de refus.");
+  });
+
+  it("names a field by the form's own catalogue where one name does not fit every form", () => {
+    const own = translators("en", "reviewValidation").own!;
+    const parsed = scheduleHearingSchema.safeParse({ ...HIDDEN, date: "10/06/2026", time: "10:00", location: "Room 2" });
+    const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join("."), key: issue.message, code: issue.code }));
+    expect(fieldMessages(issues, shared, own)).toEqual({ date: "Enter the hearing date as a real date, for example 2026-06-10." });
+  });
+});
