@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getReferral } from "@/lib/referrals/queries";
 import { markReferralMessagesRead, recordReferralOpened } from "@/lib/referrals/reading";
 import { nextStatuses } from "@/lib/referrals/rules";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, proseName } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { PacketView } from "@/components/referrals/packet-view";
 import { AnswerForm } from "@/components/referrals/answer-form";
@@ -49,7 +49,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const tDocuments = await getTranslations("documents");
   // A provider's caseworker joins the case team's thread here, while this referral is pending or accepted within consent.
   const teamThread = referral.side === "PROVIDER" ? await getTeamThreadForReferral(actor, referral.id) : null;
-  const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
+  const title = referral.packet.identity ? proseName(referral.packet.identity) : t("identityNotShared");
 
   return (
     <>
