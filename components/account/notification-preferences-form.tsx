@@ -24,7 +24,7 @@ export function NotificationPreferencesForm({ version, digestHour, timeZone, row
       <FormFeedback result={result} idPrefix="preferences" />
       <input type="hidden" name="version" value={version} readOnly />
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <div tabIndex={0} className="table-scroll">
           <table className="mb-4 w-full border-collapse text-left text-sm">
             <caption className="mb-2 text-left font-semibold">{t("tableCaption")}</caption>
             <thead>

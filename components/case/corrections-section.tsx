@@ -81,7 +81,7 @@ export async function CorrectionsSection({ caseFile }: { caseFile: CaseFile }) {
       {corrections.history.length === 0 ? (
         <p>{t("noHistory")}</p>
       ) : (
-        <div className="table-scroll">
+        <div tabIndex={0} className="table-scroll">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("historyCaption")}</caption>
             <thead className="bg-slate-100">

@@ -23,7 +23,7 @@ export async function CounselCollaborationSection({ detentionId, zone, slice }: 
       {slice.referrals.length === 0 ? (
         <p className="text-sm text-slate-700">{t("empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div tabIndex={0} className="table-scroll">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("caption", { total: slice.referrals.length })}</caption>
             <thead className="bg-slate-100">

@@ -26,7 +26,7 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
       {referrals.length === 0 ? (
         <p className="text-sm text-slate-600">{t("section.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div tabIndex={0} className="table-scroll">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("caption", { total: referrals.length })}</caption>
             <thead className="bg-slate-100">

@@ -31,7 +31,7 @@ export async function ScreeningSection({
       {flags.length === 0 ? (
         <p>{tScreening("none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div tabIndex={0} className="table-scroll">
           <table className="w-full text-sm">
             <caption className="sr-only">{tScreening("caption")}</caption>
             <thead className="bg-slate-100">

@@ -32,7 +32,7 @@ export async function TasksSection({
       {tasks.length === 0 ? (
         <p>{tTasks("none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div tabIndex={0} className="table-scroll">
           <table className="w-full text-sm">
             <caption className="sr-only">{tTasks("caption", { count: tasks.length })}</caption>
             <thead className="bg-slate-100">

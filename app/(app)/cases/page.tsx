@@ -130,7 +130,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       </form>
 
       {params.sort === "priority" && <p className="mb-2 text-sm text-slate-700">{t("sortedByPriority")}</p>}
-      <div className="table-scroll rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">

@@ -90,7 +90,7 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
   const now = new Date();
   const canWriteNotes = can(actor, "notes.write");
   return (
-    <div className="table-scroll rounded border border-slate-300 bg-white">
+    <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">

@@ -38,7 +38,7 @@ async function ProviderInbox({ actor, page }: { actor: Actor; page: number }) {
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-slate-700">{t("intro", { organization: actor.organizationName })}</p>
-      <div className="table-scroll rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">
@@ -90,7 +90,7 @@ async function MyReferrals({ actor, page }: { actor: Actor; page: number }) {
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("mine.title")}</h1>
       <p className="mb-4 text-slate-700">{actor.role === "SUPERVISOR" ? t("mine.introOffice", { office: actor.organizationName }) : t("mine.intro")}</p>
-      <div className="table-scroll rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">

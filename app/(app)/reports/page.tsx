@@ -80,7 +80,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="indicators-heading" className="mb-8">
         <h2 id="indicators-heading" className="mb-2 text-xl font-semibold">{t("indicatorsTitle")}</h2>
-        <div className="table-scroll rounded border border-slate-300 bg-white">
+        <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("indicatorsTitle")}</caption>
             <thead className="bg-slate-100">
@@ -131,7 +131,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="length-heading" className="mb-8">
         <h2 id="length-heading" className="mb-2 text-xl font-semibold">{t("lengthTitle")}</h2>
         <p className="mb-2 text-sm">{report.medianReleasedDays === null ? t("noReleases") : t("medianLength", { days: decimal.format(report.medianReleasedDays) })}</p>
-        <div className="table-scroll max-w-xl">
+        <div tabIndex={0} className="table-scroll max-w-xl">
           <table className="w-full rounded border border-slate-300 bg-white text-sm">
             <caption className="sr-only">{t("lengthTitle")}</caption>
             <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("band")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
@@ -149,7 +149,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="releases-heading" className="mb-8">
         <h2 id="releases-heading" className="mb-2 text-xl font-semibold">{t("releasesTitle")}</h2>
         <div className="grid gap-6 md:grid-cols-2">
-          <div className="table-scroll">
+          <div tabIndex={0} className="table-scroll">
             <table className="w-full rounded border border-slate-300 bg-white text-sm">
               <caption className="mb-1 text-left font-semibold">{t("byReleaseType")}</caption>
               <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("releaseType")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
@@ -161,7 +161,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </tbody>
             </table>
           </div>
-          <div className="table-scroll">
+          <div tabIndex={0} className="table-scroll">
             <table className="w-full rounded border border-slate-300 bg-white text-sm">
               <caption className="mb-1 text-left font-semibold">{t("byMeasure")}</caption>
               <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("measure")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
@@ -180,7 +180,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="referrals-heading" className="mb-8">
         <h2 id="referrals-heading" className="mb-2 text-xl font-semibold">{t("referralsTitle")}</h2>
         <p className="mb-2 text-sm">{t("referralsDefinition")}</p>
-        <div className="table-scroll max-w-2xl">
+        <div tabIndex={0} className="table-scroll max-w-2xl">
           <table className="w-full rounded border border-slate-300 bg-white text-sm">
             <caption className="sr-only">{t("referralsTitle")}</caption>
             <thead className="bg-slate-100">

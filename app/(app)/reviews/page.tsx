@@ -121,7 +121,7 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
       </form>
 
-      <div className="table-scroll rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: dashboard.total })}</caption>
           <thead className="bg-slate-100">

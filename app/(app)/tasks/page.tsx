@@ -34,7 +34,7 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Sear
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-slate-700">{t("intro")}</p>
-      <div className="table-scroll rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">

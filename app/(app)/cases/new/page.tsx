@@ -74,7 +74,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
           </button>
         </form>
         {searched && (
-          <div className="mt-4 table-scroll">
+          <div tabIndex={0} className="mt-4 table-scroll">
             {matches.length === 0 ? (
               <p role="status">{t("noResults")}</p>
             ) : (

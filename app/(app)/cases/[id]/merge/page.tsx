@@ -107,7 +107,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
           </button>
         </form>
         {page.matches && (
-          <div className="mt-4 table-scroll">
+          <div tabIndex={0} className="mt-4 table-scroll">
             {page.matches.length === 0 ? (
               <p role="status">{t("noResults")}</p>
             ) : (

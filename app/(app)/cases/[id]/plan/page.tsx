@@ -160,7 +160,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <h2 id="plan-history-title" className="mb-2 text-xl font-semibold">
               {t("historyHeading")}
             </h2>
-            <div className="table-scroll">
+            <div tabIndex={0} className="table-scroll">
               <table className="w-full text-sm">
                 <caption className="sr-only">{t("historyCaption")}</caption>
                 <thead className="bg-slate-100">
