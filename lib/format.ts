@@ -49,3 +49,20 @@ export function formatCalendarDate(date: Date, locale: AppLocale): string {
 export function daysDetained(detainedAt: Date, until: Date): number {
   return Math.max(0, Math.floor((until.getTime() - detainedAt.getTime()) / 86_400_000));
 }
+
+/**
+ * A person's name, in one of two orders used across the app (docs/architecture.md, "Layout"): in lists and tables,
+ * where people scan and sort by family name, "Family, Given"; in headings and sentences, where it is read as prose,
+ * "Given Family".
+ */
+type PersonName = { givenName: string; familyName: string };
+
+/** "Family, Given": rows of lists and tables. */
+export function listName(person: PersonName): string {
+  return person.givenName ? `${person.familyName}, ${person.givenName}` : person.familyName;
+}
+
+/** "Given Family": headings and sentences. */
+export function proseName(person: PersonName): string {
+  return `${person.givenName} ${person.familyName}`.trim();
+}

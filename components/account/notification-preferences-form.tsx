@@ -24,43 +24,45 @@ export function NotificationPreferencesForm({ version, digestHour, timeZone, row
       <FormFeedback result={result} idPrefix="preferences" />
       <input type="hidden" name="version" value={version} readOnly />
       {rows.length > 0 ? (
-        <table className="mb-4 w-full border-collapse text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">{t("tableCaption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">{t("kindHeader")}</th>
-              <th scope="col" className="py-2">{t("channelHeader")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const id = `preferences-channel_${row.kind}`;
-              const described = [row.escalation ? `${id}-escalation` : null, errors[`channel_${row.kind}`] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-              return (
-                <tr key={row.kind} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    <label htmlFor={id}>{t(`kind.${row.kind}`)}</label>
-                    {row.escalation && (
-                      <p id={`${id}-escalation`} className="text-xs text-slate-700">
-                        {t("escalation")}
-                      </p>
-                    )}
-                  </th>
-                  <td className="py-2">
-                    <select id={id} name={`channel_${row.kind}`} defaultValue={row.channel} aria-describedby={described} aria-invalid={errors[`channel_${row.kind}`] ? true : undefined} className="rounded border border-slate-500 px-2 py-1">
-                      {row.offered.map((channel) => (
-                        <option key={channel} value={channel}>
-                          {channelLabel(channel, row.defaultChannel)}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldError id={`${id}-error`} message={errors[`channel_${row.kind}`]} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div tabIndex={0} className="table-scroll">
+          <table className="mb-4 w-full border-collapse text-left text-sm">
+            <caption className="mb-2 text-left font-semibold">{t("tableCaption")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t("kindHeader")}</th>
+                <th scope="col" className="py-2">{t("channelHeader")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const id = `preferences-channel_${row.kind}`;
+                const described = [row.escalation ? `${id}-escalation` : null, errors[`channel_${row.kind}`] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+                return (
+                  <tr key={row.kind} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      <label htmlFor={id}>{t(`kind.${row.kind}`)}</label>
+                      {row.escalation && (
+                        <p id={`${id}-escalation`} className="text-xs text-slate-700">
+                          {t("escalation")}
+                        </p>
+                      )}
+                    </th>
+                    <td className="py-2">
+                      <select id={id} name={`channel_${row.kind}`} defaultValue={row.channel} aria-describedby={described} aria-invalid={errors[`channel_${row.kind}`] ? true : undefined} className="rounded border border-slate-500 px-2 py-1">
+                        {row.offered.map((channel) => (
+                          <option key={channel} value={channel}>
+                            {channelLabel(channel, row.defaultChannel)}
+                          </option>
+                        ))}
+                      </select>
+                      <FieldError id={`${id}-error`} message={errors[`channel_${row.kind}`]} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="mb-4 text-slate-700">{t("none")}</p>
       )}

@@ -40,7 +40,7 @@ export function PendingGrants({ grants }: { grants: PendingGrantRow[] }) {
       {grants.length === 0 ? (
         <p className="text-sm">{t("pendingNone")}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+        <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("pendingCaption", { total: grants.length })}</caption>
             <thead className="bg-slate-100">

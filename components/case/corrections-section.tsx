@@ -81,39 +81,41 @@ export async function CorrectionsSection({ caseFile }: { caseFile: CaseFile }) {
       {corrections.history.length === 0 ? (
         <p>{t("noHistory")}</p>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("historyCaption")}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">{t("columns.when")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("columns.who")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("columns.what")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("columns.change")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("columns.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {corrections.history.map((entry: CorrectionEntry) => (
-              <tr key={entry.id} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2">{formatDateTime(entry.changedAt, zone, locale)}</td>
-                <td className="px-3 py-2">{entry.changedBy}</td>
-                <td className="px-3 py-2">
-                  {t(`subject.${entry.subject}`)}: {entry.fields.map(fieldLabel).join(", ")}
-                </td>
-                <td className="px-3 py-2">
-                  <ul>
-                    {entry.fields.map((field) => (
-                      <li key={field}>
-                        {fieldLabel(field)}: {shown(field, entry.before[field])} → {shown(field, entry.after[field])}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="px-3 py-2 whitespace-pre-line">{entry.reason ?? t("empty")}</td>
+        <div tabIndex={0} className="table-scroll">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{t("historyCaption")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">{t("columns.when")}</th>
+                <th scope="col" className="px-3 py-2 text-left">{t("columns.who")}</th>
+                <th scope="col" className="px-3 py-2 text-left">{t("columns.what")}</th>
+                <th scope="col" className="px-3 py-2 text-left">{t("columns.change")}</th>
+                <th scope="col" className="px-3 py-2 text-left">{t("columns.reason")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {corrections.history.map((entry: CorrectionEntry) => (
+                <tr key={entry.id} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2">{formatDateTime(entry.changedAt, zone, locale)}</td>
+                  <td className="px-3 py-2">{entry.changedBy}</td>
+                  <td className="px-3 py-2">
+                    {t(`subject.${entry.subject}`)}: {entry.fields.map(fieldLabel).join(", ")}
+                  </td>
+                  <td className="px-3 py-2">
+                    <ul>
+                      {entry.fields.map((field) => (
+                        <li key={field}>
+                          {fieldLabel(field)}: {shown(field, entry.before[field])} → {shown(field, entry.after[field])}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="px-3 py-2 whitespace-pre-line">{entry.reason ?? t("empty")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Section>
   );

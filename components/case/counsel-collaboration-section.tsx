@@ -23,27 +23,29 @@ export async function CounselCollaborationSection({ detentionId, zone, slice }: 
       {slice.referrals.length === 0 ? (
         <p className="text-sm text-slate-700">{t("empty")}</p>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("caption", { total: slice.referrals.length })}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.provider")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.status")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.sentAt")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.respondedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slice.referrals.map((referral) => (
-              <tr key={referral.id} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 text-left font-medium">{referral.providerName}</th>
-                <td className="px-3 py-2">{tStatus(referral.status)}</td>
-                <td className="px-3 py-2">{when(referral.sentAt)}</td>
-                <td className="px-3 py-2">{when(referral.respondedAt)}</td>
+        <div tabIndex={0} className="table-scroll">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{t("caption", { total: slice.referrals.length })}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.provider")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.status")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.sentAt")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.respondedAt")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {slice.referrals.map((referral) => (
+                <tr key={referral.id} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{referral.providerName}</th>
+                  <td className="px-3 py-2">{tStatus(referral.status)}</td>
+                  <td className="px-3 py-2">{when(referral.sentAt)}</td>
+                  <td className="px-3 py-2">{when(referral.respondedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h3 className="mt-4 font-semibold">{t("proposeTitle")}</h3>
       <p className="text-sm text-slate-700">{t("proposeIntro")}</p>

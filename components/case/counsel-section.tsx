@@ -86,7 +86,7 @@ export async function CounselSection({ detentionId, zone, counsel }: { detention
           {counsel.history.length === 0 ? (
             <p className="text-slate-700">{t("historyEmpty")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div tabIndex={0} className="table-scroll">
               <table className="w-full text-sm">
                 <caption className="sr-only">{t("historyCaption")}</caption>
                 <thead className="bg-slate-100">

@@ -28,33 +28,35 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
       {referrals.length === 0 ? (
         <p className="text-sm text-slate-600">{t("section.empty")}</p>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("caption", { total: referrals.length })}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.provider")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.status")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.sentAt")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.messages")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {referrals.map((referral) => (
-              <tr key={referral.id} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={`/referrals/${referral.id}`} className="text-brand-800 underline">{referral.providerName}</Link>
-                  {referral.outside && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-normal">{tOutside("outsideBadge")}</span>}
-                </th>
-                <td className="px-3 py-2">
-                  {tStatus(referral.status)}
-                  {referral.consentWithdrawn && <span className="block font-semibold">{t("consentWithdrawn")}</span>}
-                </td>
-                <td className="px-3 py-2">{referral.sentAt ? formatDateTime(referral.sentAt, referral.timeZone, locale) : t("notSent")}</td>
-                <td className="px-3 py-2"><UnreadBadge count={referral.unread} /></td>
+        <div tabIndex={0} className="table-scroll">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{t("caption", { total: referrals.length })}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.provider")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.status")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.sentAt")}</th>
+                <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.messages")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {referrals.map((referral) => (
+                <tr key={referral.id} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <Link href={`/referrals/${referral.id}`} className="text-brand-800 underline">{referral.providerName}</Link>
+                    {referral.outside && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-normal">{tOutside("outsideBadge")}</span>}
+                  </th>
+                  <td className="px-3 py-2">
+                    {tStatus(referral.status)}
+                    {referral.consentWithdrawn && <span className="block font-semibold">{t("consentWithdrawn")}</span>}
+                  </td>
+                  <td className="px-3 py-2">{referral.sentAt ? formatDateTime(referral.sentAt, referral.timeZone, locale) : t("notSent")}</td>
+                  <td className="px-3 py-2"><UnreadBadge count={referral.unread} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -118,7 +118,7 @@ export async function ReviewsSection({
       {recorded.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noPast")}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+        <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("pastCaption")}</caption>
             <thead className="bg-slate-100">

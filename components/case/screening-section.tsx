@@ -31,32 +31,34 @@ export async function ScreeningSection({
       {flags.length === 0 ? (
         <p>{tScreening("none")}</p>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="sr-only">{tScreening("caption")}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">{tScreening("flag")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{tScreening("details")}</th>
-              {editable && <th scope="col" className="px-3 py-2 text-left">{tScreening("remove")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {flags.map((entry) => (
-              <tr key={entry.flag} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 text-left font-medium">{tEnums(`flag.${entry.flag}`)}</th>
-                <td className="px-3 py-2">
-                  {entry.details ?? <span className="text-slate-600">{tScreening("noDetails")}</span>}
-                  {entry.consentRecordedAt && <p className="text-slate-600">{tScreening("consentRecorded", { date: formatDate(entry.consentRecordedAt, zone, locale) })}</p>}
-                </td>
-                {editable && (
-                  <td className="px-3 py-2">
-                    <RemoveFlagButton detentionId={detentionId} version={screeningVersion} flag={entry.flag} />
-                  </td>
-                )}
+        <div tabIndex={0} className="table-scroll">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{tScreening("caption")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">{tScreening("flag")}</th>
+                <th scope="col" className="px-3 py-2 text-left">{tScreening("details")}</th>
+                {editable && <th scope="col" className="px-3 py-2 text-left">{tScreening("remove")}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {flags.map((entry) => (
+                <tr key={entry.flag} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{tEnums(`flag.${entry.flag}`)}</th>
+                  <td className="px-3 py-2">
+                    {entry.details ?? <span className="text-slate-600">{tScreening("noDetails")}</span>}
+                    {entry.consentRecordedAt && <p className="text-slate-600">{tScreening("consentRecorded", { date: formatDate(entry.consentRecordedAt, zone, locale) })}</p>}
+                  </td>
+                  {editable && (
+                    <td className="px-3 py-2">
+                      <RemoveFlagButton detentionId={detentionId} version={screeningVersion} flag={entry.flag} />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {editable && <RecordFlagForm detentionId={detentionId} version={screeningVersion} flags={recordableFlags} />}
     </Section>

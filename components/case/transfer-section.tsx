@@ -34,7 +34,7 @@ export async function TransferSection({
       {history.length === 0 ? (
         <p className="mb-3 text-sm text-slate-700">{t("noTransfers")}</p>
       ) : (
-        <div className="mb-3 overflow-x-auto rounded border border-slate-300">
+        <div tabIndex={0} className="mb-3 table-scroll rounded border border-slate-300">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-100">

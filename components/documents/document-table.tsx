@@ -31,7 +31,7 @@ export async function DocumentTable({ documents, zone, removable }: { documents:
     }
   };
   return (
-    <div className="overflow-x-auto">
+    <div tabIndex={0} className="table-scroll">
       <table className="w-full text-sm">
         <caption className="sr-only">{t("caption", { total: documents.length })}</caption>
         <thead className="bg-slate-100">

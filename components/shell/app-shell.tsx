@@ -4,13 +4,12 @@ import { can, homePath, type Actor } from "@/lib/authz";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ReviewNotice } from "@/components/reviews/review-notice";
 import { NotificationBell } from "@/components/shell/notification-bell";
+import { MainMenu, type MenuItem } from "@/components/shell/main-menu";
 import { unreadNotificationCount } from "@/lib/notifications/queries";
 
-type NavItem = { href: string; label: string };
-
-async function navigationFor(actor: Actor): Promise<NavItem[]> {
+async function navigationFor(actor: Actor): Promise<MenuItem[]> {
   const t = await getTranslations("nav");
-  const items: NavItem[] = [];
+  const items: MenuItem[] = [];
   if (can(actor, "detentions.list")) items.push({ href: "/cases", label: t("cases") });
   if (can(actor, "clients.list")) items.push({ href: "/clients", label: t("clients") });
   if (can(actor, "tasks.mine")) items.push({ href: "/tasks", label: t("tasks") });
@@ -41,6 +40,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <Link href={homePath(actor.role)} className="text-lg font-bold tracking-tight">
             {t("appName")}
           </Link>
+          {/* The search box (issue 15, item 1) goes here, between the name and the user's controls. */}
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p>
               <span className="font-semibold">{actor.name}</span>
@@ -65,17 +65,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             </Link>
           </div>
         </div>
-        <nav aria-label={t("mainNavigation")} className="bg-brand-700">
-          <ul className="mx-auto flex max-w-7xl gap-1 px-4">
-            {items.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block px-3 py-2 text-sm font-medium hover:bg-white/10">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainMenu items={items} label={t("mainNavigation")} toggleLabel={t("menu")} />
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6">
         {/* Reviews overdue or due soon among the user's cases, on every signed-in page. */}

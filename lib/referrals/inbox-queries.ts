@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
 import { myReferralsScope, referralAccessScope, REVIEW_DATES_SHARED } from "@/lib/authz/referrals";
+import { listName } from "@/lib/format";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { readPacket, type ReferralPacket } from "@/lib/referrals/packet";
 import type { ReferralSide } from "@/lib/referrals/rules";
@@ -54,7 +55,7 @@ export type InboxReferral = {
 };
 
 function packetPersonName(packet: ReferralPacket): string | null {
-  return packet.identity ? `${packet.identity.givenName} ${packet.identity.familyName}` : null;
+  return packet.identity ? listName(packet.identity) : null;
 }
 
 function packetReviewDue(packet: ReferralPacket): Date | null {
@@ -176,7 +177,7 @@ export function toOfficeReferral(row: OfficeReferralRow): OfficeReferral {
     id: row.id,
     detentionId: row.detention.id,
     reference: row.detention.reference,
-    personName: `${row.detention.detainee.givenName} ${row.detention.detainee.familyName}`,
+    personName: listName(row.detention.detainee),
     providerName: row.provider.organization.name,
     status: row.status,
     sentAt: row.sentAt,

@@ -2,7 +2,7 @@ import { format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import { enCA, frCA } from "date-fns/locale";
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDate, formatDateTime } from "@/lib/format";
+import { formatCalendarDate, formatDate, formatDateTime, listName, proseName } from "@/lib/format";
 
 // The reference: what the pages showed before lib/format moved to cached Intl formatters (date-fns "PP" and "PP p",
 // then the zone's short name). One difference is deliberate: July in French is "juill." as in Unicode CLDR (and the
@@ -42,5 +42,18 @@ describe("dates and times as shown on the pages", () => {
     expect(formatDateTime(midnight, "America/Toronto", "fr")).toBe("1 juill. 2026 00:00 HAE");
     const noon = new Date("2026-12-01T17:00:00Z"); // 12:00 in Toronto (EST)
     expect(formatDateTime(noon, "America/Toronto", "en")).toBe("Dec 1, 2026 12:00 PM EST");
+  });
+});
+
+describe("name order", () => {
+  it("lists and tables read 'Family, Given'; headings and sentences 'Given Family'", () => {
+    const person = { givenName: "Folake", familyName: "Oyelaran" };
+    expect(listName(person)).toBe("Oyelaran, Folake");
+    expect(proseName(person)).toBe("Folake Oyelaran");
+  });
+
+  it("a person with one name recorded shows that name alone, with no stray comma or space", () => {
+    expect(listName({ givenName: "", familyName: "Amani" })).toBe("Amani");
+    expect(proseName({ givenName: "", familyName: "Amani" })).toBe("Amani");
   });
 });

@@ -75,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t("export")}
         </a>
       </p>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">

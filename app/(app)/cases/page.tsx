@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseReference } from "@/components/case/case-reference";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
@@ -7,7 +8,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listOfficeDetentions, queueFilterCounts } from "@/lib/detentions/queue-queries";
 import { DETENTION_STATUS_FILTERS, FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, detentionListParamsSchema } from "@/lib/detentions/schema";
 import { priorityReasons } from "@/lib/detentions/rules";
-import { daysDetained, formatDateTime } from "@/lib/format";
+import { daysDetained, formatDateTime, listName } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
@@ -129,7 +130,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       </form>
 
       {params.sort === "priority" && <p className="mb-2 text-sm text-slate-700">{t("sortedByPriority")}</p>}
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">
@@ -175,12 +176,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                     </ul>
                   </td>
                   <td className="px-3 py-2 font-mono">
-                    <Link href={`/cases/${row.id}`} className="text-brand-800 underline">
-                      {row.reference}
-                    </Link>
+                    <CaseReference reference={row.reference} href={`/cases/${row.id}`} />
                   </td>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {row.detainee.familyName}, {row.detainee.givenName}
+                    {listName(row.detainee)}
                   </th>
                   <td className="px-3 py-2">{row.facility.name}</td>
                   <td className="px-3 py-2">

@@ -9,7 +9,7 @@ import { readinessApplies } from "@/lib/counsel/rules";
 import type { Page } from "@/lib/pagination";
 import { pageSchema } from "@/lib/pagination";
 import { reviewStatus } from "@/lib/reviews/rules";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, listName } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
@@ -90,7 +90,7 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
   const now = new Date();
   const canWriteNotes = can(actor, "notes.write");
   return (
-    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+    <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
@@ -115,8 +115,8 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
             const clientNotes = notes.filter((note) => note.detentionId === row.detentionId);
             return (
               <tr key={row.detentionId} className={`border-t border-slate-200 align-top ${status === "OVERDUE" ? "bg-red-50" : ""}`}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{row.person.familyName}, {row.person.givenName}</th>
-                <td className="px-3 py-2 font-mono">
+                <th scope="row" className="px-3 py-2 text-left font-medium">{listName(row.person)}</th>
+                <td className="px-3 py-2 font-mono whitespace-nowrap">
                   <Link href={`/cases/${row.detentionId}`} className="text-brand-800 underline" aria-label={t("openCase", { reference: row.reference })}>
                     {row.reference}
                   </Link>

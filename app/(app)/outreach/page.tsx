@@ -37,7 +37,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="outreach-log" className="mb-8">
         <h2 id="outreach-log" className="mb-2 text-xl font-semibold">{t("logTitle")}</h2>
-        <div className="mb-3 overflow-x-auto rounded border border-slate-300 bg-white">
+        <div tabIndex={0} className="mb-3 table-scroll rounded border border-slate-300 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("caption", { total: contacts.total })}</caption>
             <thead className="bg-slate-100">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseReference } from "@/components/case/case-reference";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can, type Actor } from "@/lib/authz";
@@ -37,7 +38,7 @@ async function ProviderInbox({ actor, page }: { actor: Actor; page: number }) {
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-slate-700">{t("intro", { organization: actor.organizationName })}</p>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">
@@ -89,7 +90,7 @@ async function MyReferrals({ actor, page }: { actor: Actor; page: number }) {
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("mine.title")}</h1>
       <p className="mb-4 text-slate-700">{actor.role === "SUPERVISOR" ? t("mine.introOffice", { office: actor.organizationName }) : t("mine.intro")}</p>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">
@@ -110,7 +111,7 @@ async function MyReferrals({ actor, page }: { actor: Actor; page: number }) {
             )}
             {result.rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200">
-                <td className="px-3 py-2 font-mono">{row.reference}</td>
+                <td className="px-3 py-2"><CaseReference reference={row.reference} /></td>
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={`/referrals/${row.id}`} className="text-brand-800 underline">{row.personName}</Link>
                 </th>

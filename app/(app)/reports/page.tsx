@@ -80,7 +80,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="indicators-heading" className="mb-8">
         <h2 id="indicators-heading" className="mb-2 text-xl font-semibold">{t("indicatorsTitle")}</h2>
-        <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+        <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("indicatorsTitle")}</caption>
             <thead className="bg-slate-100">
@@ -131,15 +131,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="length-heading" className="mb-8">
         <h2 id="length-heading" className="mb-2 text-xl font-semibold">{t("lengthTitle")}</h2>
         <p className="mb-2 text-sm">{report.medianReleasedDays === null ? t("noReleases") : t("medianLength", { days: decimal.format(report.medianReleasedDays) })}</p>
-        <table className="w-full max-w-xl rounded border border-slate-300 bg-white text-sm">
-          <caption className="sr-only">{t("lengthTitle")}</caption>
-          <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("band")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
-          <tbody>
-            {report.lengthOfDetention.map((row) => (
-              <tr key={row.key} className="border-t border-slate-200"><th scope="row" className="px-3 py-2 text-left font-normal">{tBands(row.key)}</th><td className="px-3 py-2 text-right">{row.count}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <div tabIndex={0} className="table-scroll max-w-xl">
+          <table className="w-full rounded border border-slate-300 bg-white text-sm">
+            <caption className="sr-only">{t("lengthTitle")}</caption>
+            <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("band")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
+            <tbody>
+              {report.lengthOfDetention.map((row) => (
+                <tr key={row.key} className="border-t border-slate-200"><th scope="row" className="px-3 py-2 text-left font-normal">{tBands(row.key)}</th><td className="px-3 py-2 text-right">{row.count}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <BarChart title={t("lengthTitle")} bars={report.lengthOfDetention.map((row) => ({ label: tBands(row.key), value: row.count }))} format={(value) => String(value)} />
         <p><a href={exportHref("lengthOfDetention")} className="font-semibold text-brand-700 underline">{t("downloadCsv", { table: t("lengthTitle") })}</a></p>
       </section>
@@ -147,26 +149,30 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="releases-heading" className="mb-8">
         <h2 id="releases-heading" className="mb-2 text-xl font-semibold">{t("releasesTitle")}</h2>
         <div className="grid gap-6 md:grid-cols-2">
-          <table className="w-full rounded border border-slate-300 bg-white text-sm">
-            <caption className="mb-1 text-left font-semibold">{t("byReleaseType")}</caption>
-            <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("releaseType")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
-            <tbody>
-              {report.releasesByType.length === 0 && <tr><td colSpan={2} className="px-3 py-3 text-slate-600">{t("noReleases")}</td></tr>}
-              {report.releasesByType.map((row) => (
-                <tr key={row.key} className="border-t border-slate-200"><th scope="row" className="px-3 py-2 text-left font-normal">{t(`releaseTypes.${row.key}`)}</th><td className="px-3 py-2 text-right">{row.count}</td></tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="w-full rounded border border-slate-300 bg-white text-sm">
-            <caption className="mb-1 text-left font-semibold">{t("byMeasure")}</caption>
-            <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("measure")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
-            <tbody>
-              {report.releasesByMeasure.length === 0 && <tr><td colSpan={2} className="px-3 py-3 text-slate-600">{t("noReleases")}</td></tr>}
-              {report.releasesByMeasure.map((row) => (
-                <tr key={row.key} className="border-t border-slate-200"><th scope="row" className="px-3 py-2 text-left font-normal">{t(`measures.${row.key}`)}</th><td className="px-3 py-2 text-right">{row.count}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <div tabIndex={0} className="table-scroll">
+            <table className="w-full rounded border border-slate-300 bg-white text-sm">
+              <caption className="mb-1 text-left font-semibold">{t("byReleaseType")}</caption>
+              <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("releaseType")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
+              <tbody>
+                {report.releasesByType.length === 0 && <tr><td colSpan={2} className="px-3 py-3 text-slate-600">{t("noReleases")}</td></tr>}
+                {report.releasesByType.map((row) => (
+                  <tr key={row.key} className="border-t border-slate-200"><th scope="row" className="px-3 py-2 text-left font-normal">{t(`releaseTypes.${row.key}`)}</th><td className="px-3 py-2 text-right">{row.count}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div tabIndex={0} className="table-scroll">
+            <table className="w-full rounded border border-slate-300 bg-white text-sm">
+              <caption className="mb-1 text-left font-semibold">{t("byMeasure")}</caption>
+              <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2 text-left">{t("measure")}</th><th scope="col" className="px-3 py-2 text-right">{t("releasedCount")}</th></tr></thead>
+              <tbody>
+                {report.releasesByMeasure.length === 0 && <tr><td colSpan={2} className="px-3 py-3 text-slate-600">{t("noReleases")}</td></tr>}
+                {report.releasesByMeasure.map((row) => (
+                  <tr key={row.key} className="border-t border-slate-200"><th scope="row" className="px-3 py-2 text-left font-normal">{t(`measures.${row.key}`)}</th><td className="px-3 py-2 text-right">{row.count}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
         <p className="mt-2"><a href={exportHref("releases")} className="font-semibold text-brand-700 underline">{t("downloadCsv", { table: t("releasesTitle") })}</a></p>
       </section>
@@ -174,28 +180,30 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="referrals-heading" className="mb-8">
         <h2 id="referrals-heading" className="mb-2 text-xl font-semibold">{t("referralsTitle")}</h2>
         <p className="mb-2 text-sm">{t("referralsDefinition")}</p>
-        <table className="w-full max-w-2xl rounded border border-slate-300 bg-white text-sm">
-          <caption className="sr-only">{t("referralsTitle")}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">{t("providerKind")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("sent")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("answered")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("acceptance")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.referrals.length === 0 && <tr><td colSpan={4} className="px-3 py-3 text-slate-600">{t("empty")}</td></tr>}
-            {report.referrals.map((row) => (
-              <tr key={row.providerKind} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 text-left font-normal">{tKinds(row.providerKind)}</th>
-                <td className="px-3 py-2 text-right">{row.sent}</td>
-                <td className="px-3 py-2 text-right">{row.answered}</td>
-                <td className="px-3 py-2 text-right">{showShare(row.accepted, row.answered)}</td>
+        <div tabIndex={0} className="table-scroll max-w-2xl">
+          <table className="w-full rounded border border-slate-300 bg-white text-sm">
+            <caption className="sr-only">{t("referralsTitle")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">{t("providerKind")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("sent")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("answered")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("acceptance")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.referrals.length === 0 && <tr><td colSpan={4} className="px-3 py-3 text-slate-600">{t("empty")}</td></tr>}
+              {report.referrals.map((row) => (
+                <tr key={row.providerKind} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">{tKinds(row.providerKind)}</th>
+                  <td className="px-3 py-2 text-right">{row.sent}</td>
+                  <td className="px-3 py-2 text-right">{row.answered}</td>
+                  <td className="px-3 py-2 text-right">{showShare(row.accepted, row.answered)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="mt-2"><a href={exportHref("referrals")} className="font-semibold text-brand-700 underline">{t("downloadCsv", { table: t("referralsTitle") })}</a></p>
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseReference } from "@/components/case/case-reference";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
@@ -7,7 +8,7 @@ import { requireActor } from "@/lib/auth/session";
 import { dashboardFilterOptions, listReviewDashboard, type DashboardRow } from "@/lib/reviews/queries";
 import { REVIEW_KINDS, reviewDashboardParamsSchema } from "@/lib/reviews/schema";
 import { DASHBOARD_GROUPS, dashboardGroup, reviewStatus, type DashboardGroup } from "@/lib/reviews/rules";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, listName } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
@@ -120,7 +121,7 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
       </form>
 
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: dashboard.total })}</caption>
           <thead className="bg-slate-100">
@@ -153,9 +154,9 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
                 return (
                   <tr key={row.detentionId} className={`border-t border-slate-200 ${status === "OVERDUE" ? "bg-red-50" : ""}`}>
                     <td className="px-3 py-2 font-mono">
-                      <Link href={`/cases/${row.detentionId}`} className="text-brand-800 underline">{row.reference}</Link>
+                      <CaseReference reference={row.reference} href={`/cases/${row.detentionId}`} />
                     </td>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{row.person.familyName}, {row.person.givenName}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">{listName(row.person)}</th>
                     <td className="px-3 py-2">
                       {row.facility.name}
                       <span className="block text-slate-600">{row.officeName}</span>

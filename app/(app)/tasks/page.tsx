@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseReference } from "@/components/case/case-reference";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
@@ -7,7 +8,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listMyTasks } from "@/lib/tasks/queries";
 import { taskOverdue } from "@/lib/tasks/rules";
 import { pageSchema } from "@/lib/pagination";
-import { formatDate } from "@/lib/format";
+import { formatDate, listName } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
@@ -33,7 +34,7 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Sear
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-slate-700">{t("intro")}</p>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">
@@ -60,7 +61,7 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Sear
                   <th scope="row" className="px-3 py-2 text-left font-medium">{task.title}</th>
                   <td className="px-3 py-2">
                     <Link href={`/cases/${task.detention.id}#case-tasks`} className="text-brand-800 underline">
-                      <span className="font-mono">{task.detention.reference}</span> {task.detention.detainee.familyName}, {task.detention.detainee.givenName}
+                      <CaseReference reference={task.detention.reference} /> {listName(task.detention.detainee)}
                     </Link>
                   </td>
                   <td className="px-3 py-2">{tEnums(`taskCategory.${task.category}`)}</td>

@@ -27,7 +27,7 @@ export default async function JobsPage() {
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-4 max-w-2xl text-slate-700">{t("intro")}</p>
       {health.started ? (
-        <div className="mb-6 overflow-x-auto rounded border border-slate-300 bg-white">
+        <div tabIndex={0} className="mb-6 table-scroll rounded border border-slate-300 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-100">

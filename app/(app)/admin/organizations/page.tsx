@@ -20,7 +20,7 @@ export default async function OrganizationsPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
-      <div className="mb-6 overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="mb-6 table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: organizations.length })}</caption>
           <thead className="bg-slate-100">

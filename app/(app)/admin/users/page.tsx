@@ -48,7 +48,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           }))}
         />
       </section>
-      <div className="mb-6 overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="mb-6 table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("caption", { total: users.total })}</caption>
           <thead className="bg-slate-100">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { proseName } from "@/lib/format";
 import { getCaseFile } from "@/lib/case-file/queries";
 import { recordCaseFileOpened } from "@/lib/case-file/reading";
 import { GlanceSection } from "@/components/case/glance-section";
@@ -69,7 +70,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">
-        {t("title", { reference: caseFile.reference })}: {caseFile.detainee.givenName} {caseFile.detainee.familyName}
+        {t("title", { reference: caseFile.reference })}: {proseName(caseFile.detainee)}
       </h1>
       <nav aria-label={t("sectionsNav")} className="mb-4">
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseReference } from "@/components/case/case-reference";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { intakeOptions, pickedPerson, searchPeople } from "@/lib/detentions/intake-queries";
 import { personSearchSchema } from "@/lib/detentions/schema";
-import { formatCalendarDate } from "@/lib/format";
+import { formatCalendarDate, listName, proseName } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { IntakeForm } from "@/components/intake/intake-form";
@@ -73,7 +74,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
           </button>
         </form>
         {searched && (
-          <div className="mt-4 overflow-x-auto">
+          <div tabIndex={0} className="mt-4 table-scroll">
             {matches.length === 0 ? (
               <p role="status">{t("noResults")}</p>
             ) : (
@@ -90,7 +91,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
                 </thead>
                 <tbody>
                   {matches.map((person) => {
-                    const name = `${person.familyName}, ${person.givenName}`;
+                    const name = listName(person);
                     return (
                       <tr key={person.id} className="border-t border-slate-200">
                         <th scope="row" className="px-3 py-2 text-left font-medium">{name}</th>
@@ -101,9 +102,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
                             ? t("none")
                             : person.detentions.map((detention) => (
                                 <span key={detention.id} className="mr-2 inline-block">
-                                  <Link href={`/cases/${detention.id}`} className="font-mono text-brand-800 underline">
-                                    {detention.reference}
-                                  </Link>{" "}
+                                  <CaseReference reference={detention.reference} href={`/cases/${detention.id}`} />{" "}
                                   ({tStatus(detention.status)})
                                 </span>
                               ))}
@@ -129,7 +128,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
 
       <section aria-labelledby="intake-form-title">
         <h2 id="intake-form-title" className="mb-2 text-lg font-semibold">
-          {chosen ? t("chosenTitle", { name: `${chosen.givenName} ${chosen.familyName}` }) : t("newPersonTitle")}
+          {chosen ? t("chosenTitle", { name: proseName(chosen) }) : t("newPersonTitle")}
         </h2>
         {chosen && (
           <p className="mb-3">

@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getReferral } from "@/lib/referrals/queries";
 import { markReferralMessagesRead, recordReferralOpened } from "@/lib/referrals/reading";
 import { nextStatuses } from "@/lib/referrals/rules";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, proseName } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { PacketView } from "@/components/referrals/packet-view";
 import { AnswerForm } from "@/components/referrals/answer-form";
@@ -55,7 +55,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   // A referral to a program outside Liaison: its contact and the answer the office records on the program's behalf.
   const outside = referral.side === "CLO" ? await getOutsideReferralDetail(actor, referral.id) : null;
   const tOutside = await getTranslations("outsideReferrals");
-  const title = referral.packet.identity ? `${referral.packet.identity.givenName} ${referral.packet.identity.familyName}` : t("identityNotShared");
+  const title = referral.packet.identity ? proseName(referral.packet.identity) : t("identityNotShared");
 
   return (
     <>

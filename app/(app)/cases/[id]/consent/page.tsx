@@ -35,7 +35,7 @@ export default async function CaseConsentPage({ params, searchParams }: { params
       <h1 className="mb-1 text-2xl font-bold">{t("heading", { person: data.personName })}</h1>
       <p className="mb-4 text-slate-700">{t("intro")}</p>
 
-      <div className="mb-6 overflow-x-auto rounded border border-slate-300 bg-white">
+      <div tabIndex={0} className="mb-6 table-scroll rounded border border-slate-300 bg-white">
         <table className="w-full text-sm">
           <caption className="px-3 py-2 text-left font-semibold">{t("caption", { total: data.consents.length })}</caption>
           <thead className="bg-slate-100">

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { mergePage, type MergePerson } from "@/lib/corrections/queries";
 import { duplicateSearchSchema } from "@/lib/corrections/schema";
-import { formatCalendarDate } from "@/lib/format";
+import { formatCalendarDate, listName } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { MergeForm } from "@/components/corrections/merge-form";
@@ -33,7 +33,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
   const locale = (await getLocale()) as AppLocale;
   const searchValues = { name: search.name, dateOfBirth: search.dateOfBirth, clientId: search.clientId };
   const path = `/cases/${page.detentionId}/merge`;
-  const nameOf = (person: MergePerson) => `${person.familyName}, ${person.givenName}`;
+  const nameOf = (person: MergePerson) => listName(person);
 
   const facts = (person: MergePerson, idPrefix: string) => (
     <dl className="text-sm" data-record={idPrefix}>
@@ -107,7 +107,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
           </button>
         </form>
         {page.matches && (
-          <div className="mt-4 overflow-x-auto">
+          <div tabIndex={0} className="mt-4 table-scroll">
             {page.matches.length === 0 ? (
               <p role="status">{t("noResults")}</p>
             ) : (

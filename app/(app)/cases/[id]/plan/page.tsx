@@ -160,27 +160,29 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <h2 id="plan-history-title" className="mb-2 text-xl font-semibold">
               {t("historyHeading")}
             </h2>
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("historyCaption")}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-2 py-1 text-left">{t("version")}</th>
-                  <th scope="col" className="px-2 py-1 text-left">{t("changedAt")}</th>
-                  <th scope="col" className="px-2 py-1 text-left">{t("changedBy")}</th>
-                  <th scope="col" className="px-2 py-1 text-left">{t("changes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.history.map((entry) => (
-                  <tr key={entry.version} className="border-t border-slate-200">
-                    <th scope="row" className="px-2 py-1 text-left font-medium">{entry.version}</th>
-                    <td className="px-2 py-1">{formatDateTime(entry.changedAt, zone, locale)}</td>
-                    <td className="px-2 py-1">{entry.changedBy.name}</td>
-                    <td className="px-2 py-1">{describeChanges(entry.changes, (key, values) => labels(key, values), (key) => labels.has(key))}</td>
+            <div tabIndex={0} className="table-scroll">
+              <table className="w-full text-sm">
+                <caption className="sr-only">{t("historyCaption")}</caption>
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th scope="col" className="px-2 py-1 text-left">{t("version")}</th>
+                    <th scope="col" className="px-2 py-1 text-left">{t("changedAt")}</th>
+                    <th scope="col" className="px-2 py-1 text-left">{t("changedBy")}</th>
+                    <th scope="col" className="px-2 py-1 text-left">{t("changes")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.history.map((entry) => (
+                    <tr key={entry.version} className="border-t border-slate-200">
+                      <th scope="row" className="px-2 py-1 text-left font-medium">{entry.version}</th>
+                      <td className="px-2 py-1">{formatDateTime(entry.changedAt, zone, locale)}</td>
+                      <td className="px-2 py-1">{entry.changedBy.name}</td>
+                      <td className="px-2 py-1">{describeChanges(entry.changes, (key, values) => labels(key, values), (key) => labels.has(key))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         </div>
       )}

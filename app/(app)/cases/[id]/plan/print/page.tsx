@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getPlanPage } from "@/lib/release-plans/queries";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, listName } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { formatAmount } from "@/components/plans/plan-details";
 import { PrintButton } from "@/components/plans/print-button";
@@ -66,7 +66,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
           <dd>{detention.reference}</dd>
           <dt className="font-semibold">{t("person")}</dt>
           <dd>
-            {detention.detainee.familyName}, {detention.detainee.givenName}
+            {listName(detention.detainee)}
           </dd>
           <dt className="font-semibold">{t("facility")}</dt>
           <dd>{detention.facility.name}</dd>
