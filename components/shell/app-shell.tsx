@@ -4,6 +4,7 @@ import { can, homePath, type Actor } from "@/lib/authz";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ReviewNotice } from "@/components/reviews/review-notice";
 import { NotificationBell } from "@/components/shell/notification-bell";
+import { SearchBox } from "@/components/shell/search-box";
 import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 type NavItem = { href: string; label: string };
@@ -42,6 +43,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             {t("appName")}
           </Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
+            <SearchBox actor={actor} />
             <p>
               <span className="font-semibold">{actor.name}</span>
               <span aria-hidden="true"> · </span>
