@@ -8,6 +8,7 @@ import { expect, test } from "./fixtures";
 test("a CLO finds a person from the shell's search box by part of a name, with and without accents, in their office only", async ({ page, signIn, expectAccessible }) => {
   test.setTimeout(120_000);
   await signIn("clo.vancouver@liaison.example");
+  await expectAccessible();
   const box = page.getByRole("search", { name: "Search cases" });
 
   for (const query of ["cardenas val", "Valentina CÁRD"]) {
@@ -25,4 +26,6 @@ test("a CLO finds a person from the shell's search box by part of a name, with a
 
   await page.getByRole("table", { name: "Cases matching the search" }).getByRole("link", { name: /^VAN-26-\d{4}$/ }).click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cárdenas");
+  await expectAccessible();
 });
