@@ -36,6 +36,8 @@ export function maySearchCases(actor: Pick<Actor, "role" | "organizationKind">):
  */
 export async function searchCases(actor: Actor, search: ParsedSearch): Promise<SearchResult> {
   if (!maySearchCases(actor)) return { hits: [], more: false };
+  // Each branch yields detention ids, so the outer statement reads only the detentions found (a few hundred at
+  // most), never the office's whole caseload nor every person.
   const branches: Prisma.Sql[] = [];
   if (search.nameWords.length > 0) {
     const name = Prisma.sql`public.f_unaccent(lower(dt."givenName" || ' ' || dt."familyName"))`;
@@ -43,10 +45,10 @@ export async function searchCases(actor: Actor, search: ParsedSearch): Promise<S
       search.nameWords.map((word) => Prisma.sql`${name} LIKE ${`%${word}%`} ESCAPE '\\'`),
       " AND ",
     );
-    branches.push(Prisma.sql`SELECT dt.id AS detainee_id, NULL::uuid AS detention_id FROM "Detainee" dt WHERE ${words}`);
+    branches.push(Prisma.sql`SELECT d.id FROM "Detainee" dt JOIN "Detention" d ON d."detaineeId" = dt.id WHERE ${words}`);
   }
-  if (search.referencePrefix) branches.push(Prisma.sql`SELECT NULL::uuid, d.id FROM "Detention" d WHERE d.reference ILIKE ${`${search.referencePrefix}%`} ESCAPE '\\'`);
-  branches.push(Prisma.sql`SELECT dt.id, NULL::uuid FROM "Detainee" dt WHERE dt."clientId" = ${search.text}`);
+  if (search.referencePrefix) branches.push(Prisma.sql`SELECT d.id FROM "Detention" d WHERE d.reference ILIKE ${`${search.referencePrefix}%`} ESCAPE '\\'`);
+  branches.push(Prisma.sql`SELECT d.id FROM "Detainee" dt JOIN "Detention" d ON d."detaineeId" = dt.id WHERE dt."clientId" = ${search.text}`);
   const scope = officeQueueSql(actor, { officeId: Prisma.sql`d."officeId"` });
   const rows = await db().$queryRaw<
     { id: string; reference: string; given_name: string; family_name: string; status: string; office_name: string; facility_name: string }[]
@@ -58,10 +60,9 @@ export async function searchCases(actor: Actor, search: ParsedSearch): Promise<S
     JOIN "Detainee" dt ON dt.id = d."detaineeId"
     JOIN "Organization" o ON o.id = d."officeId"
     JOIN "Facility" f ON f.id = d."facilityId"
-    WHERE ${scope}
+    WHERE d.id IN (SELECT id FROM hits)
+      AND ${scope}
       AND dt."mergedIntoId" IS NULL
-      AND (d."detaineeId" IN (SELECT detainee_id FROM hits WHERE detainee_id IS NOT NULL)
-        OR d.id IN (SELECT detention_id FROM hits WHERE detention_id IS NOT NULL))
     ORDER BY (d.status = 'DETAINED') DESC, d."detainedAt" DESC, d.id
     LIMIT ${SEARCH_LIMIT + 1}`;
   return {
