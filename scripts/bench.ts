@@ -10,6 +10,7 @@
  *
  *   npm run bench                      # 1,000 and 50,000 detentions, 10 s per page
  *   npm run bench -- --sizes=1000 --seconds=5
+ *   npm run bench -- --db-prefix=liaison_bench_mybranch   # databases of its own, for a branch with its own migrations
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -27,6 +28,8 @@ const CONNECTIONS = 20;
 const PORT = Number(argument("port", "3400"));
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-secret-bench-secret-bench-secret-0";
+/** The databases' name prefix: a branch whose migrations differ measures in databases of its own. */
+const DATABASE_PREFIX = argument("db-prefix", "liaison_bench");
 
 function databaseUrl(name: string): string {
   const url = new URL(TEST_SERVER_URL);
@@ -35,7 +38,7 @@ function databaseUrl(name: string): string {
 }
 
 async function prepareDatabase(size: number): Promise<string> {
-  const name = `liaison_bench_${size}`;
+  const name = `${DATABASE_PREFIX}_${size}`;
   const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
@@ -132,6 +135,10 @@ async function benchSize(size: number): Promise<{ size: number; rows: Measure[];
       ["reviews dashboard", `${BASE}/reviews`, clo],
       ["case page", `${BASE}/cases/${caseId}`, clo],
       ["reports", `${BASE}/reports`, supervisor],
+      // The shell's search: part of a given and a family name (about 1 in 256 of the large data's people, so the
+      // office's matches exceed the list's 50), and a reference's prefix.
+      ["search: name in part", `${BASE}/search?q=castil%20elen`, clo],
+      ["search: reference", `${BASE}/search?q=LTOR-0001`, clo],
     ];
     // Count each page's SQL first, one request at a time on an idle server: once a load has run, requests it
     // left in flight would be counted too.

@@ -5,6 +5,7 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ReviewNotice } from "@/components/reviews/review-notice";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { MainMenu, type MenuItem } from "@/components/shell/main-menu";
+import { SearchBox } from "@/components/shell/search-box";
 import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 async function navigationFor(actor: Actor): Promise<MenuItem[]> {
@@ -40,7 +41,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <Link href={homePath(actor.role)} className="text-lg font-bold tracking-tight">
             {t("appName")}
           </Link>
-          {/* The search box (issue 15, item 1) goes here, between the name and the user's controls. */}
+          <SearchBox actor={actor} />
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p>
               <span className="font-semibold">{actor.name}</span>

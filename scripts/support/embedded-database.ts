@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 
 export type EmbeddedDatabase = { url: string; close: () => Promise<void> };
 
@@ -11,7 +13,8 @@ export type EmbeddedDatabase = { url: string; close: () => Promise<void> };
  */
 export async function startEmbeddedDatabase(dataDir: string, port = 0): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const database = await PGlite.create({ dataDir });
+  // The search index (migration search_index) needs pg_trgm and unaccent: PGlite ships them, loaded on demand.
+  const database = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port, maxConnections: 1 });
   await server.start();
   const address = server.getServerConn();

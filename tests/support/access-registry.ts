@@ -50,6 +50,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(public)/sign-out/page.tsx", url: "/sign-out", allowed: [...SIGNED_IN], rule: "public" },
   { file: "app/(app)/page.tsx", url: "/", allowed: [...SIGNED_IN], rule: "redirects each role to its home" },
   { file: "app/(app)/cases/page.tsx", url: "/cases", allowed: CBSA, rule: "detentions.list: the office's caseload" },
+  { file: "app/(app)/search/page.tsx", url: "/search?q=a", allowed: CBSA, rule: "the shell's search: CLOs and supervisors of a CBSA office, results from their office only" },
   { file: "app/(app)/cases/new/page.tsx", url: "/cases/new", allowed: CBSA, rule: "cases.create" },
   { file: "app/(app)/cases/[id]/page.tsx", url: "/cases/:case", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD"], rule: "detentionScope: own office, or counsel of record" },
   { file: "app/(app)/cases/[id]/assessment/page.tsx", url: "/cases/:case/assessment", allowed: CASE_TEAM, rule: "cases.edit + own office (counsel read the assessment on the case page)" },
