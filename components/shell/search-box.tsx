@@ -26,7 +26,9 @@ export async function SearchBox({ actor }: { actor: Actor }) {
         className="w-52 rounded border border-white/70 bg-white px-2 py-1 text-slate-900 placeholder:text-slate-600"
       />
       <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+        {/* "Search cases": a page may have a search button of its own (the intake's, the merge's). */}
         {t("submit")}
+        <span className="sr-only"> {t("submitScope")}</span>
       </button>
     </form>
   );

@@ -16,7 +16,7 @@ test("a CLO records a detention with a mental-health flag, sees the 48-hour asse
 
   // Search first: nobody of this name has been detained before.
   await page.getByLabel("Name", { exact: true }).fill("Oyelaran-Test");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/name=Oyelaran-Test/);
   await expectAccessible();
   await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();

@@ -85,14 +85,14 @@ test("a supervisor finds a person recorded twice within the office and must conf
 
   // Search the office by a date of birth nobody has: no one else.
   await page.getByLabel("Date of birth").fill("1901-01-01");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByText("No one else in your office matches.")).toBeVisible();
   await expectAccessible();
 
   // Search by a common letter: someone else of the office, chosen for the confirmation step.
   await page.getByLabel("Date of birth").fill("");
   await page.getByLabel("Name").fill("a");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("table")).toBeVisible();
   await expectAccessible();
   await page.getByRole("table").getByRole("link", { name: /^Choose / }).first().click();

@@ -70,7 +70,8 @@ test.describe("each role signs in and lands on its home with seeded data", () =>
     await page.getByLabel("E-mail address", { exact: true }).fill("not-an-address");
     await page.getByRole("button", { name: "Create user" }).click();
     const summary = page.getByRole("alert", { name: "There is a problem" });
-    await expect(summary).toContainText("Enter an e-mail address like name@example.org.");
+    // The field is named and an example shows how to fix it.
+    await expect(summary).toContainText("Enter the e-mail address, for example name@example.org.");
     await expect(summary).toBeFocused();
     // What the admin typed is still there to correct.
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Test Caseworker");
