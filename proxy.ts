@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { REQUEST_ID_HEADER } from "@/lib/request-id-header";
+import { readBodyAtMost } from "@/lib/http/read-body";
 
 /**
  * Two jobs, both before any route renders:
@@ -35,32 +36,6 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
 /**
- * The body's bytes, or null when it passes `limit`: a chunked body declares no length, so it is counted. Past the
- * limit the rest is read and dropped, not cancelled: Next.js answers only once the request's body has ended (a
- * cancelled read left the request hanging), and it buffers at most proxyClientMaxBodySize (next.config.js) for us.
- */
-async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size <= limit) chunks.push(value);
-  }
-  if (size > limit) return null;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/**
  * A server action's request is refused here, before Next.js decodes it, when its body is too large (declared or
  * counted) or is not what React's client sends: a multipart form that does not parse, or a reply whose JSON rows do
  * not parse. Next.js answers those with a 500 (its action handler turns every decoding error into one); they are the
@@ -74,7 +49,7 @@ async function actionBodyRefusal(request: NextRequest): Promise<NextResponse | n
   if (!fetchAction && !(multipart && !request.nextUrl.pathname.startsWith("/api/"))) return null;
   const declared = request.headers.get("content-length");
   if (declared !== null && !(Number(declared) <= MAX_ACTION_BODY_BYTES)) return new NextResponse("Payload too large", { status: 413 });
-  const body = await readAtMost(request.clone().body, MAX_ACTION_BODY_BYTES);
+  const body = await readBodyAtMost(request.clone().body, MAX_ACTION_BODY_BYTES);
   if (body === null) return new NextResponse("Payload too large", { status: 413 });
   const malformed = new NextResponse("Malformed request body", { status: 400 });
   if (multipart) {

@@ -6,6 +6,7 @@ import { invalidInput, fieldErrors, type ActionResult } from "@/lib/action-resul
 import { downloadDocument, uploadDocument, type UploadResult } from "@/lib/documents/mutations";
 import { contentDisposition, isAllowedDocumentType, MAX_DOCUMENT_BYTES, MAX_UPLOAD_OVERHEAD_BYTES } from "@/lib/documents/rules";
 import { documentIdSchema, uploadDocumentSchema } from "@/lib/documents/schema";
+import { readBodyAtMost } from "@/lib/http/read-body";
 
 /**
  * The two route handlers of documents (app/api/document-uploads, app/api/documents/[id]): the HTTP around the
@@ -25,28 +26,6 @@ function json(body: ActionResult & { documentId?: string }, status: number): Res
 async function notFound(): Promise<Response> {
   const t = await getTranslations("errors");
   return json({ ok: false, error: t("notFound") }, 404);
-}
-
-/** The body, or null past `limit` (then the rest is read and dropped, so the client gets the answer, not a reset). */
-async function readBodyAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size <= limit) chunks.push(value);
-  }
-  if (size > limit) return null;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 async function tooLarge(): Promise<Response> {
