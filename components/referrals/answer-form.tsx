@@ -7,11 +7,15 @@ import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { buttonClass, fieldProps, inputClass } from "@/components/providers/field-props";
 
-/** The provider's answer. Only the answers open from the referral's status are offered; declining asks why. */
+/**
+ * The provider's answer. Only the answers open from the referral's status are offered, none chosen in advance (one
+ * click must never record "Intake complete" by accident); declining asks why. After an answer is recorded the form
+ * is cleared, so the message just sent is not there to be sent again.
+ */
 export function AnswerForm({ referralId, version, answers }: { referralId: string; version: number; answers: string[] }) {
   const t = useTranslations("referrals");
   const tStatus = useTranslations("referralStatus");
-  const { result, errors, pending, formProps } = useFormAction(answerReferralAction, { resetOnSuccess: false });
+  const { result, errors, pending, formProps } = useFormAction(answerReferralAction);
   const prefix = "answer";
   return (
     <form {...formProps} className="rounded border border-slate-300 bg-white p-4" noValidate>
@@ -23,7 +27,7 @@ export function AnswerForm({ referralId, version, answers }: { referralId: strin
         <legend id={`${prefix}-status`} tabIndex={-1} className="mb-1 text-sm font-medium">{t("answer.status")}</legend>
         {answers.map((answer) => (
           <label key={answer} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="status" value={answer} defaultChecked={answer === answers[0]} />
+            <input type="radio" name="status" value={answer} />
             {tStatus(answer)}
           </label>
         ))}

@@ -47,6 +47,9 @@ test.describe("referring a person to a community provider with consent", () => {
     await page.getByRole("button", { name: "Send answer" }).click();
     await expect(page.getByText("Your answer was recorded.")).toBeVisible();
     await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
+    // The next answers are offered with none chosen, and the message just sent is gone: one more click records nothing.
+    await expect(page.getByRole("radio", { name: "Intake complete" })).not.toBeChecked();
+    await expect(page.getByLabel("Message to the community liaison officer (optional)")).toHaveValue("");
     await expectAccessible();
 
     await switchUser(page, signIn, "clo.toronto@liaison.example");
