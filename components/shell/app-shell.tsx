@@ -5,7 +5,9 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ReviewNotice } from "@/components/reviews/review-notice";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { MainMenu, type MenuItem } from "@/components/shell/main-menu";
+import { AccountMenu } from "@/components/shell/account-menu";
 import { SearchBox } from "@/components/shell/search-box";
+import { ActionStatusProvider } from "@/components/ui/action-status";
 import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 async function navigationFor(actor: Actor): Promise<MenuItem[]> {
@@ -41,8 +43,19 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <Link href={homePath(actor.role)} className="text-lg font-bold tracking-tight">
             {t("appName")}
           </Link>
-          <SearchBox actor={actor} />
-          <div className="flex flex-wrap items-center gap-3 text-sm">
+          {/* On a phone: the name, the bell and the account button on the first row, the search box on the next. */}
+          <div className="max-md:order-2 max-md:w-full">
+            <SearchBox actor={actor} />
+          </div>
+          <AccountMenu
+            label={t("account")}
+            beside={
+              <NotificationBell
+                initialUnread={unread}
+                labels={{ title: notifications("bell"), unreadOne: notifications("unreadOne"), unreadOther: notifications("unreadOther") }}
+              />
+            }
+          >
             <p>
               <span className="font-semibold">{actor.name}</span>
               <span aria-hidden="true"> · </span>
@@ -50,10 +63,6 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               <span aria-hidden="true"> · </span>
               <span>{actor.organizationName}</span>
             </p>
-            <NotificationBell
-              initialUnread={unread}
-              labels={{ title: notifications("bell"), unreadOne: notifications("unreadOne"), unreadOther: notifications("unreadOther") }}
-            />
             <LocaleSwitcher />
             <Link href="/account/notifications" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
               {t("notificationPreferences")}
@@ -64,14 +73,15 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             <Link href="/sign-out" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
               {t("signOut")}
             </Link>
-          </div>
+          </AccountMenu>
         </div>
         <MainMenu items={items} label={t("mainNavigation")} toggleLabel={t("menu")} />
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6">
         {/* Reviews overdue or due soon among the user's cases, on every signed-in page. */}
         <ReviewNotice actor={actor} />
-        {children}
+        {/* Result messages last until the next action, and outlive a form that the change removed. */}
+        <ActionStatusProvider>{children}</ActionStatusProvider>
       </main>
     </>
   );

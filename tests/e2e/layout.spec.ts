@@ -86,6 +86,40 @@ test("on a phone a CLO opens the menu from its button, closes it with Escape, se
   await visitEveryPage(page, "CLO_TORONTO", resolve, expectAccessible);
 });
 
+test("on a phone the account controls fold behind the Account button, which Escape closes", async ({ page, signIn, expectAccessible }) => {
+  await signIn(PERSONAS.CLO_TORONTO!);
+  await expectAccessible();
+  const banner = page.getByRole("banner");
+  const account = banner.getByRole("button", { name: "Account" });
+  const signOut = banner.getByRole("link", { name: "Sign out" });
+  await expect(account).toHaveAttribute("aria-expanded", "false");
+  await expect(account).toHaveAttribute("aria-controls", "account-menu");
+  await expect(signOut).toBeHidden();
+  // The bell and the search stay in reach without opening anything.
+  await expect(banner.getByRole("link", { name: /^Notifications/ })).toBeVisible();
+  await expect(banner.getByRole("searchbox", { name: "Search cases" })).toBeVisible();
+
+  await expect(async () => {
+    await account.press("Enter");
+    await expect(account).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass();
+  await expect(signOut).toBeVisible();
+  await expect(banner.getByRole("link", { name: "Change password" })).toBeVisible();
+  await expect(banner.getByRole("button", { name: "Change language to Français" })).toBeVisible();
+  await expectAccessible();
+  await expectNoSidewaysScroll(page);
+  await signOut.focus();
+  await page.keyboard.press("Escape");
+  await expect(account).toHaveAttribute("aria-expanded", "false");
+  await expect(account).toBeFocused();
+  await expect(signOut).toBeHidden();
+
+  // A wide window shows the controls in the banner's row, with no button.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(account).toBeHidden();
+  await expect(signOut).toBeVisible();
+});
+
 test("on a phone no page a caseworker may open scrolls sideways", async ({ page, app, signIn, expectAccessible }) => {
   const resolve = await recordUrls(app.databaseUrl);
   await signIn(PERSONAS.CASEWORKER_RECIPIENT!);

@@ -99,19 +99,51 @@ test.describe("referring a person to a community provider with consent", () => {
     await expect(withdraw).toHaveCount(inForce);
     await expectAccessible();
     // Withdraw every Rainbow consent in force on this person, the one just recorded included.
+    const withdrawn = page.getByRole("status").filter({ hasText: "The consent was withdrawn." });
     while ((await withdraw.count()) > 0) {
       const before = await withdraw.count();
       await withdraw.first().click();
       await question.getByRole("button", { name: "Withdraw the consent" }).click();
       await expect(withdraw).toHaveCount(before - 1);
+      // The withdrawn consent's row, and the button with it, are gone: the confirmation stays, announced, and has focus.
+      await expect(withdrawn).toBeVisible();
+      await expect(withdrawn).toBeFocused();
     }
     await expectAccessible();
+    // The confirmation lasts until the next page.
+    await page.getByRole("link", { name: /Back to case/ }).first().click();
+    await expect(withdrawn).toHaveCount(0);
 
     await switchUser(page, signIn, "caseworker.rainbow@liaison.example");
     await expectAccessible();
     await expect(page.locator(`a[href='${referralPath}']`)).toHaveCount(0);
     await page.goto(referralPath);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expectAccessible();
+  });
+
+  test("a result message lasts until the next action: the consent recorded gives way to the consent withdrawn", async ({ page, signIn, expectAccessible }) => {
+    await signIn("clo.toronto@liaison.example");
+    await expectAccessible();
+    const [caseId] = await torontoCaseIds(page, expectAccessible);
+    await page.goto(`/cases/${caseId}/consent`);
+    await expectAccessible();
+    await page.getByLabel("Organization that may receive the information").selectOption({ label: RAINBOW });
+    const purpose = `Housing search ${Date.now()}`;
+    await page.getByLabel("Purpose").fill(purpose);
+    await page.getByRole("checkbox", { name: /^Identity/ }).check();
+    await page.getByRole("radio", { name: "Verbally, through an interpreter" }).check();
+    await page.getByLabel("Interpreter's language").fill("Spanish");
+    await page.getByRole("button", { name: "Record consent" }).click();
+    const recorded = page.getByRole("status").filter({ hasText: "The consent was recorded." });
+    await expect(recorded).toBeVisible();
+
+    const row = page.getByRole("row").filter({ hasText: purpose });
+    await row.getByRole("button", { name: `Withdraw consent for ${RAINBOW}` }).click();
+    await page.getByRole("dialog", { name: `Withdraw the consent to share with ${RAINBOW}?` }).getByRole("button", { name: "Withdraw the consent" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The consent was withdrawn." })).toBeVisible();
+    await expect(recorded).toHaveCount(0);
+    await expect(row.getByRole("button", { name: `Withdraw consent for ${RAINBOW}` })).toHaveCount(0);
     await expectAccessible();
   });
 });
