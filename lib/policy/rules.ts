@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+
+/**
+ * The office's release-first rules that were constants in the code, now a policy an administrator sets with an
+ * effective date (issue 16). Every rule reads the version in force *at the moment it is about* (a detention's early
+ * assessment window: the policy in force when the person was detained), so a change is never retroactive: it
+ * applies to what happens from its effective date on, and what was measured before keeps its meaning.
+ *
+ * Pure: the versions are loaded by lib/policy/queries.ts and passed in.
+ */
+
+const ALL_FLAGS = Object.values(VulnerabilityFlag);
+
+/** Each policy setting: its default (the rule as the law and the office's practice set it) and what it may be. */
+export const POLICY_SETTINGS = {
+  /**
+   * How long after detention a vulnerable person's assessment is due. Default 48 hours: before the first detention
+   * review (IRPA s.57(1)), while a CBSA officer can still release (s.56(1)). Never longer than that: past the first
+   * review the officer's power to release is gone, which is the point of assessing early.
+   */
+  earlyAssessmentHours: { default: 48, schema: z.number({ message: "number" }).int({ message: "wholeNumber" }).min(12, { message: "earlyAssessmentHoursRange" }).max(48, { message: "earlyAssessmentHoursRange" }) },
+  /** Which screening flags bring the assessment forward to the early window. Default: every vulnerability flag. */
+  earlyAssessmentFlags: {
+    default: ALL_FLAGS as readonly VulnerabilityFlag[],
+    schema: z.array(z.enum(VulnerabilityFlag, { message: "invalidChoice" }), { message: "invalidChoice" }).min(1, { message: "earlyAssessmentFlagsRequired" }),
+  },
+  /** How far ahead a review, an assessment or a task counts as "due soon" (dashboards, reminders). Default 48 hours. */
+  dueSoonHours: { default: 48, schema: z.number({ message: "number" }).int({ message: "wholeNumber" }).min(12, { message: "dueSoonHoursRange" }).max(168, { message: "dueSoonHoursRange" }) },
+  /** The target time to respond to a complaint, in calendar days from its receipt. Default 30. */
+  complaintResponseDays: { default: 30, schema: z.number({ message: "number" }).int({ message: "wholeNumber" }).min(1, { message: "complaintResponseDaysRange" }).max(90, { message: "complaintResponseDaysRange" }) },
+} as const;
+
+export type PolicyKey = keyof typeof POLICY_SETTINGS;
+export const POLICY_KEYS = Object.keys(POLICY_SETTINGS) as PolicyKey[];
+
+/** The policy as one value: every setting resolved. */
+export type Policy = { [Key in PolicyKey]: (typeof POLICY_SETTINGS)[Key]["default"] };
+
+export const DEFAULT_POLICY: Policy = Object.fromEntries(POLICY_KEYS.map((key) => [key, POLICY_SETTINGS[key].default])) as Policy;
+
+/** One recorded version of one setting. */
+export type PolicyVersion = { key: string; value: unknown; effectiveFrom: Date };
+
+/**
+ * The policy in force at `at`: for each setting, the version with the latest effective date at or before `at`;
+ * the default where none has taken effect yet. A stored value that no longer parses (a setting narrowed since, a
+ * flag removed) falls back to the default rather than breaking every page that reads the policy.
+ */
+export function policyAt(versions: readonly PolicyVersion[], at: Date): Policy {
+  const policy: Record<string, unknown> = { ...DEFAULT_POLICY };
+  const chosen = new Map<string, PolicyVersion>();
+  for (const version of versions) {
+    if (!(version.key in POLICY_SETTINGS) || version.effectiveFrom.getTime() > at.getTime()) continue;
+    const current = chosen.get(version.key);
+    if (!current || version.effectiveFrom.getTime() >= current.effectiveFrom.getTime()) chosen.set(version.key, version);
+  }
+  for (const [key, version] of chosen) {
+    const parsed = POLICY_SETTINGS[key as PolicyKey].schema.safeParse(version.value);
+    if (parsed.success) policy[key] = parsed.data;
+  }
+  return policy as Policy;
+}
+
+/**
+ * The moments at which the policy changes, in order: a rule that spans a period (a report over a quarter) applies
+ * each version to the part of the period it governed.
+ */
+export function policyChanges(versions: readonly PolicyVersion[], from: Date, to: Date): Date[] {
+  const moments = new Set<number>();
+  for (const version of versions) {
+    const at = version.effectiveFrom.getTime();
+    if (at > from.getTime() && at <= to.getTime()) moments.add(at);
+  }
+  return [...moments].sort((a, b) => a - b).map((at) => new Date(at));
+}
+
+/**
+ * Whether a new version may take effect at `effectiveFrom`: not before `now` (a change is never retroactive; a
+ * minute's grace for the time the form took to send), and not before a version of the same setting already
+ * scheduled later (the history reads in order; withdraw the later one first).
+ */
+export function effectiveDateProblem(effectiveFrom: Date, now: Date, laterScheduled: Date | null): "IN_THE_PAST" | "BEFORE_SCHEDULED" | null {
+  if (effectiveFrom.getTime() < now.getTime() - 60_000) return "IN_THE_PAST";
+  if (laterScheduled && effectiveFrom.getTime() < laterScheduled.getTime()) return "BEFORE_SCHEDULED";
+  return null;
+}
+
+/** Whether a flag brings the early assessment forward under a policy. */
+export function triggersEarlyAssessment(policy: Pick<Policy, "earlyAssessmentFlags">, flags: readonly VulnerabilityFlag[]): boolean {
+  return flags.some((flag) => policy.earlyAssessmentFlags.includes(flag));
+}
