@@ -12,6 +12,11 @@ import { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 
 const ALL_FLAGS = Object.values(VulnerabilityFlag);
 
+/** A whole number within a range; every way of missing it has one message, which says the range. */
+function wholeNumber(min: number, max: number, message: string) {
+  return z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+}
+
 /** Each policy setting: its default (the rule as the law and the office's practice set it) and what it may be. */
 export const POLICY_SETTINGS = {
   /**
@@ -19,16 +24,16 @@ export const POLICY_SETTINGS = {
    * review (IRPA s.57(1)), while a CBSA officer can still release (s.56(1)). Never longer than that: past the first
    * review the officer's power to release is gone, which is the point of assessing early.
    */
-  earlyAssessmentHours: { default: 48, schema: z.number({ message: "number" }).int({ message: "wholeNumber" }).min(12, { message: "earlyAssessmentHoursRange" }).max(48, { message: "earlyAssessmentHoursRange" }) },
+  earlyAssessmentHours: { default: 48, schema: wholeNumber(12, 48, "earlyAssessmentHoursRange") },
   /** Which screening flags bring the assessment forward to the early window. Default: every vulnerability flag. */
   earlyAssessmentFlags: {
     default: ALL_FLAGS as readonly VulnerabilityFlag[],
     schema: z.array(z.enum(VulnerabilityFlag, { message: "invalidChoice" }), { message: "invalidChoice" }).min(1, { message: "earlyAssessmentFlagsRequired" }),
   },
   /** How far ahead a review, an assessment or a task counts as "due soon" (dashboards, reminders). Default 48 hours. */
-  dueSoonHours: { default: 48, schema: z.number({ message: "number" }).int({ message: "wholeNumber" }).min(12, { message: "dueSoonHoursRange" }).max(168, { message: "dueSoonHoursRange" }) },
+  dueSoonHours: { default: 48, schema: wholeNumber(12, 168, "dueSoonHoursRange") },
   /** The target time to respond to a complaint, in calendar days from its receipt. Default 30. */
-  complaintResponseDays: { default: 30, schema: z.number({ message: "number" }).int({ message: "wholeNumber" }).min(1, { message: "complaintResponseDaysRange" }).max(90, { message: "complaintResponseDaysRange" }) },
+  complaintResponseDays: { default: 30, schema: wholeNumber(1, 90, "complaintResponseDaysRange") },
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_SETTINGS;
