@@ -18,6 +18,10 @@ export function MergeForm({ detentionId, kept, duplicate }: { detentionId: strin
       <input type="hidden" name="keptVersion" value={kept.version} />
       <input type="hidden" name="duplicateId" value={duplicate.id} />
       <input type="hidden" name="duplicateVersion" value={duplicate.version} />
+      {/* The record to merge was chosen on the page before: a refusal about it ("a record cannot be merged into itself") shows here, where the summary's link leads. */}
+      <div id={`${prefix}-duplicateId`} tabIndex={-1}>
+        <FieldError id={`${prefix}-duplicateId-error`} message={errors.duplicateId} />
+      </div>
       <div>
         <label htmlFor={`${prefix}-reason`} className="mb-1 block text-sm font-medium">
           {t("reason")}

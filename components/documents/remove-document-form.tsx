@@ -14,7 +14,8 @@ export function RemoveDocumentForm({ detentionId, documentId, fileName }: { dete
       {result && !result.ok && <FormFeedback result={result} idPrefix={`remove-${documentId}`} />}
       <input type="hidden" name="detentionId" value={detentionId} />
       <input type="hidden" name="documentId" value={documentId} />
-      <button type="submit" disabled={pending} aria-label={t("removeLabel", { name: fileName })} className="text-red-800 underline disabled:opacity-60">
+      {/* The only control: where the summary's link for the (hidden) document leads. */}
+      <button id={`remove-${documentId}-documentId`} type="submit" disabled={pending} aria-label={t("removeLabel", { name: fileName })} className="text-red-800 underline disabled:opacity-60">
         {t("remove")}
       </button>
     </form>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, homePath, type Actor } from "@/lib/authz";
+import { mayOpenOwnProvider } from "@/lib/authz/providers";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ReviewNotice } from "@/components/reviews/review-notice";
 import { NotificationBell } from "@/components/shell/notification-bell";
@@ -19,6 +20,8 @@ async function navigationFor(actor: Actor): Promise<MenuItem[]> {
   if (can(actor, "reviews.dashboard")) items.push({ href: "/reviews", label: t("reviews") });
   if (can(actor, "referrals.inbox") || can(actor, "referrals.compose")) items.push({ href: "/referrals", label: t("referrals") });
   if (can(actor, "providers.view")) items.push({ href: "/providers", label: t("providers") });
+  // A caseworker's own organisation in the directory, one click away: its open spaces change often.
+  if (mayOpenOwnProvider(actor)) items.push({ href: "/providers/mine", label: (await getTranslations("providers.mine"))("menu") });
   if (can(actor, "outreach.manage")) items.push({ href: "/outreach", label: t("outreach") });
   if (can(actor, "calendar.feed")) items.push({ href: "/calendar", label: t("calendar") });
   if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: t("users") });

@@ -6,11 +6,18 @@ import { useRef, useState, type KeyboardEvent } from "react";
 
 export type MenuItem = { href: string; label: string };
 
-/** The item's place relative to the page shown: the page itself, a page under it (a case under the caseload), or neither. */
-function currentness(pathname: string, href: string): "page" | "true" | undefined {
-  if (pathname === href) return "page";
-  if (pathname.startsWith(`${href}/`)) return "true";
-  return undefined;
+/**
+ * The item that holds the page shown: the one whose address is the page's or the longest one the page lies under, so
+ * that "My organization" (/providers/mine), not "Providers" as well, is current on its page. Its value for
+ * aria-current: "page" on the item's own page, "true" on a page under it (a case under the caseload).
+ */
+function currentItem(pathname: string, items: MenuItem[]): { href: string; current: "page" | "true" } | null {
+  let best: { href: string; current: "page" | "true" } | null = null;
+  for (const item of items) {
+    const current = pathname === item.href ? "page" : pathname.startsWith(`${item.href}/`) ? "true" : null;
+    if (current && (!best || item.href.length > best.href.length)) best = { href: item.href, current };
+  }
+  return best;
 }
 
 /**
@@ -26,6 +33,7 @@ export function MainMenu({ items, label, toggleLabel }: { items: MenuItem[]; lab
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
   const toggle = useRef<HTMLButtonElement>(null);
+  const here = currentItem(pathname, items);
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === "Escape" && open) {
@@ -50,7 +58,7 @@ export function MainMenu({ items, label, toggleLabel }: { items: MenuItem[]; lab
         </button>
         <ul id="main-menu" data-open={open} className="main-menu-list flex flex-col gap-1 pb-2 md:flex-row md:flex-wrap md:pb-0">
           {items.map((item) => {
-            const current = currentness(pathname, item.href);
+            const current = here?.href === item.href ? here.current : undefined;
             return (
               <li key={item.href}>
                 <Link

@@ -22,3 +22,8 @@ export function editableProviderScope(actor: Pick<Actor, "role" | "organizationI
   if (actor.role === "NGO_CASEWORKER") return { organizationId: actor.organizationId };
   return { id: { in: [] } };
 }
+
+/** Who has a "My organization" page: NGO caseworkers, whose organisation may be a provider in the directory. */
+export function mayOpenOwnProvider(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "NGO_CASEWORKER";
+}

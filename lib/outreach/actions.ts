@@ -10,6 +10,7 @@ const providerRefused = (refusal: Extract<OutreachMutationResult, { ok: false }>
 
 export const createOutreachContactAction = serverAction({
   input: outreachContactSchema,
+  validation: "outreachValidation",
   run: createOutreachContact,
   refused: providerRefused,
   succeeded: () => done(["/outreach"], "outreach", "contactRecorded"),
@@ -17,6 +18,7 @@ export const createOutreachContactAction = serverAction({
 
 export const createResourceListAction = serverAction({
   input: resourceListSchema,
+  validation: "outreachValidation",
   run: createResourceList,
   refused: providerRefused,
   succeeded: () => done(["/outreach"], "outreach", "listCreated"),
@@ -24,6 +26,7 @@ export const createResourceListAction = serverAction({
 
 export const addResourceItemAction = serverAction({
   input: resourceItemSchema,
+  validation: "outreachValidation",
   run: addResourceItem,
   refused: providerRefused,
   succeeded: () => done(["/outreach"], "outreach", "itemAdded"),

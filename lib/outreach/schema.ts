@@ -4,6 +4,8 @@ import { lineText, optionalLineText, optionalParagraphText } from "@/lib/validat
 
 const optionalUuid = z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ message: "invalidChoice" }).optional());
 
+/** Messages are catalogue keys: `outreachValidation` first, then `validation` (lib/validation/messages.ts). */
+
 /** A contact with an NGO or community resource: a provider in the directory, or any organisation by name. */
 export const outreachContactSchema = z
   .object({
@@ -15,7 +17,7 @@ export const outreachContactSchema = z
     outcome: optionalParagraphText(2000),
   })
   .superRefine((contact, context) => {
-    if (!contact.providerId && !contact.organizationName) context.addIssue({ code: "custom", path: ["organizationName"], message: "required" });
+    if (!contact.providerId && !contact.organizationName) context.addIssue({ code: "custom", path: ["organizationName"], message: "providerOrOrganization" });
   });
 export type OutreachContactInput = z.infer<typeof outreachContactSchema>;
 
@@ -32,5 +34,5 @@ export const resourceItemSchema = z
     notes: optionalParagraphText(2000),
   })
   .superRefine((item, context) => {
-    if (!item.providerId && !item.name) context.addIssue({ code: "custom", path: ["name"], message: "required" });
+    if (!item.providerId && !item.name) context.addIssue({ code: "custom", path: ["name"], message: "providerOrResource" });
   });

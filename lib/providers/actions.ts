@@ -9,8 +9,9 @@ import { createProvider, updateProvider } from "@/lib/providers/mutations";
 
 export const createProviderAction = serverAction({
   input: createProviderFormSchema,
+  validation: "providerValidation",
   run: createProvider,
-  refused: (refusal) => (refusal.reason === "NAME_TAKEN" ? fieldErrors([{ field: "name", key: "organizationNameTaken" }]) : null),
+  refused: (refusal) => (refusal.reason === "NAME_TAKEN" ? fieldErrors([{ field: "name", key: "organizationNameTaken" }], "providerValidation") : null),
   succeeded: (result) => {
     revalidatePath("/providers");
     redirect(`/providers/${result.providerId}`);
@@ -20,6 +21,7 @@ export const createProviderAction = serverAction({
 /** CLOs, supervisors and admins edit every provider; a provider's own caseworkers its profile (lib/authz/providers.ts, in the mutation's where clause). */
 export const updateProviderAction = serverAction({
   input: updateProviderFormSchema,
+  validation: "providerValidation",
   run: updateProvider,
   succeeded: (result) => done(["/providers", `/providers/${result.providerId}`], "providers", "saved"),
 });

@@ -1,12 +1,14 @@
 import "server-only";
 import { isUuid } from "@/lib/referrals/schema";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can, detentionScope, type Actor } from "@/lib/authz";
-import { providerEditAccess, type ProviderEditAccess } from "@/lib/authz/providers";
+import { mayOpenOwnProvider, providerEditAccess, type ProviderEditAccess } from "@/lib/authz/providers";
 import { screeningFlagScope } from "@/lib/authz/cases";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { rankProviders, type ProviderMatch } from "@/lib/providers/rules";
 import type { ProviderListParams } from "@/lib/providers/schema";
+import { parseSearch } from "@/lib/search/rules";
 import type { ServiceProviderWhereInput } from "@/lib/generated/prisma/models";
 import type { Gender, ProviderKind, ProviderService, RiskLevel } from "@/lib/generated/prisma/enums";
 
@@ -73,11 +75,12 @@ function toRow({ organization, version: _version, updatedAt: _updatedAt, ...prov
   return { ...provider, name: organization.name, timeZone: organization.timeZone };
 }
 
-function directoryWhere(params: ProviderListParams): ServiceProviderWhereInput {
-  const conditions: ServiceProviderWhereInput[] = [{ listed: true, organization: { active: true } }];
-  if (params.q) {
-    conditions.push({ OR: [{ organization: { name: { contains: params.q, mode: "insensitive" } } }, { description: { contains: params.q, mode: "insensitive" } }] });
-  }
+/** What the directory may ever show: listed providers (never a program recorded for an outside referral) of active organisations. */
+const DIRECTORY: ServiceProviderWhereInput = { listed: true, organization: { active: true } };
+
+function directoryWhere(params: ProviderListParams, searchMatches: string[] | null): ServiceProviderWhereInput {
+  const conditions: ServiceProviderWhereInput[] = [DIRECTORY];
+  if (searchMatches) conditions.push({ id: { in: searchMatches } });
   if (params.service) conditions.push({ services: { has: params.service } });
   if (params.gender) conditions.push({ servesGenders: { has: params.gender } });
   if (params.risk) conditions.push({ riskLevelsAccepted: { has: params.risk } });
@@ -93,10 +96,31 @@ function directoryWhere(params: ProviderListParams): ServiceProviderWhereInput {
   return { AND: conditions };
 }
 
+/**
+ * The listed providers whose name or description holds every word of the search, ignoring case and accents and
+ * matching parts of words ("accueil franco" and "ACCUEIL" find "Maison d'accueil francophone", "belanger" finds
+ * "Bélanger"): the words are folded as lib/search/rules.ts folds the shell's search, and the text as the database's
+ * f_unaccent(lower(…)) reads it (migration search_index). Null when there is no search. The directory holds a few
+ * hundred providers at most, so this reads them without an index (see docs/architecture.md, Search).
+ */
+async function providersMatchingSearch(q: string | undefined): Promise<string[] | null> {
+  const search = q ? parseSearch(q) : null;
+  if (!search || search.nameWords.length === 0) return null;
+  const text = Prisma.sql`public.f_unaccent(lower(o.name || ' ' || coalesce(sp.description, '')))`;
+  const words = Prisma.join(
+    search.nameWords.map((word) => Prisma.sql`${text} LIKE ${`%${word}%`} ESCAPE '\\'`),
+    " AND ",
+  );
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT sp.id FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId"
+    WHERE sp.listed AND o.active AND ${words}`;
+  return rows.map((row) => row.id);
+}
+
 /** The provider directory: every provider, community and contracted alike, filtered and paginated in SQL. */
 export async function listProviders(actor: Actor, params: ProviderListParams): Promise<Page<ProviderRow>> {
   if (!can(actor, "providers.view")) return toPage([], 0, 1);
-  const where = directoryWhere(params);
+  const where = directoryWhere(params, await providersMatchingSearch(params.q));
   const [rows, total] = await Promise.all([
     db().serviceProvider.findMany({
       where,
@@ -113,7 +137,7 @@ export async function listProviders(actor: Actor, params: ProviderListParams): P
 /** The choices for the directory's language and region filters: the values providers actually list. */
 export async function providerFilterOptions(actor: Actor): Promise<{ languages: string[]; regions: string[] }> {
   if (!can(actor, "providers.view")) return { languages: [], regions: [] };
-  const rows = await db().serviceProvider.findMany({ where: { listed: true, organization: { active: true } }, select: { languages: true, region: true } });
+  const rows = await db().serviceProvider.findMany({ where: DIRECTORY, select: { languages: true, region: true } });
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, "en"));
   return { languages: sorted(rows.flatMap((row) => row.languages)), regions: sorted(rows.map((row) => row.region)) };
 }
@@ -124,6 +148,17 @@ export async function getProvider(actor: Actor, providerId: string): Promise<Pro
   const provider = await db().serviceProvider.findFirst({ where: { id: providerId, listed: true }, select: providerSelect });
   if (!provider) return null;
   return { ...toRow(provider), version: provider.version, updatedAt: provider.updatedAt, editAccess: providerEditAccess(actor, provider) };
+}
+
+/**
+ * "My organization": the directory page of the caseworker's own organisation, where they keep its open spaces and
+ * intake details current (lib/authz/providers.ts). Null for anyone else, and for an organisation with no listed
+ * provider (an NGO that is not in the directory).
+ */
+export async function ownProviderId(actor: Actor): Promise<string | null> {
+  if (!mayOpenOwnProvider(actor)) return null;
+  const provider = await db().serviceProvider.findFirst({ where: { organizationId: actor.organizationId, listed: true }, select: { id: true } });
+  return provider?.id ?? null;
 }
 
 /** Providers by name, for choosing one in a form (referrals, outreach, resource lists). */

@@ -42,7 +42,8 @@ const checkbox = z.preprocess((value) => value === "on" || value === "true" || v
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, lineText(max).optional());
 const optionalParagraph = (max: number) => z.preprocess(blankToUndefined, paragraphText(max).optional());
-const count = z.coerce.number({ message: "invalid" }).int("invalid").min(0, "invalid").max(100_000, "tooLong");
+/** A number of spaces: a whole number from 0 to 100,000, each field with its own message (providerValidation). */
+const count = (message: string) => z.coerce.number({ message }).int(message).min(0, message).max(100_000, message);
 
 /** Languages typed as a comma-separated list ("French, Lingala"). */
 const languageList = lineText(1000)
@@ -62,13 +63,13 @@ export const providerProfileSchema = z
     riskLevelsAccepted: manyOf(RISK_LEVELS),
     languages: languageList,
     region: lineText(120).min(1, "required"),
-    spacesTotal: count,
-    spacesOpen: count,
+    spacesTotal: count("spacesTotalNumber"),
+    spacesOpen: count("spacesOpenNumber"),
     contactName: optionalText(200),
     contactEmail: optionalText(320).pipe(z.email("email").optional()),
     contactPhone: optionalText(40),
   })
-  .refine((profile) => profile.spacesOpen <= profile.spacesTotal, { path: ["spacesOpen"], message: "invalid" });
+  .refine((profile) => profile.spacesOpen <= profile.spacesTotal, { path: ["spacesOpen"], message: "spacesOpenAboveTotal" });
 export type ProviderProfileInput = z.infer<typeof providerProfileSchema>;
 
 export const updateProviderSchema = z.object({

@@ -3,9 +3,10 @@ import { createPrismaClient } from "@/prisma/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { actorFor } from "@/tests/support/actors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/authz";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-const { listProviders, getProvider, matchProvidersForCase } = await import("@/lib/providers/queries");
+const { listProviders, getProvider, matchProvidersForCase, ownProviderId } = await import("@/lib/providers/queries");
 const { updateProvider, createProvider } = await import("@/lib/providers/mutations");
 const { providerListParamsSchema, providerProfileSchema } = await import("@/lib/providers/schema");
 const { createOutreachContact, createResourceList, addResourceItem } = await import("@/lib/outreach/mutations");
@@ -93,6 +94,83 @@ describe("the provider directory", () => {
     const clo = await actorFor(prisma, "clo.toronto@liaison.example");
     const every = await prisma.serviceProvider.count({ where: { listed: true, organization: { active: true } } });
     expect((await listProviders(clo, params({ gender: "DROP TABLE", page: "-3" }))).total).toBe(every);
+  });
+});
+
+describe("searching the directory by name", () => {
+  // Fictional organisations with accents in their names: one listed, one recorded for an outside referral (unlisted),
+  // and an NGO that is not in the directory at all. Removed afterwards (the files share this run's database).
+  const created: { organizationIds: string[]; listed: string; unlisted: string; unlistedOrg: string; ngoWithout: string } = { organizationIds: [], listed: "", unlisted: "", unlistedOrg: "", ngoWithout: "" };
+
+  beforeAll(async () => {
+    const organization = (name: string, kind: "SERVICE_PROVIDER" | "OTHER_NGO") => prisma.organization.create({ data: { kind, name, region: "Quebec" }, select: { id: true } });
+    const listedOrg = await organization("Réseau d'entraide Bélanger", "SERVICE_PROVIDER");
+    const unlistedOrg = await organization("Programme Bélanger hors Liaison", "SERVICE_PROVIDER");
+    const ngo = await organization("Comité d'accueil Saint-Zéphirin", "OTHER_NGO");
+    created.organizationIds = [listedOrg.id, unlistedOrg.id, ngo.id];
+    created.unlistedOrg = unlistedOrg.id;
+    created.ngoWithout = ngo.id;
+    const profile = { kind: "COMMUNITY" as const, services: ["HOUSING" as const, "SETTLEMENT" as const], servesGenders: ["FEMALE" as const, "MALE" as const], riskLevelsAccepted: ["LOW" as const], languages: ["French", "Spanish"], region: "Quebec", spacesTotal: 6, spacesOpen: 2 };
+    created.listed = (await prisma.serviceProvider.create({ data: { ...profile, organizationId: listedOrg.id }, select: { id: true } })).id;
+    created.unlisted = (await prisma.serviceProvider.create({ data: { ...profile, organizationId: unlistedOrg.id, listed: false }, select: { id: true } })).id;
+  });
+
+  afterAll(async () => {
+    await prisma.serviceProvider.deleteMany({ where: { id: { in: [created.listed, created.unlisted] } } });
+    await prisma.organization.deleteMany({ where: { id: { in: created.organizationIds } } });
+  });
+
+  const names = async (query: Record<string, string>) => (await listProviders(await actorFor(prisma, "clo.toronto@liaison.example"), params(query))).rows.map((row) => row.name);
+
+  it("finds a provider by part of its name, with or without its accents, in any case", async () => {
+    for (const q of ["Bélanger", "belanger", "BELANG", "réseau", "RESEAU D'ENTRAIDE", "entraide bel", "bel entraide"]) {
+      expect(await names({ q }), q).toEqual(["Réseau d'entraide Bélanger"]);
+    }
+    // The description is searched the same way: "Hébergement" written without its accent.
+    expect(await names({ q: "hebergement francais" })).toEqual(["Maison d'accueil francophone"]);
+  });
+
+  it("never returns an unlisted provider, by name or otherwise, nor opens its page", async () => {
+    expect(await names({ q: "hors liaison" })).toEqual([]);
+    expect(await names({ q: "programme belanger" })).toEqual([]);
+    const quebecSpanish = await names({ region: "Quebec", language: "Spanish" });
+    expect(quebecSpanish).toContain("Réseau d'entraide Bélanger");
+    expect(quebecSpanish).not.toContain("Programme Bélanger hors Liaison");
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    expect(await getProvider(clo, created.unlisted)).toBeNull();
+    expect((await listProviders(clo, params({ q: "belanger" }))).total).toBe(1);
+  });
+
+  it("combines the search with every filter: each one narrows", async () => {
+    expect(await names({ q: "belanger", service: "HOUSING", region: "Quebec", language: "French", open: "1", kind: "COMMUNITY", gender: "FEMALE", risk: "LOW" })).toEqual(["Réseau d'entraide Bélanger"]);
+    expect(await names({ q: "belanger", service: "MEDICAL" })).toEqual([]);
+    expect(await names({ q: "belanger", region: "Pacific" })).toEqual([]);
+    expect(await names({ q: "belanger", language: "Wolof" })).toEqual([]);
+    expect(await names({ q: "belanger", risk: "HIGH" })).toEqual([]);
+    expect(await names({ q: "belanger", familiesWithChildren: "1" })).toEqual([]);
+    expect(await names({ service: "HOUSING", language: "French", region: "Quebec" })).toEqual(["Maison d'accueil francophone", "Montreal Refugee Housing Collective", "Réseau d'entraide Bélanger", "Supervision communautaire du Fleuve"]);
+  });
+
+  it("takes LIKE's wildcards in a search literally", async () => {
+    expect(await names({ q: "%" })).toEqual([]);
+    expect(await names({ q: "_" })).toEqual([]);
+    expect(await names({ q: "b_langer" })).toEqual([]);
+  });
+
+  it("sends a caseworker's \"My organization\" to their own organisation only", async () => {
+    const rainbowCaseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
+    const harbourCaseworker = await actorFor(prisma, "caseworker.harbour@liaison.example");
+    const harbour = await prisma.serviceProvider.findFirstOrThrow({ where: { organization: { name: "Harbour House Women's Shelter" } }, select: { id: true } });
+    expect(await ownProviderId(rainbowCaseworker)).toBe((await rainbow()).id);
+    expect(await ownProviderId(harbourCaseworker)).toBe(harbour.id);
+    // Only caseworkers have one, whatever organisation the others belong to.
+    for (const email of ["clo.toronto@liaison.example", "supervisor.toronto@liaison.example", "counsel.clinic@liaison.example", "admin@liaison.example"]) {
+      expect(await ownProviderId(await actorFor(prisma, email)), email).toBeNull();
+    }
+    // An NGO with no provider, and one whose only provider is unlisted: nothing to open.
+    const caseworkerOf = (organizationId: string, organizationName: string): Actor => ({ ...harbourCaseworker, organizationId, organizationName, organizationKind: "OTHER_NGO" });
+    expect(await ownProviderId(caseworkerOf(created.ngoWithout, "Comité d'accueil Saint-Zéphirin"))).toBeNull();
+    expect(await ownProviderId(caseworkerOf(created.unlistedOrg, "Programme Bélanger hors Liaison"))).toBeNull();
   });
 });
 

@@ -67,6 +67,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/referrals/page.tsx", url: "/referrals", allowed: [...CBSA, ...CASEWORKERS], rule: "referrals.inbox or referrals.compose" },
   { file: "app/(app)/referrals/[id]/page.tsx", url: "/referrals/:referral", allowed: [...CASE_TEAM, "CASEWORKER_RECIPIENT"], rule: "the recipient organisation with consent in force, or the sending office" },
   { file: "app/(app)/providers/page.tsx", url: "/providers", allowed: [...SIGNED_IN], rule: "providers.view" },
+  { file: "app/(app)/providers/mine/page.tsx", url: "/providers/mine", allowed: CASEWORKERS, rule: "\"My organization\": an NGO caseworker, sent to their own organisation's provider page (or told it has none)" },
   { file: "app/(app)/providers/new/page.tsx", url: "/providers/new", allowed: [...CBSA, "ADMIN"], rule: "providers.edit" },
   { file: "app/(app)/providers/[id]/page.tsx", url: "/providers/:provider", allowed: [...SIGNED_IN], rule: "providers.view" },
   { file: "app/(app)/providers/[id]/edit/page.tsx", url: "/providers/:provider/edit", allowed: [...CBSA, "ADMIN", "CASEWORKER_OTHER"], rule: "providers.edit, or the provider's own caseworkers" },

@@ -11,6 +11,10 @@ import { bondspersonFormSchema, planFormSchema } from "@/lib/release-plans/schem
 import { recordOutcomeSchema } from "@/lib/outcomes/schema";
 import { addCounselNoteSchema, decideCounselRequestSchema, endCounselSchema, recordCounselSchema, requestCounselSchema } from "@/lib/counsel/schema";
 import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
+import { createProviderFormSchema, updateProviderFormSchema } from "@/lib/providers/schema";
+import { removeDocumentSchema, uploadDocumentSchema } from "@/lib/documents/schema";
+import { correctDetentionSchema, correctPersonSchema, mergePeopleSchema } from "@/lib/corrections/schema";
+import { outreachContactSchema, resourceItemSchema, resourceListSchema } from "@/lib/outreach/schema";
 
 /**
  * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
@@ -19,11 +23,32 @@ import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema"
  */
 const ID = "7d1f0c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 /** What the page sets itself (hidden fields): right in every case, the person fixes only what they can see. */
-const HIDDEN = { detentionId: ID, referralId: ID, taskId: ID, reviewId: ID, requestId: ID, recordId: ID, outcomeId: ID, version: "1", detentionVersion: "1", planVersion: "1", reviewVersion: "1", outcomeVersion: "1" };
+const HIDDEN = {
+  detentionId: ID,
+  referralId: ID,
+  taskId: ID,
+  reviewId: ID,
+  requestId: ID,
+  recordId: ID,
+  outcomeId: ID,
+  listId: ID,
+  keptId: ID,
+  version: "1",
+  detentionVersion: "1",
+  planVersion: "1",
+  reviewVersion: "1",
+  outcomeVersion: "1",
+  detaineeVersion: "1",
+  keptVersion: "1",
+  duplicateVersion: "1",
+};
 /** No field accepts this: a control character in a value that is neither a date, a choice nor a number. */
 const WRONG = "\u0007x";
 
-type Form = { name: string; schema: z.ZodType; namespace?: ValidationNamespace; fields: string[]; fixed?: Record<string, string>; cases?: Record<string, string>[] };
+type Form = { name: string; schema: z.ZodType; namespace?: ValidationNamespace; fields: string[]; fixed?: Record<string, unknown>; cases?: Record<string, string>[] };
+
+/** The provider forms' fields a person fills in (the switches are checkboxes: ticked or not, never wrong). */
+const PROVIDER_PROFILE = ["description", "services", "servesGenders", "riskLevelsAccepted", "languages", "region", "spacesTotal", "spacesOpen", "contactName", "contactEmail", "contactPhone"];
 
 const FORMS: Form[] = [
   {
@@ -61,6 +86,55 @@ const FORMS: Form[] = [
     fields: ["startedDate", "startedTime", "concludedDate", "concludedTime", "outcome", "notes"],
     cases: [{ concludedDate: "2026-02-31", concludedTime: "9h" }],
   },
+  {
+    name: "new provider",
+    schema: createProviderFormSchema,
+    namespace: "providerValidation",
+    fields: ["name", "kind", ...PROVIDER_PROFILE],
+    cases: [{ spacesTotal: "2", spacesOpen: "5", region: "Ontario" }, { spacesTotal: "-1", spacesOpen: "1.5", region: "Ontario" }, { spacesTotal: "100001", region: "Ontario", contactEmail: "nobody" }],
+  },
+  {
+    name: "provider edit",
+    schema: updateProviderFormSchema,
+    namespace: "providerValidation",
+    fixed: { providerId: ID },
+    fields: ["kind", ...PROVIDER_PROFILE],
+    cases: [{ spacesTotal: "2", spacesOpen: "5", region: "Ontario" }],
+  },
+  {
+    name: "document upload",
+    schema: uploadDocumentSchema,
+    namespace: "documentValidation",
+    // The file's name and size come from the file chosen (lib/documents/http.ts words their problems on the file).
+    fields: ["sharing", "providers", "planItem"],
+    fixed: { fileName: "letter.pdf", sizeBytes: 1000 },
+    cases: [{ sharing: "OWN_ORGANISATION", providers: ID }, { sharing: "CASE_TEAM", planItem: "REFERRAL:nothing" }],
+  },
+  { name: "document removal", schema: removeDocumentSchema, namespace: "documentValidation", fields: ["documentId"] },
+  {
+    name: "person correction",
+    schema: correctPersonSchema,
+    namespace: "correctionValidation",
+    fields: ["givenName", "familyName", "dateOfBirth", "gender", "languages", "interpreterLanguage", "citizenship", "clientId", "reason"],
+    cases: [{ dateOfBirth: "2999-01-01" }],
+  },
+  {
+    name: "detention correction",
+    schema: correctDetentionSchema,
+    namespace: "correctionValidation",
+    fields: ["facilityId", "detainedOn", "detainedAtTime", "grounds", "schedule", "reason"],
+    cases: [{ detainedOn: "2999-01-01", detainedAtTime: "25:61" }],
+  },
+  { name: "merge", schema: mergePeopleSchema, namespace: "correctionValidation", fields: ["duplicateId", "reason", "confirmed"], cases: [{ duplicateId: ID, reason: "Same person", confirmed: "on" }] },
+  {
+    name: "outreach contact",
+    schema: outreachContactSchema,
+    namespace: "outreachValidation",
+    fields: ["providerId", "organizationName", "contactedOn", "topic", "outcome"],
+    cases: [{ contactedOn: "2999-01-01", topic: "Intake" }, { contactedOn: "2026-02-30" }],
+  },
+  { name: "resource list", schema: resourceListSchema, namespace: "outreachValidation", fields: ["name", "description"] },
+  { name: "resource list option", schema: resourceItemSchema, namespace: "outreachValidation", fields: ["providerId", "name", "notes"] },
 ];
 
 function translators(locale: "en" | "fr", namespace?: ValidationNamespace): { shared: Translate; own: Translate | null } {
@@ -141,5 +215,25 @@ describe("field messages say how to fix it", () => {
     const parsed = scheduleHearingSchema.safeParse({ ...HIDDEN, date: "10/06/2026", time: "10:00", location: "Room 2" });
     const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join("."), key: issue.message, code: issue.code }));
     expect(fieldMessages(issues, shared, own)).toEqual({ date: "Enter the hearing date as a real date, for example 2026-06-10." });
+  });
+
+  it("words a provider's spaces and an outreach contact's either-or in the form's own terms", () => {
+    const words = (schema: z.ZodType, namespace: ValidationNamespace, input: Record<string, unknown>, locale: "en" | "fr" = "en") => {
+      const { shared: ownShared, own } = translators(locale, namespace);
+      const parsed = schema.safeParse(input);
+      const issues = parsed.error!.issues.map((issue) => ({ field: issue.path.join("."), key: issue.message, code: issue.code }));
+      return fieldMessages(issues, ownShared, own);
+    };
+    const provider = { name: "Island Welcome House", kind: "COMMUNITY", region: "Pacific", languages: "English", spacesTotal: "2", spacesOpen: "5" };
+    expect(words(createProviderFormSchema, "providerValidation", provider)).toEqual({
+      spacesOpen: "The spaces open now cannot be more than the spaces in total: lower the spaces open or raise the total.",
+    });
+    expect(words(createProviderFormSchema, "providerValidation", { ...provider, spacesTotal: "2.5", spacesOpen: "1", region: "" })).toEqual({
+      region: "Enter the region served.",
+      spacesTotal: "Enter the spaces in total as a whole number from 0 to 100,000.",
+    });
+    expect(words(outreachContactSchema, "outreachValidation", { contactedOn: "2026-06-01", topic: "Intake" }, "fr")).toEqual({
+      organizationName: "Choisissez un fournisseur du répertoire ou entrez le nom de l'organisation.",
+    });
   });
 });

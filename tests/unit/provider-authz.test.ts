@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editableProviderScope, providerEditAccess } from "@/lib/authz/providers";
+import { editableProviderScope, mayOpenOwnProvider, providerEditAccess } from "@/lib/authz/providers";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const RAINBOW = "00000000-0000-7000-8000-00000000000a";
@@ -26,5 +26,12 @@ describe("who may edit a service provider's profile", () => {
   it("refuses counsel", () => {
     expect(providerEditAccess(as("COUNSEL", RAINBOW), { organizationId: RAINBOW })).toBeNull();
     expect(editableProviderScope(as("COUNSEL", RAINBOW))).toEqual({ id: { in: [] } });
+  });
+});
+
+describe("who has a \"My organization\" page", () => {
+  it("is every NGO caseworker, and nobody else", () => {
+    expect(mayOpenOwnProvider({ role: "NGO_CASEWORKER" })).toBe(true);
+    for (const role of ["CLO", "SUPERVISOR", "COUNSEL", "ADMIN"] as const) expect(mayOpenOwnProvider({ role })).toBe(false);
   });
 });

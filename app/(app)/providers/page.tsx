@@ -27,6 +27,9 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
   const t = await getTranslations("providers");
   const locale = (await getLocale()) as AppLocale;
   const { page: _page, ...current } = params;
+  // Whether anything narrows the list beyond the search words (an empty result then offers the search alone).
+  const { q: _q, ...filters } = current;
+  const filtered = Object.values(filters).some((value) => value !== undefined);
   const control = "w-full rounded border border-slate-500 px-2 py-1";
 
   return (
@@ -45,7 +48,8 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
         <div className="grid gap-3 md:grid-cols-4">
           <div className="md:col-span-2">
             <label htmlFor="q" className="mb-1 block text-sm font-medium">{t("search")}</label>
-            <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className={control} />
+            <input id="q" name="q" type="search" defaultValue={params.q ?? ""} aria-describedby="q-hint" className={control} />
+            <p id="q-hint" className="mt-1 text-sm text-slate-600">{t("searchHint")}</p>
           </div>
           <div>
             <label htmlFor="service" className="mb-1 block text-sm font-medium">{t("filters.service")}</label>
@@ -113,7 +117,20 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
 
       <p className="mb-2 text-sm text-slate-700">{t("resultCount", { total: result.total })}</p>
       {result.rows.length === 0 ? (
-        <p className="rounded border border-slate-300 bg-white p-6 text-center text-slate-600">{t("empty")}</p>
+        <div className="rounded border border-slate-300 bg-white p-6 text-slate-700">
+          <p className="font-semibold">{params.q ? t("emptySearch", { q: params.q }) : t("empty")}</p>
+          <p className="mt-1">{t("emptyHint")}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {params.q && filtered && (
+              <li>
+                <Link href={hrefWith("/providers", {}, { q: params.q })} className="underline">{t("searchWithoutFilters", { q: params.q })}</Link>
+              </li>
+            )}
+            <li>
+              <Link href="/providers" className="underline">{t("showEvery")}</Link>
+            </li>
+          </ul>
+        </div>
       ) : (
         <ul className="space-y-3" aria-label={t("listLabel")}>
           {result.rows.map((provider) => (
