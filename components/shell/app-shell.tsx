@@ -28,6 +28,7 @@ async function navigationFor(actor: Actor): Promise<MenuItem[]> {
   if (can(actor, "organizations.manage")) items.push({ href: "/admin/organizations", label: t("organizations") });
   if (can(actor, "jobs.view")) items.push({ href: "/admin/jobs", label: t("jobs") });
   if (can(actor, "reports.view")) items.push({ href: "/reports", label: t("reports") });
+  if (can(actor, "policy.view")) items.push({ href: "/policy", label: t("policy") });
   if (can(actor, "audit.view")) items.push({ href: "/audit", label: t("audit") });
   return items;
 }

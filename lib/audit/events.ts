@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "user.locale",
   "user.notificationPreferences",
   "organization.create",
+  "policy.schedule",
+  "policy.withdraw",
+  "target.set",
   // Cases
   "detention.create",
   "detention.assign",

@@ -43,7 +43,9 @@ export type Capability =
   | "organizations.manage"
   | "reports.view"
   | "audit.view"
-  | "jobs.view";
+  | "jobs.view"
+  | "policy.view"
+  | "policy.manage";
 
 // What a CLO does on the cases of their office (docs/domain.md, People).
 const CLO_WORK: Capability[] = [
@@ -72,12 +74,13 @@ const CLO_WORK: Capability[] = [
  */
 const CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   CLO: new Set(CLO_WORK),
-  SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "people.merge", "reports.view", "audit.view"]),
+  SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "people.merge", "reports.view", "audit.view", "policy.view"]),
   NGO_CASEWORKER: new Set(["referrals.inbox", "providers.view"]),
   // Counsel propose options (a provider, an outside program) to the CLO as a task; the office acts on it (lib/options).
   COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"]),
   // Admins manage accounts, organisations and providers; they see no case content another role does not give them.
-  ADMIN: new Set(["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view"]),
+  // The release-first policy and the offices' targets are set by administrators; supervisors read them (policy.view).
+  ADMIN: new Set(["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view", "policy.view", "policy.manage"]),
 };
 
 export function can(actor: Pick<Actor, "role">, capability: Capability): boolean {

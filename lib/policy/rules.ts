@@ -95,3 +95,21 @@ export function effectiveDateProblem(effectiveFrom: Date, now: Date, laterSchedu
 export function triggersEarlyAssessment(policy: Pick<Policy, "earlyAssessmentFlags">, flags: readonly VulnerabilityFlag[]): boolean {
   return flags.some((flag) => policy.earlyAssessmentFlags.includes(flag));
 }
+
+/** A stretch of time under one policy: from `from` (null: the beginning) until `to` (null: still in force). */
+export type PolicySegment = { from: Date | null; to: Date | null; policy: Policy };
+
+/**
+ * The policy's history as consecutive segments, for rules over many moments at once (a report counts each
+ * detention under the policy in force when it began): one segment per change, the first from the beginning.
+ */
+export function policySegments(versions: readonly PolicyVersion[]): PolicySegment[] {
+  const changes = [...new Set(versions.filter((version) => version.key in POLICY_SETTINGS).map((version) => version.effectiveFrom.getTime()))].sort((a, b) => a - b);
+  const starts: (Date | null)[] = [null, ...changes.map((at) => new Date(at))];
+  return starts.map((from, index) => {
+    const next = starts[index + 1] ?? null;
+    // The policy of a segment is the one in force at its start (the beginning: before any version).
+    const policy = from ? policyAt(versions, from) : DEFAULT_POLICY;
+    return { from, to: next, policy };
+  });
+}

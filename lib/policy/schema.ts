@@ -29,7 +29,7 @@ export const schedulePolicySchema = z.discriminatedUnion(
       key: z.literal("earlyAssessmentFlags"),
       // Checkboxes: absent when none is ticked, a string for one, an array for several.
       value: z.preprocess(
-        (raw) => (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]),
+        (raw) => (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).filter((flag) => flag !== ""),
         z.array(z.enum(VulnerabilityFlag, { message: "invalidChoice" })).min(1, { message: "earlyAssessmentFlagsRequired" }),
       ),
       effectiveOn,

@@ -27,8 +27,8 @@ export async function exportReportCsv(actor: Actor | null, query: Record<string,
   switch (table) {
     case "indicators":
       rows = [
-        ["group", "detentions", "median_days_to_assessment", "assessed", "share_assessed_before_7_day_review", "share_with_interview", "vulnerable", "share_vulnerable_assessed_within_48h", "released", "released_on_atd", "overdue_reviews", "minors_affected"],
-        ...report.indicators.map((row) => [row.label || unassignedLabel, row.detentions, row.medianDaysToAssessment === null ? "" : row.medianDaysToAssessment.toFixed(2), row.assessed, ratio(row.assessedBeforeSevenDay, row.assessed), ratio(row.interviewed, row.assessed), row.vulnerable, ratio(row.vulnerableAssessedIn48h, row.vulnerable), row.released, row.releasedOnAtd, row.overdueReviews, row.minorsAffected]),
+        ["group", "detentions", "median_days_to_assessment", "assessed", "share_assessed_before_7_day_review", "share_with_interview", "vulnerable", "share_vulnerable_assessed_within_early_window", "released", "released_on_atd", "overdue_reviews", "minors_affected"],
+        ...report.indicators.map((row) => [row.label || unassignedLabel, row.detentions, row.medianDaysToAssessment === null ? "" : row.medianDaysToAssessment.toFixed(2), row.assessed, ratio(row.assessedBeforeSevenDay, row.assessed), ratio(row.interviewed, row.assessed), row.vulnerable, ratio(row.vulnerableAssessedIn48h, row.earlyAssessmentDue), row.released, row.releasedOnAtd, row.overdueReviews, row.minorsAffected]),
       ];
       break;
     case "lengthOfDetention":

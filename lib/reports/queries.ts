@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/authz";
 import { reportScope } from "@/lib/authz/reports";
 import { reportFlagSql } from "@/lib/authz/sql";
 import { LENGTH_BANDS, type ReportFilters } from "@/lib/reports/schema";
+import { loadPolicyVersions } from "@/lib/policy/queries";
+import { policySegments } from "@/lib/policy/rules";
 
 /**
  * Supervisors' indicators (docs/domain.md, Reporting), each computed in PostgreSQL with aggregates over
@@ -33,7 +35,12 @@ export type IndicatorRow = {
   interviewed: number;
   /** Detentions with at least one vulnerability flag. */
   vulnerable: number;
-  /** Of those, assessed within 48 hours of detention. */
+  /**
+   * Detentions with a flag that brings the assessment forward (policy: earlyAssessmentFlags, every flag by default),
+   * under the policy in force when the detention began.
+   */
+  earlyAssessmentDue: number;
+  /** Of those, assessed within the early window (policy: earlyAssessmentHours, 48 by default) then in force. */
   vulnerableAssessedIn48h: number;
   /** Releases recorded (outcome in force) within the dates, in the group of the release (its month, for months). */
   released: number;
@@ -154,7 +161,7 @@ async function releaseRows(officeIds: string[], filters: ReportFilters): Promise
   return rows.map((row) => ({ key: String(row.key), label: String(row.label), released: toNumber(row.released), releasedOnAtd: toNumber(row.released_on_atd) }));
 }
 
-const EMPTY_ROW = { detentions: 0, medianDaysToAssessment: null, assessed: 0, assessedBeforeSevenDay: 0, interviewed: 0, vulnerable: 0, vulnerableAssessedIn48h: 0, overdueReviews: 0, minorsAffected: 0 };
+const EMPTY_ROW = { detentions: 0, medianDaysToAssessment: null, assessed: 0, assessedBeforeSevenDay: 0, interviewed: 0, vulnerable: 0, earlyAssessmentDue: 0, vulnerableAssessedIn48h: 0, overdueReviews: 0, minorsAffected: 0 };
 
 /**
  * The detention indicators with the release counts put in their group. A group with releases but no detention
@@ -172,13 +179,28 @@ function withReleases(indicators: IndicatorRow[], releases: Awaited<ReturnType<t
   return [...merged, ...extra].sort((a, b) => (a.label === b.label ? (a.key < b.key ? -1 : 1) : a.label < b.label ? -1 : 1));
 }
 
+/**
+ * The release-first policy's history as a table (lib/policy/rules.ts policySegments): each detention is counted
+ * under the policy in force when it began, so a change of the early window is never applied retroactively.
+ */
+async function policySegmentsSql(): Promise<Prisma.Sql> {
+  const segments = policySegments(await loadPolicyVersions());
+  const rows = segments.map(
+    (segment) =>
+      Prisma.sql`(${segment.from ?? new Date(0)}::timestamptz, ${segment.to ?? new Date(Date.UTC(9999, 0, 1))}::timestamptz, ${segment.policy.earlyAssessmentHours}::int, ${[...segment.policy.earlyAssessmentFlags]}::text[])`,
+  );
+  return Prisma.sql`policy (starts, ends, early_hours, early_flags) AS (VALUES ${Prisma.join(rows)})`;
+}
+
 async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportFilters, now: Date): Promise<IndicatorRow[]> {
   const group = groupColumns(filters.groupBy);
+  const policy = await policySegmentsSql();
   // Only flags the reader may count (lib/authz/cases.ts): a vulnerable count per CLO or per month, narrowed to
   // one case by the date range, must not reveal a trafficking indicator to an admin.
   const flagCounted = reportFlagSql(actor, { flag: Prisma.sql`f.flag`, assignedCloId: Prisma.sql`d."assignedCloId"`, counselId: Prisma.sql`dt."counselId"` });
   const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     WITH ${scopedDetentions(officeIds, filters)},
+    ${policy},
     seven_day AS (
       SELECT r."detentionId" AS id, min(r."dueBy") AS due
       FROM "DetentionReview" r
@@ -199,9 +221,12 @@ async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportF
     ),
     flagged AS (
       SELECT sc."detentionId" AS id,
-             bool_or(f.flag IN ('MINOR_DETAINED', 'MINOR_HOUSED', 'SEPARATED_FROM_CHILD')) AS minors
+             bool_or(f.flag IN ('MINOR_DETAINED', 'MINOR_HOUSED', 'SEPARATED_FROM_CHILD')) AS minors,
+             bool_or(f.flag::text = ANY(p.early_flags)) AS early,
+             min(p.early_hours) AS early_hours
       FROM "Screening" sc JOIN "ScreeningFlag" f ON f."screeningId" = sc.id
       JOIN "Detention" d ON d.id = sc."detentionId" JOIN "Detainee" dt ON dt.id = d."detaineeId"
+      JOIN policy p ON d."detainedAt" >= p.starts AND d."detainedAt" < p.ends
       WHERE sc."detentionId" IN (SELECT id FROM scoped) AND ${flagCounted}
       GROUP BY sc."detentionId"
     ),
@@ -219,7 +244,8 @@ async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportF
            count(a.id) FILTER (WHERE a."completedAt" <= a.seven_day_due) AS assessed_before_seven_day,
            count(a.id) FILTER (WHERE a."interviewAt" IS NOT NULL) AS interviewed,
            count(f.id) AS vulnerable,
-           count(f.id) FILTER (WHERE a."completedAt" <= s."detainedAt" + interval '48 hours') AS vulnerable_assessed_48h,
+           count(f.id) FILTER (WHERE f.early) AS early_due,
+           count(f.id) FILTER (WHERE f.early AND a."completedAt" <= s."detainedAt" + make_interval(hours => f.early_hours)) AS vulnerable_assessed_48h,
            COALESCE(sum(lr.late), 0) + count(*) FILTER (WHERE s.status = 'DETAINED' AND s."nextReviewDueBy" < ${now}) AS overdue_reviews,
            count(f.id) FILTER (WHERE f.minors) AS minors_affected
     FROM scoped s
@@ -239,6 +265,7 @@ async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportF
     assessedBeforeSevenDay: toNumber(row.assessed_before_seven_day),
     interviewed: toNumber(row.interviewed),
     vulnerable: toNumber(row.vulnerable),
+    earlyAssessmentDue: toNumber(row.early_due),
     vulnerableAssessedIn48h: toNumber(row.vulnerable_assessed_48h),
     // Counted from the outcomes, in the group of the release: withReleases.
     released: 0,
@@ -318,4 +345,64 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
     releasesByMeasure: releasesByMeasure.map((row) => ({ key: String(row.key), count: toNumber(row.count) })),
     referrals: referrals.map((row) => ({ providerKind: String(row.provider_kind), sent: toNumber(row.sent), answered: toNumber(row.answered), accepted: toNumber(row.accepted) })),
   };
+}
+
+/** The counts behind the targets (lib/targets/rules.ts IndicatorCounts), for one group of a report. */
+export type GroupCounts = {
+  key: string;
+  label: string;
+  assessed: number;
+  assessedBeforeSevenDay: number;
+  interviewed: number;
+  vulnerable: number;
+  vulnerableAssessedInWindow: number;
+  medianDaysToAssessment: number | null;
+  released: number;
+  releasedOnAtd: number;
+  referralsSent: number;
+  communityReferralsSent: number;
+  overdueReviews: number;
+};
+
+/**
+ * The indicators of one office's dates grouped by office or by CLO, with referrals sent (and those to community,
+ * non-contracted, providers) in the same groups: what targets are measured against (lib/targets/queries.ts). The
+ * office must be in the actor's report scope; otherwise null.
+ */
+export async function groupCounts(actor: Actor, officeId: string, range: { from: string; to: string }, groupBy: "office" | "clo", now: Date): Promise<GroupCounts[] | null> {
+  const allowed = await officesInScope(actor);
+  if (!allowed?.some((office) => office.id === officeId)) return null;
+  const filters: ReportFilters = { from: range.from, to: range.to, groupBy, officeId };
+  const group = groupColumns(groupBy);
+  const [indicators, releases, referrals] = await Promise.all([
+    indicatorRows(actor, [officeId], filters, now),
+    releaseRows([officeId], filters),
+    db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      WITH ${scopedDetentions([officeId], filters)}
+      SELECT ${group.key} AS key, ${group.label} AS label,
+             count(*) AS sent,
+             count(*) FILTER (WHERE sp.kind = 'COMMUNITY') AS community
+      FROM scoped s JOIN "Referral" r ON r."detentionId" = s.id JOIN "ServiceProvider" sp ON sp.id = r."providerId"
+      ${group.join}
+      WHERE r.status <> 'DRAFT'
+      GROUP BY 1, 2
+    `),
+  ]);
+  const referralsByKey = new Map(referrals.map((row) => [String(row.key), { sent: toNumber(row.sent), community: toNumber(row.community) }]));
+  const rows = withReleases(indicators, releases).map((row) => ({
+    key: row.key,
+    label: row.label,
+    assessed: row.assessed,
+    assessedBeforeSevenDay: row.assessedBeforeSevenDay,
+    interviewed: row.interviewed,
+    vulnerable: row.earlyAssessmentDue,
+    vulnerableAssessedInWindow: row.vulnerableAssessedIn48h,
+    medianDaysToAssessment: row.medianDaysToAssessment,
+    released: row.released,
+    releasedOnAtd: row.releasedOnAtd,
+    referralsSent: referralsByKey.get(row.key)?.sent ?? 0,
+    communityReferralsSent: referralsByKey.get(row.key)?.community ?? 0,
+    overdueReviews: row.overdueReviews,
+  }));
+  return rows;
 }

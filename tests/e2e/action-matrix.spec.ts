@@ -320,6 +320,52 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  schedulePolicyAction: {
+    prepare: async () => {
+      const reason = unique("Matrix policy change");
+      return {
+        // A day far ahead; the same day for every call is allowed (never before one already scheduled).
+        fields: { key: "dueSoonHours", value: "72", effectiveOn: "2099-01-01", reason },
+        changed: async () => {
+          expect(await rows(`SELECT value FROM "PolicyVersion" WHERE reason = $1 AND key = 'dueSoonHours' AND "createdById" = $2`, [reason, userOf("ADMIN")])).toEqual([{ value: 72 }]);
+        },
+      };
+    },
+  },
+
+  withdrawPolicyAction: {
+    prepare: async () => {
+      const id = randomUUID();
+      await db.query(`INSERT INTO "PolicyVersion" (id, key, value, "effectiveFrom", reason, "createdById") VALUES ($1, 'earlyAssessmentHours', '36', now() + interval '30 days', 'Matrix scheduled change', $2)`, [id, world.userIds.get("admin2@liaison.example")]);
+      return {
+        fields: { versionId: id },
+        target: { table: "PolicyVersion", id },
+        changed: async () => {
+          expect(await row(`SELECT "withdrawnById" IS NOT NULL AS withdrawn FROM "PolicyVersion" WHERE id = $1`, [id])).toEqual({ withdrawn: true });
+        },
+      };
+    },
+  },
+
+  setTargetsAction: {
+    prepare: async () => {
+      // A period of its own per call: each allowed call creates that period's targets from nothing.
+      serial += 1;
+      const period = `${2040 + (serial % 50)}-Q${1 + (serial % 4)}`;
+      const fields: ActionFields = { officeId: world.offices.toronto, period };
+      for (const indicator of ["ASSESSED_BEFORE_SEVEN_DAY_REVIEW", "ASSESSED_WITH_INTERVIEW", "VULNERABLE_ASSESSED_IN_WINDOW", "MEDIAN_DAYS_TO_ASSESSMENT", "RELEASED_ON_ATD", "COMMUNITY_REFERRALS", "OVERDUE_REVIEWS"]) {
+        fields[`target_${indicator}`] = indicator === "ASSESSED_WITH_INTERVIEW" ? "85" : "";
+        fields[`version_${indicator}`] = "0";
+      }
+      return {
+        fields,
+        changed: async () => {
+          expect(await rows(`SELECT indicator::text, value FROM "Target" WHERE "officeId" = $1 AND period = $2`, [world.offices.toronto, period])).toEqual([{ indicator: "ASSESSED_WITH_INTERVIEW", value: 85 }]);
+        },
+      };
+    },
+  },
+
   createOrganizationAction: {
     prepare: async () => {
       const name = unique("Matrix Community Organisation");

@@ -111,6 +111,7 @@ describe("supervisors' indicators, computed in the database", () => {
         assessedBeforeSevenDay: 3,
         interviewed: 2,
         vulnerable: 3,
+        earlyAssessmentDue: 3,
         vulnerableAssessedIn48h: 1,
         released: 2,
         releasedOnAtd: 1,
@@ -181,7 +182,7 @@ describe("supervisors' indicators, computed in the database", () => {
     const result = await exportReportCsv(supervisor, { table: "indicators", from: "2025-03-01", to: "2025-03-31" });
     if (!result.ok) throw new Error("export refused");
     const [header, row, ...rest] = result.csv.trimEnd().split("\r\n");
-    expect(header).toBe("group,detentions,median_days_to_assessment,assessed,share_assessed_before_7_day_review,share_with_interview,vulnerable,share_vulnerable_assessed_within_48h,released,released_on_atd,overdue_reviews,minors_affected");
+    expect(header).toBe("group,detentions,median_days_to_assessment,assessed,share_assessed_before_7_day_review,share_with_interview,vulnerable,share_vulnerable_assessed_within_early_window,released,released_on_atd,overdue_reviews,minors_affected");
     // The export runs at the real current time, when D4's next review (due 12 April 2025) is overdue too: 3, not 2.
     expect(row).toBe(`${office.name},4,2.50,3,1.0000,0.6667,3,0.3333,2,1,3,2`);
     expect(rest).toEqual([]);

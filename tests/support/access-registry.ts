@@ -79,6 +79,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/admin/users/page.tsx", url: "/admin/users", allowed: ["ADMIN"], rule: "users.manage, with the access grants awaiting a second admin" },
   { file: "app/(app)/admin/organizations/page.tsx", url: "/admin/organizations", allowed: ["ADMIN"], rule: "organizations.manage" },
   { file: "app/(app)/admin/jobs/page.tsx", url: "/admin/jobs", allowed: ["ADMIN"], rule: "jobs.view: the job runner's health, counts only" },
+  { file: "app/(app)/policy/page.tsx", url: "/policy", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "policy.view: the release-first policy and its history; policy.manage (admins) schedules changes" },
+  { file: "app/(app)/reports/targets/page.tsx", url: "/reports/targets", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view: a supervisor's own office, an admin's chosen CBSA office; admins set targets (policy.manage)" },
   { file: "app/(app)/account/notifications/page.tsx", url: "/account/notifications", allowed: [...SIGNED_IN], rule: "any signed-in user: their own notification preferences" },
   { file: "app/(app)/notifications/page.tsx", url: "/notifications", allowed: [...SIGNED_IN], rule: "any signed-in user: their own notifications only" },
 ];
@@ -89,6 +91,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/bench/query-count/route.ts", method: "GET", url: "/api/bench/query-count", allowed: [], rule: "only with LIAISON_BENCH=1 (npm run bench); not found otherwise" },
   { file: "app/(app)/audit/export/route.ts", method: "GET", url: "/audit/export", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
   { file: "app/(app)/reports/export/route.ts", method: "GET", url: "/reports/export?table=indicators", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
+  { file: "app/(app)/reports/targets/export/route.ts", method: "GET", url: "/reports/targets/export?period=2026-Q4", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view, as the targets page" },
   {
     file: "app/(app)/cases/[id]/bundle/route.ts",
     method: "GET",
@@ -133,6 +136,9 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/users/actions.ts", name: "declineRoleGrantAction", allowed: ["ADMIN"], rule: "users.manage" },
   { file: "lib/users/actions.ts", name: "changeOwnPasswordAction", allowed: [...SIGNED_IN], rule: "any signed-in user, their own password only, with the current one; ends their other sessions" },
   { file: "lib/organizations/actions.ts", name: "createOrganizationAction", allowed: ["ADMIN"], rule: "organizations.manage" },
+  { file: "lib/policy/actions.ts", name: "schedulePolicyAction", allowed: ["ADMIN"], rule: "policy.manage; today or later, never before a version already scheduled" },
+  { file: "lib/policy/actions.ts", name: "withdrawPolicyAction", allowed: ["ADMIN"], rule: "policy.manage; only a version not yet in force" },
+  { file: "lib/targets/actions.ts", name: "setTargetsAction", allowed: ["ADMIN"], rule: "policy.manage; a CBSA office; versioned per indicator" },
   { file: "lib/detentions/actions.ts", name: "createDetentionAction", allowed: CBSA, rule: "cases.create, in the actor's own office" },
   { file: "lib/detentions/actions.ts", name: "assignDetentionAction", allowed: ["SUPERVISOR_TORONTO"], rule: "detentions.assign + own office" },
   { file: "lib/detentions/actions.ts", name: "setNoProspectAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },

@@ -15,6 +15,9 @@ import { createProviderFormSchema, updateProviderFormSchema } from "@/lib/provid
 import { removeDocumentSchema, uploadDocumentSchema } from "@/lib/documents/schema";
 import { correctDetentionSchema, correctPersonSchema, mergePeopleSchema } from "@/lib/corrections/schema";
 import { outreachContactSchema, resourceItemSchema, resourceListSchema } from "@/lib/outreach/schema";
+import { schedulePolicySchema } from "@/lib/policy/schema";
+import { setTargetsSchema } from "@/lib/targets/schema";
+import { TARGET_INDICATORS } from "@/lib/targets/rules";
 
 /**
  * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
@@ -135,6 +138,23 @@ const FORMS: Form[] = [
   },
   { name: "resource list", schema: resourceListSchema, namespace: "outreachValidation", fields: ["name", "description"] },
   { name: "resource list option", schema: resourceItemSchema, namespace: "outreachValidation", fields: ["providerId", "name", "notes"] },
+  {
+    name: "policy change (hours)",
+    schema: schedulePolicySchema,
+    namespace: "policyValidation",
+    fields: ["value", "effectiveOn", "reason"],
+    fixed: { key: "earlyAssessmentHours" },
+    cases: [{ value: "49", effectiveOn: "2026-02-30", reason: "Pilot" }, { value: "24.5" }, { value: "0x18" }],
+  },
+  { name: "policy change (flags)", schema: schedulePolicySchema, namespace: "policyValidation", fields: ["value", "effectiveOn", "reason"], fixed: { key: "earlyAssessmentFlags" } },
+  {
+    name: "targets",
+    schema: setTargetsSchema,
+    namespace: "targetValidation",
+    fields: ["period", ...TARGET_INDICATORS.map((indicator) => `target_${indicator}`)],
+    fixed: { officeId: ID, ...Object.fromEntries(TARGET_INDICATORS.map((indicator) => [`version_${indicator}`, "0"])) },
+    cases: [{ period: "2026-Q5", target_ASSESSED_WITH_INTERVIEW: "101", target_MEDIAN_DAYS_TO_ASSESSMENT: "-1" }],
+  },
 ];
 
 function translators(locale: "en" | "fr", namespace?: ValidationNamespace): { shared: Translate; own: Translate | null } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, effectiveDateProblem, policyAt, policyChanges, triggersEarlyAssessment, type PolicyVersion } from "@/lib/policy/rules";
+import { DEFAULT_POLICY, effectiveDateProblem, policyAt, policyChanges, policySegments, triggersEarlyAssessment, type PolicyVersion } from "@/lib/policy/rules";
 
 const at = (iso: string) => new Date(iso);
 
@@ -66,5 +66,28 @@ describe("which flags bring the assessment forward", () => {
     expect(triggersEarlyAssessment({ earlyAssessmentFlags: ["MINOR_DETAINED", "TRAFFICKING_INDICATORS"] }, ["ELDERLY", "LANGUAGE_BARRIER"])).toBe(false);
     expect(triggersEarlyAssessment({ earlyAssessmentFlags: ["MINOR_DETAINED"] }, ["ELDERLY", "MINOR_DETAINED"])).toBe(true);
     expect(triggersEarlyAssessment(DEFAULT_POLICY, [])).toBe(false);
+  });
+});
+
+describe("the policy's history as segments", () => {
+  it("runs from the beginning to now without gaps, one segment per change", () => {
+    const versions: PolicyVersion[] = [
+      { key: "earlyAssessmentHours", value: 24, effectiveFrom: at("2026-10-01T04:00:00Z") },
+      { key: "earlyAssessmentFlags", value: ["MINOR_DETAINED"], effectiveFrom: at("2026-10-01T04:00:00Z") },
+      { key: "dueSoonHours", value: 72, effectiveFrom: at("2026-07-01T04:00:00Z") },
+    ];
+    const segments = policySegments(versions);
+    expect(segments.map((segment) => [segment.from?.toISOString() ?? null, segment.to?.toISOString() ?? null])).toEqual([
+      [null, "2026-07-01T04:00:00.000Z"],
+      ["2026-07-01T04:00:00.000Z", "2026-10-01T04:00:00.000Z"],
+      ["2026-10-01T04:00:00.000Z", null],
+    ]);
+    expect(segments[0]!.policy).toEqual(DEFAULT_POLICY);
+    expect(segments[1]!.policy.dueSoonHours).toBe(72);
+    expect(segments[1]!.policy.earlyAssessmentHours).toBe(48);
+    expect(segments[2]!.policy).toMatchObject({ earlyAssessmentHours: 24, earlyAssessmentFlags: ["MINOR_DETAINED"], dueSoonHours: 72 });
+  });
+  it("is one segment, the defaults, without any version", () => {
+    expect(policySegments([])).toEqual([{ from: null, to: null, policy: DEFAULT_POLICY }]);
   });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -40,7 +41,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">{t("title")}</h1>
-      <p className="mb-4 text-slate-700">{t("intro")}</p>
+      <p className="mb-2 text-slate-700">{t("intro")}</p>
+      <p className="mb-4">
+        <Link href="/reports/targets" className="text-brand-800 underline">
+          {t("targetsLink")}
+        </Link>
+      </p>
 
       <form method="get" action="/reports" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-white p-3" noValidate>
         {!parsed.success && (
@@ -105,7 +111,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   <td className="px-3 py-2 text-right">{row.medianDaysToAssessment === null ? "—" : decimal.format(row.medianDaysToAssessment)}</td>
                   <td className="px-3 py-2 text-right">{showShare(row.assessedBeforeSevenDay, row.assessed)}</td>
                   <td className="px-3 py-2 text-right">{showShare(row.interviewed, row.assessed)}</td>
-                  <td className="px-3 py-2 text-right">{showShare(row.vulnerableAssessedIn48h, row.vulnerable)}</td>
+                  <td className="px-3 py-2 text-right">{showShare(row.vulnerableAssessedIn48h, row.earlyAssessmentDue)}</td>
                   <td className="px-3 py-2 text-right">{showShare(row.releasedOnAtd, row.released)}</td>
                   <td className={`px-3 py-2 text-right ${row.overdueReviews > 0 ? "font-bold text-red-800" : ""}`}>{row.overdueReviews}</td>
                   <td className="px-3 py-2 text-right">{row.minorsAffected}</td>
