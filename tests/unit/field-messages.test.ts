@@ -11,6 +11,8 @@ import { bondspersonFormSchema, planFormSchema } from "@/lib/release-plans/schem
 import { recordOutcomeSchema } from "@/lib/outcomes/schema";
 import { addCounselNoteSchema, decideCounselRequestSchema, endCounselSchema, recordCounselSchema, requestCounselSchema } from "@/lib/counsel/schema";
 import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
+import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
+import { setPasswordWithLinkSchema } from "@/lib/password-links/schema";
 
 /**
  * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
@@ -19,7 +21,7 @@ import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema"
  */
 const ID = "7d1f0c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 /** What the page sets itself (hidden fields): right in every case, the person fixes only what they can see. */
-const HIDDEN = { detentionId: ID, referralId: ID, taskId: ID, reviewId: ID, requestId: ID, recordId: ID, outcomeId: ID, version: "1", detentionVersion: "1", planVersion: "1", reviewVersion: "1", outcomeVersion: "1" };
+const HIDDEN = { userId: ID, detentionId: ID, referralId: ID, taskId: ID, reviewId: ID, requestId: ID, recordId: ID, outcomeId: ID, version: "1", detentionVersion: "1", planVersion: "1", reviewVersion: "1", outcomeVersion: "1" };
 /** No field accepts this: a control character in a value that is neither a date, a choice nor a number. */
 const WRONG = "\u0007x";
 
@@ -60,6 +62,16 @@ const FORMS: Form[] = [
     namespace: "reviewValidation",
     fields: ["startedDate", "startedTime", "concludedDate", "concludedTime", "outcome", "notes"],
     cases: [{ concludedDate: "2026-02-31", concludedTime: "9h" }],
+  },
+  { name: "new user", schema: createUserSchema, namespace: "userValidation", fields: ["name", "email", "role", "organizationId"] },
+  { name: "user details", schema: updateUserSchema, namespace: "userValidation", fields: ["name", "email", "role", "organizationId"] },
+  {
+    name: "password set with a link",
+    schema: setPasswordWithLinkSchema,
+    namespace: "userValidation",
+    fields: ["newPassword", "confirmPassword"],
+    fixed: { token: "a".repeat(43) },
+    cases: [{ newPassword: "Heron-Willow-Ferry-4417", confirmPassword: "Heron-Willow-Ferry-4418" }],
   },
 ];
 
