@@ -87,7 +87,10 @@ export async function setPasswordWithLink(input: { token: string; newPassword: s
     return await db().$transaction(async (tx) => {
       const consumed = await tx.passwordLink.updateMany({ where: { id: link.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       if (consumed.count === 0) throw new LinkGone();
-      await tx.user.update({ where: { id: link.userId }, data: { passwordHash, version: { increment: 1 } } });
+      // The version is left alone: it guards the administrators' edits (and a pending grant names it), which a
+      // password says nothing about. Bumping it would make a new account's grant stale the moment its person set
+      // their password, before the second administrator had a chance to approve.
+      await tx.user.update({ where: { id: link.userId }, data: { passwordHash } });
       const ended = await tx.userSession.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: now } });
       await tx.auditEvent.create({
         data: {
