@@ -60,7 +60,8 @@ export const issuePasswordLinkAction = serverAction({
   input: issuePasswordLinkSchema,
   run: issuePasswordLink,
   refused: (refusal) => (refusal.reason === "CANNOT_CHANGE_SELF" ? failure("cannotChangeSelf") : null),
-  succeeded: async (result) => withLink(await done([], "userAdmin", "linkIssued"), result.userId, result.link, result.recipient),
+  // The user's page says a link is outstanding, and until when.
+  succeeded: async (result) => withLink(await done([`/admin/users/${result.userId}`], "userAdmin", "linkIssued"), result.userId, result.link, result.recipient),
 });
 
 export const setUserActiveAction = serverAction({
