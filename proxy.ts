@@ -10,7 +10,7 @@ import { readBodyAtMost } from "@/lib/http/read-body";
  * 2. An optimistic redirect: a visitor without a session cookie goes to sign-in. The real check
  *    (a valid, unexpired session of an active user) is done by lib/auth/session on every page and action.
  */
-const PUBLIC_PATHS = ["/sign-in", "/sign-out", "/api/auth", "/api/calendar", "/api/bench"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-out", "/set-password", "/api/auth", "/api/calendar", "/api/bench"];
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   const development = process.env.NODE_ENV === "development";

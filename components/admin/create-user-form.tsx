@@ -1,17 +1,22 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { createUserAction } from "@/lib/users/actions";
+import { createUserAction, type PasswordLinkAnswer } from "@/lib/users/actions";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { PasswordLinkResult } from "@/components/admin/password-link-result";
 
 type Option = { id: string; name: string };
 const ROLES = ["CLO", "SUPERVISOR", "NGO_CASEWORKER", "COUNSEL", "ADMIN"] as const;
 
+/** A new account: no password here; the answer carries the person's link to set their own, shown once. */
 export function CreateUserForm({ organizations }: { organizations: Option[] }) {
   const t = useTranslations("admin.users");
+  const own = useTranslations("userAdmin");
   const roles = useTranslations("roles");
   const { result, errors, pending, formProps } = useFormAction(createUserAction);
+  const passwordLink = result?.ok ? (result as PasswordLinkAnswer).passwordLink : undefined;
   const field = (name: string) => ({
     id: `new-user-${name}`,
     name,
@@ -23,6 +28,14 @@ export function CreateUserForm({ organizations }: { organizations: Option[] }) {
     <form {...formProps} className="rounded border border-slate-300 bg-white p-4" noValidate>
       <h2 className="mb-3 text-lg font-semibold">{t("createTitle")}</h2>
       <FormFeedback result={result} idPrefix="new-user" />
+      {passwordLink && (
+        <>
+          <PasswordLinkResult passwordLink={passwordLink} idPrefix="new-user" />
+          <p className="mb-4">
+            <Link href={`/admin/users/${passwordLink.userId}`} className="text-brand-800 underline">{own("openUser")}</Link>
+          </p>
+        </>
+      )}
       <div className="grid gap-3 md:grid-cols-2">
         <div>
           <label htmlFor="new-user-name" className="mb-1 block text-sm font-medium">{t("name")}</label>
@@ -51,12 +64,6 @@ export function CreateUserForm({ organizations }: { organizations: Option[] }) {
             ))}
           </select>
           <FieldError id="new-user-organizationId-error" message={errors.organizationId} />
-        </div>
-        <div>
-          <label htmlFor="new-user-password" className="mb-1 block text-sm font-medium">{t("initialPassword")}</label>
-          <input {...field("password")} type="password" autoComplete="new-password" aria-describedby={errors.password ? "new-user-password-error" : "new-user-password-hint"} />
-          <p id="new-user-password-hint" className="mt-1 text-sm text-slate-600">{t("passwordHint")}</p>
-          <FieldError id="new-user-password-error" message={errors.password} />
         </div>
       </div>
       <button type="submit" disabled={pending} className="mt-4 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { throttlingAddress } from "@/lib/auth/client-address";
-import { ACCOUNT_CEILING, ADDRESS_POLICY, KNOWN_ADDRESS_DAYS, PAIR_POLICY, signInThrottle, throttleDecision, type RecentFailures, type SignInHistory } from "@/lib/auth/throttle";
+import { ACCOUNT_CEILING, ADDRESS_POLICY, combineDecisions, KNOWN_ADDRESS_DAYS, PAIR_POLICY, signInThrottle, throttleDecision, type RecentFailures, type SignInHistory } from "@/lib/auth/throttle";
 import type { SignInAttemptWhereInput } from "@/lib/generated/prisma/models";
 import type { AuditAction } from "@/lib/audit/events";
 
@@ -78,8 +78,9 @@ export async function signInWithPassword(input: unknown, client: { address: stri
   const user = await db().user.findUnique({ where: { email }, select: { id: true, active: true, passwordHash: true } });
   // Verify against a throwaway hash when the account is unknown, so timing does not reveal which e-mails exist.
   dummyHash ??= hashPassword(crypto.randomUUID());
+  // An account whose person has not yet set a password (a new account's link unused) fails exactly like a wrong one.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !user.active || !valid) {
+  if (!user || !user.active || !user.passwordHash || !valid) {
     await db().signInAttempt.create({ data: { accountKey, addressKey, succeeded: false, attemptedAt: now } });
     return { ok: false, reason: "INVALID" };
   }
@@ -119,7 +120,7 @@ export async function revokeSession(sessionId: string): Promise<void> {
  */
 export async function checkCurrentPassword(userId: string, sessionId: string, password: string, now: Date = new Date()): Promise<"OK" | "INVALID" | "THROTTLED"> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  if (!user) return "INVALID";
+  if (!user?.passwordHash) return "INVALID";
   const accountKey = key("account", user.email);
   const addressKey = key("address", `session:${sessionId}`);
   const failures = await failuresWhere({ accountKey, addressKey, attemptedAt: { gt: minutesBefore(now, PAIR_POLICY.windowMinutes) } });
@@ -127,4 +128,25 @@ export async function checkCurrentPassword(userId: string, sessionId: string, pa
   if (await verifyPassword(user.passwordHash, password)) return "OK";
   await db().signInAttempt.create({ data: { accountKey, addressKey, succeeded: false, attemptedAt: now } });
   return "INVALID";
+}
+
+/**
+ * Attempts with a password link (lib/password-links) that name no usable link are counted like failed sign-ins from
+ * the same address: the pair rule on one shared "password-link" account key, and the address rule over every failure
+ * from that address (sign-in included), so one place cannot alternate between the two to get more guesses. A guess
+ * at a 32-byte token is futile anyway; this keeps a broken or hostile client from hammering the page.
+ */
+const passwordLinkAccountKey = () => key("account", "password-link");
+
+export async function passwordLinkThrottled(address: string, now: Date = new Date()): Promise<boolean> {
+  const addressKey = key("address", throttlingAddress(address));
+  const [pair, any] = await Promise.all([
+    failuresWhere({ accountKey: passwordLinkAccountKey(), addressKey, attemptedAt: { gt: minutesBefore(now, PAIR_POLICY.windowMinutes) } }),
+    failuresWhere({ addressKey, attemptedAt: { gt: minutesBefore(now, ADDRESS_POLICY.windowMinutes) } }),
+  ]);
+  return !combineDecisions(throttleDecision(pair, PAIR_POLICY, now), throttleDecision(any, ADDRESS_POLICY, now)).allowed;
+}
+
+export async function recordPasswordLinkFailure(address: string, now: Date = new Date()): Promise<void> {
+  await db().signInAttempt.create({ data: { accountKey: passwordLinkAccountKey(), addressKey: key("address", throttlingAddress(address)), succeeded: false, attemptedAt: now } });
 }

@@ -1,4 +1,5 @@
 import type { AppLocale } from "@/lib/i18n/locales";
+import enAdmin from "./messages/en/admin.json";
 import enAudit from "./messages/en/audit.json";
 import enCase from "./messages/en/case.json";
 import enCommon from "./messages/en/common.json";
@@ -12,6 +13,7 @@ import enSearch from "./messages/en/search.json";
 import enTeam from "./messages/en/team.json";
 import enOutside from "./messages/en/outside.json";
 import enPolicy from "./messages/en/policy.json";
+import frAdmin from "./messages/fr/admin.json";
 import frAudit from "./messages/fr/audit.json";
 import frCase from "./messages/fr/case.json";
 import frCommon from "./messages/fr/common.json";
@@ -27,13 +29,13 @@ import frOutside from "./messages/fr/outside.json";
 import frPolicy from "./messages/fr/policy.json";
 
 /**
- * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, policy) so each area's strings live
+ * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, policy, admin) so each area's strings live
  * together. Each top-level namespace belongs to exactly one file; tests/unit/messages.test.ts checks
  * that and English/French parity.
  */
 export const CATALOGUE_FILES: Record<AppLocale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, policy: enPolicy },
-  fr: { common: frCommon, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy },
+  en: { common: enCommon, admin: enAdmin, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, policy: enPolicy },
+  fr: { common: frCommon, admin: frAdmin, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy },
 };
 
 export function messagesFor(locale: AppLocale): Record<string, unknown> {

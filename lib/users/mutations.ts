@@ -1,12 +1,13 @@
 import "server-only";
 import { db, type Transaction } from "@/lib/db";
-import { can, type Actor } from "@/lib/authz";
+import { can, managedUserScope, type Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
 import { checkCurrentPassword } from "@/lib/auth/sign-in";
 import { changeNeedsApproval, grantApprovalProblem, roleFitsOrganization, type AccountAccess } from "@/lib/users/rules";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { issueLinkInTransaction, type IssuedLink, type LinkRecipient } from "@/lib/password-links/mutations";
 
 export type UserMutationResult =
   | { ok: true; userId: string; pendingApproval: boolean }
@@ -63,32 +64,35 @@ async function requestGrant(tx: Transaction, actor: Actor, input: { userId: stri
   });
 }
 
+export type CreateUserResult =
+  | { ok: true; userId: string; pendingApproval: boolean; link: IssuedLink; recipient: LinkRecipient }
+  | Extract<UserMutationResult, { ok: false }>;
+
 /**
- * Creates an account. A role that needs approval (case access, or ADMIN) is created inactive with a pending grant:
- * the person can sign in only once a second administrator approves. Other roles are active at once.
+ * Creates an account, without a password: the person sets their own through a single-use link (72 hours), issued in
+ * the same transaction and shown once to the administrator. Until then the account cannot sign in. A role that needs
+ * approval (case access, or ADMIN) is created inactive with a pending grant: the person can sign in only once a second
+ * administrator approves. Other roles are active at once.
  */
-export async function createUser(
-  actor: Actor,
-  input: { name: string; email: string; role: Role; organizationId: string; password: string },
-): Promise<UserMutationResult> {
+export async function createUser(actor: Actor, input: { name: string; email: string; role: Role; organizationId: string }): Promise<CreateUserResult> {
   if (!can(actor, "users.manage")) return { ok: false, reason: "NOT_FOUND" };
   const kind = await organizationKind(input.organizationId);
   if (!kind) return { ok: false, reason: "ORGANIZATION_NOT_FOUND" };
   if (!roleFitsOrganization(input.role, kind)) return { ok: false, reason: "ROLE_DOES_NOT_FIT_ORGANIZATION" };
   const access: AccountAccess = { role: input.role, organizationId: input.organizationId, active: true };
   const pendingApproval = changeNeedsApproval(null, access);
-  const passwordHash = await hashPassword(input.password);
   return db()
     .$transaction(async (tx) => {
       const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (existing) return { ok: false, reason: "EMAIL_TAKEN" } as const;
       const user = await tx.user.create({
-        data: { name: input.name, email: input.email, role: input.role, organizationId: input.organizationId, passwordHash, active: !pendingApproval },
-        select: { id: true, version: true },
+        data: { name: input.name, email: input.email, role: input.role, organizationId: input.organizationId, passwordHash: null, active: !pendingApproval },
+        select: { id: true, version: true, locale: true },
       });
       await recordAudit(tx, actor, { action: "user.create", entityType: "User", entityId: user.id, metadata: { role: input.role, pendingApproval } });
       if (pendingApproval) await requestGrant(tx, actor, { userId: user.id, userVersion: user.version, access, activates: true });
-      return { ok: true, userId: user.id, pendingApproval } as const;
+      const link = await issueLinkInTransaction(tx, actor, { userId: user.id, purpose: "NEW_ACCOUNT" });
+      return { ok: true, userId: user.id, pendingApproval, link, recipient: { email: input.email, locale: user.locale } } as const;
     })
     .catch((error: unknown) => {
       // Two admins creating the same address at once: the unique index decides, the loser is told plainly.
@@ -98,39 +102,58 @@ export async function createUser(
 }
 
 /**
- * Changes a user's role and organisation. An admin cannot change their own (no one grants themselves power). A change
- * that gives access (lib/users/rules changeNeedsApproval) becomes a pending grant and the user keeps their current
- * role until a second administrator approves; one that takes access away applies at once.
+ * Changes a user's name, e-mail address, role and organisation. An admin cannot change their own (no one grants
+ * themselves power). The name and address apply at once; a role change that gives access (lib/users/rules
+ * changeNeedsApproval) becomes a pending grant and the user keeps their current role until a second administrator
+ * approves; one that takes access away applies at once.
  */
-export async function updateUserRole(
+export async function updateUser(
   actor: Actor,
-  input: { userId: string; version: number; role: Role; organizationId: string },
+  input: { userId: string; version: number; name: string; email: string; role: Role; organizationId: string },
 ): Promise<UserMutationResult> {
   if (!can(actor, "users.manage")) return { ok: false, reason: "NOT_FOUND" };
   if (input.userId === actor.userId) return { ok: false, reason: "CANNOT_CHANGE_SELF" };
   const kind = await organizationKind(input.organizationId);
   if (!kind) return { ok: false, reason: "ORGANIZATION_NOT_FOUND" };
   if (!roleFitsOrganization(input.role, kind)) return { ok: false, reason: "ROLE_DOES_NOT_FIT_ORGANIZATION" };
-  return db().$transaction(async (tx) => {
-    const current = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, organizationId: true, active: true } });
-    if (!current) return { ok: false, reason: "NOT_FOUND" } as const;
-    const next: AccountAccess = { role: input.role, organizationId: input.organizationId, active: current.active };
-    // An inactive account's role changes at once: it gives no access until reactivated, and reactivation is a grant.
-    const pendingApproval = changeNeedsApproval(current, next);
-    // The version in the where clause makes a concurrent edit fail instead of being overwritten; a pending grant
-    // moves the version on too, so two requests made from the same page cannot both stand.
-    const { count } = await tx.user.updateMany({
-      where: { id: input.userId, version: input.version },
-      data: pendingApproval ? { version: { increment: 1 } } : { role: input.role, organizationId: input.organizationId, version: { increment: 1 } },
+  return db()
+    .$transaction(async (tx) => {
+      const current = await tx.user.findFirst({
+        where: { AND: [managedUserScope(actor), { id: input.userId }] },
+        select: { name: true, email: true, role: true, organizationId: true, active: true },
+      });
+      if (!current) return { ok: false, reason: "NOT_FOUND" } as const;
+      if (input.email !== current.email) {
+        const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+        if (taken) return { ok: false, reason: "EMAIL_TAKEN" } as const;
+      }
+      const next: AccountAccess = { role: input.role, organizationId: input.organizationId, active: current.active };
+      // An inactive account's role changes at once: it gives no access until reactivated, and reactivation is a grant.
+      const pendingApproval = changeNeedsApproval(current, next);
+      const identity = { name: input.name, email: input.email };
+      // The version in the where clause makes a concurrent edit fail instead of being overwritten; a pending grant
+      // moves the version on too, so two requests made from the same page cannot both stand.
+      const { count } = await tx.user.updateMany({
+        where: { id: input.userId, version: input.version },
+        data: pendingApproval ? { ...identity, version: { increment: 1 } } : { ...identity, role: input.role, organizationId: input.organizationId, version: { increment: 1 } },
+      });
+      if (count === 0) return { ok: false, reason: "STALE_VERSION" } as const;
+      // Field names only: the audit log holds no personal data.
+      const changed: string[] = (["name", "email"] as const).filter((field) => current[field] !== input[field]);
+      if (pendingApproval) {
+        await requestGrant(tx, actor, { userId: input.userId, userVersion: input.version + 1, access: next, activates: false });
+        if (changed.length > 0) await recordAudit(tx, actor, { action: "user.update", entityType: "User", entityId: input.userId, metadata: { changed } });
+      } else {
+        if (current.role !== input.role) changed.push("role");
+        if (current.organizationId !== input.organizationId) changed.push("organizationId");
+        await recordAudit(tx, actor, { action: "user.update", entityType: "User", entityId: input.userId, metadata: { role: input.role, changed } });
+      }
+      return { ok: true, userId: input.userId, pendingApproval } as const;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return { ok: false, reason: "EMAIL_TAKEN" } as const;
+      throw error;
     });
-    if (count === 0) return { ok: false, reason: "STALE_VERSION" } as const;
-    if (pendingApproval) {
-      await requestGrant(tx, actor, { userId: input.userId, userVersion: input.version + 1, access: next, activates: false });
-    } else {
-      await recordAudit(tx, actor, { action: "user.update", entityType: "User", entityId: input.userId, metadata: { role: input.role } });
-    }
-    return { ok: true, userId: input.userId, pendingApproval } as const;
-  });
 }
 
 /**
@@ -157,6 +180,8 @@ export async function setUserActive(actor: Actor, input: { userId: string; versi
       // Deactivation also ends every open session at once, and no grant asked for earlier can bring the account back.
       await tx.userSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: new Date() } });
       await tx.roleGrant.updateMany({ where: { userId: input.userId, status: "PENDING" }, data: { status: "SUPERSEDED", decidedAt: new Date(), version: { increment: 1 } } });
+      // ...nor a password link issued earlier: reactivation starts from whatever password the account had.
+      await tx.passwordLink.updateMany({ where: { userId: input.userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     }
     await recordAudit(tx, actor, { action: input.active ? "user.activate" : "user.deactivate", entityType: "User", entityId: input.userId });
     return { ok: true, userId: input.userId, pendingApproval } as const;

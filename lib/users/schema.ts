@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem } from "@/lib/auth/password-policy";
 import { lineText } from "@/lib/validation/text";
 
 export const ROLES = ["CLO", "SUPERVISOR", "NGO_CASEWORKER", "COUNSEL", "ADMIN"] as const;
@@ -15,26 +15,39 @@ export const PASSWORD_PROBLEM_KEYS: Partial<Record<PasswordProblem, string>> = {
 };
 const version = z.coerce.number({ message: "invalid" }).int().min(1);
 
-export const createUserSchema = z
-  .object({
-    name: lineText(200).min(1, "required"),
-    email: z.string().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("email")),
-    role: z.enum(ROLES, { message: "invalidChoice" }),
-    organizationId: uuid,
-    password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(MAX_PASSWORD_LENGTH, "tooLong"),
-  })
-  .superRefine((user, context) => {
-    const problem = passwordProblem(user.password, user.email);
-    // Length problems already have their own message from the field's rules.
-    if (problem && PASSWORD_PROBLEM_KEYS[problem]) context.addIssue({ code: "custom", path: ["password"], message: PASSWORD_PROBLEM_KEYS[problem] });
-  });
+const name = lineText(200).min(1, "required");
+const email = z.string().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("email"));
+const role = z.enum(ROLES, { message: "invalidChoice" });
 
+/** A new account has no password: the person sets their own through the link issued with it (lib/password-links). */
+export const createUserSchema = z.object({
+  name,
+  email,
+  role,
+  organizationId: uuid,
+});
+
+/** The user's page: name, address, role and organisation, with the version the page was read at. */
 export const updateUserSchema = z.object({
   userId: uuid,
   version,
-  role: z.enum(ROLES, { message: "invalidChoice" }),
+  name,
+  email,
+  role,
   organizationId: uuid,
 });
+
+/** Issuing a password reset link for another user. */
+export const issuePasswordLinkSchema = z.object({ userId: uuid });
+
+/** The users list's query string: a bad value reads as no filter rather than an error. */
+export const userListSchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  role: z.enum(ROLES).optional().catch(undefined),
+  organizationId: z.uuid().optional().catch(undefined),
+  status: z.enum(["active", "inactive"]).optional().catch(undefined),
+});
+export type UserListFilters = z.output<typeof userListSchema>;
 
 export const setUserActiveSchema = z.object({
   userId: uuid,

@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 const personas = Object.keys(PERSONAS) as Persona[];
 let base = "";
 const cookies = new Map<Persona, string>();
-const records = { case: "", referral: "", provider: "" };
+const records = { case: "", referral: "", provider: "", user: "" };
 /** What would name the case if it leaked: its reference and the person's family name (the id is in the URL anyway). */
 const caseTitle = { reference: "", familyName: "" };
 
@@ -24,6 +24,7 @@ test.beforeAll(async ({ app }) => {
   records.case = found.case;
   records.referral = found.referral;
   records.provider = found.provider;
+  records.user = found.user;
   caseTitle.reference = found.caseReference;
   caseTitle.familyName = found.caseFamilyName;
   for (const persona of personas) {
@@ -33,7 +34,7 @@ test.beforeAll(async ({ app }) => {
 });
 
 function resolve(url: string): string {
-  return url.replace(":case", records.case).replace(":referral", records.referral).replace(":provider", records.provider);
+  return url.replace(":case", records.case).replace(":referral", records.referral).replace(":provider", records.provider).replace(":user", records.user);
 }
 
 async function request(persona: Persona, url: string) {
@@ -45,7 +46,7 @@ async function request(persona: Persona, url: string) {
   return { status: response.status, toSignIn: response.status >= 300 && response.status < 400 && /\/sign-in/.test(location), body };
 }
 
-const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out"]);
+const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/set-password"]);
 let checks = 0;
 
 for (const page of PAGES) {

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test, type Page } from "./fixtures";
 import { postCredentials, signInOverHttp } from "@/tests/support/http-session";
 
 /**
@@ -20,9 +22,8 @@ async function withDatabase<T>(databaseUrl: string, work: (client: pg.Client) =>
 }
 
 /** A new account like a demo caseworker's (same organisation, the demo password): this spec's changes touch no one else. */
-async function freshAccount(databaseUrl: string, label: string): Promise<{ email: string; name: string }> {
+async function freshAccount(databaseUrl: string, label: string, name = `Accounts Test ${randomBytes(2).toString("hex")}`): Promise<{ email: string; name: string }> {
   const email = `${label}.${randomBytes(4).toString("hex")}@liaison.example`;
-  const name = `Accounts Test ${randomBytes(2).toString("hex")}`;
   await withDatabase(databaseUrl, async (client) => {
     const inserted = await client.query(
       `INSERT INTO "User" SELECT * FROM jsonb_populate_record(NULL::"User", (SELECT to_jsonb(u) || $1::jsonb FROM "User" u WHERE email = 'caseworker.northgate@liaison.example'))`,
@@ -31,6 +32,36 @@ async function freshAccount(databaseUrl: string, label: string): Promise<{ email
     if (inserted.rowCount !== 1) throw new Error("Could not make the test account");
   });
   return { email, name };
+}
+
+/** Axe on a page of a browser context of the test's own (the fixture checks only the test's own page). */
+async function expectNoSevereAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const severe = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(severe.map((v) => `${v.id}: ${v.help}`), `axe on ${page.url()}`).toEqual([]);
+}
+
+/** The link shown once on the administrator's screen: its read-only field's value. */
+async function shownLink(page: Page): Promise<string> {
+  const field = page.getByLabel("Password link (shown only once)");
+  await expect(field).toHaveValue(/\/set-password#[A-Za-z0-9_-]{43}$/);
+  await expect(field).toHaveAttribute("readonly", "");
+  return field.inputValue();
+}
+
+/** Opens a password link in a fresh browser (no session, as the person would) and sets the password: what the page answers. */
+async function setPasswordThroughLink(browser: Browser, link: string, password: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ locale: "en-CA" });
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Choose your password" })).toBeVisible();
+  // The script took the token out of the address bar (and so out of history) as soon as it read it.
+  await expect(page).toHaveURL(/\/set-password$/);
+  await expectNoSevereAxeViolations(page);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("New password again").fill(password);
+  await page.getByRole("button", { name: "Set my password" }).click();
+  return { page, close: () => context.close() };
 }
 
 /** One sign-in attempt through next-auth's credentials endpoint, with extra headers; the error code it answers, or null. */
@@ -112,7 +143,7 @@ test("a user changes their own password: the old one stops working, and their ot
   expect(await signInOverHttp(base, account.email, newPassword)).toMatch(/^liaison\.session=/);
 });
 
-test("a CLO account made by one administrator opens only when a second one approves it", async ({ page, signIn, expectAccessible, app }) => {
+test("a CLO account made by one administrator opens only when a second one approves it", async ({ page, signIn, expectAccessible, app, browser }) => {
   test.setTimeout(120_000);
   const email = `new.officer.${randomBytes(4).toString("hex")}@liaison.example`;
   const name = `New Officer ${randomBytes(2).toString("hex")}`;
@@ -120,18 +151,29 @@ test("a CLO account made by one administrator opens only when a second one appro
 
   await signIn("admin@liaison.example");
   await expect(page).toHaveURL(/\/admin\/users$/);
-  // Their own row offers no change of role, organisation or status.
-  const ownRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sam Ortiz" }) });
-  await expect(ownRow.getByText("Your own account: another administrator changes it.")).toBeVisible();
-  await expect(ownRow.getByRole("button")).toHaveCount(0);
+  await expectAccessible();
+  // Their own page offers no change of role, organisation or status.
+  await page.getByLabel("Name or e-mail address").fill("admin@liaison");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("link", { name: "Sam Ortiz" }).click();
+  await expect(page.getByText("Your own account: another administrator changes it.")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+  await expectAccessible();
+  await page.getByRole("link", { name: "All users" }).click();
+  await page.getByRole("link", { name: "New user" }).click();
+  await expect(page).toHaveURL(/\/admin\/users\/new$/);
+  await expectAccessible();
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("E-mail address", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("CLO");
   await page.getByLabel("Organization", { exact: true }).selectOption({ label: "CBSA Greater Toronto Area Region" });
-  await page.getByLabel("Initial password").fill(password);
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("status").filter({ hasText: "stays inactive until another administrator approves" })).toBeVisible();
-  await page.reload();
+  // The person chooses their own password with the link, before the approval; it opens nothing until then.
+  const chosen = await setPasswordThroughLink(browser, await shownLink(page), password);
+  await expect(chosen.page.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
+  await chosen.close();
+  await page.goto("/admin/users");
   const pending = page.getByRole("region", { name: "Access awaiting a second administrator" });
   const row = pending.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
   // The administrator who asked cannot approve it.
@@ -157,4 +199,79 @@ test("a CLO account made by one administrator opens only when a second one appro
   await expectAccessible();
   await expect(page.getByRole("cell", { name: "user.grant_requested" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "user.grant_approved" }).first()).toBeVisible();
+});
+
+test("an administrator finds a user by part of the name, edits them and issues a reset link; a new user sets their own password through a link that works once", async ({ page, signIn, expectAccessible, app, browser }) => {
+  test.setTimeout(180_000);
+  const base = app.baseURL;
+  const hex = randomBytes(2).toString("hex");
+  const account = await freshAccount(app.databaseUrl, "findable", `Zoé Lévesque-Aubé ${hex}`);
+
+  await signIn("admin@liaison.example");
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  // Part of the name, without its accents or capitals.
+  await page.getByLabel("Name or e-mail address").fill(`zoe levesque-aube ${hex}`);
+  await page.getByLabel("Status", { exact: true }).selectOption("active");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]q=zoe\+levesque-aube/);
+  await expect(page.getByRole("rowheader")).toHaveCount(1);
+  await expectAccessible();
+  await page.getByRole("link", { name: account.name }).click();
+  await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: account.name })).toBeVisible();
+  await expectAccessible();
+
+  const renamed = `Zoé Lévesque ${hex}`;
+  await page.getByLabel("Name", { exact: true }).fill(renamed);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The user's details were saved." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+  await expectAccessible();
+
+  await page.getByRole("button", { name: "Issue a password reset link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "A password reset link was issued." })).toBeVisible();
+  const reset = await shownLink(page);
+  await expectAccessible();
+  const resetPassword = `Heron-Willow-${randomBytes(3).toString("hex")}-Ferry`;
+  const used = await setPasswordThroughLink(browser, reset, resetPassword);
+  await expect(used.page.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
+  await used.close();
+  expect(await attemptSignIn(base, account.email, DEMO_PASSWORD, {})).toBe("CredentialsSignin");
+  expect(await signInOverHttp(base, account.email, resetPassword)).toMatch(/^liaison\.session=/);
+
+  // A new account: no password is asked of the administrator; the link is shown once.
+  await page.getByRole("link", { name: "All users" }).click();
+  await page.getByRole("link", { name: "New user" }).click();
+  await expectAccessible();
+  const email = `new.caseworker.${randomBytes(4).toString("hex")}@liaison.example`;
+  await page.getByLabel("Name", { exact: true }).fill(`New Caseworker ${hex}`);
+  await page.getByLabel("E-mail address", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("NGO_CASEWORKER");
+  await page.getByLabel("Organization", { exact: true }).selectOption({ label: "Rainbow Newcomer Network" });
+  await expect(page.getByLabel(/password/i)).toHaveCount(0);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The user was created." })).toBeVisible();
+  const link = await shownLink(page);
+  await expectAccessible();
+  // Until the person sets a password the account cannot sign in, and sign-in says nothing more than for a wrong one.
+  expect(await attemptSignIn(base, email, "Heron-Willow-Ferry-4417", {})).toBe("CredentialsSignin");
+
+  const password = `Otter-Lantern-${randomBytes(3).toString("hex")}-Quay`;
+  const chosen = await setPasswordThroughLink(browser, link, password);
+  await expect(chosen.page.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
+  await chosen.page.getByRole("link", { name: "Go to sign-in" }).click();
+  await chosen.page.getByLabel("E-mail address").fill(email);
+  await chosen.page.getByLabel("Password").fill(password);
+  await chosen.page.getByRole("button", { name: "Sign in" }).click();
+  await chosen.page.waitForURL((url) => url.pathname !== "/sign-in");
+  await expect(chosen.page.getByRole("link", { name: "Sign out" })).toBeVisible();
+  await expectNoSevereAxeViolations(chosen.page);
+  await chosen.close();
+
+  // The same link a second time: refused, with the one plain message for every unusable link.
+  const again = await setPasswordThroughLink(browser, link, `Second-${password}`);
+  await expect(again.page.getByRole("alert").filter({ hasText: "This link cannot be used." })).toBeVisible();
+  await expectNoSevereAxeViolations(again.page);
+  await again.close();
+  expect(await signInOverHttp(base, email, password)).toMatch(/^liaison\.session=/);
 });

@@ -232,10 +232,12 @@ const SCENARIOS: Record<string, Scenario> = {
     prepare: async () => {
       const email = `matrix.account.${randomBytes(4).toString("hex")}@liaison.example`;
       return {
-        fields: { name: unique("Matrix Account"), email, role: "CLO", organizationId: world.offices.toronto, password: "Lantern-Quay-Orchard-7291" },
+        fields: { name: unique("Matrix Account"), email, role: "CLO", organizationId: world.offices.toronto },
         changed: async () => {
           // A CLO opens case files: the account is created inactive, and a second administrator must approve it.
           expect(await rows(`SELECT 1 FROM "User" WHERE email = $1 AND role = 'CLO' AND "organizationId" = $2 AND NOT active`, [email, world.offices.toronto])).toHaveLength(1);
+          // No password chosen by the admin: the person sets it through the link issued with the account.
+          expect(await rows(`SELECT 1 FROM "User" u JOIN "PasswordLink" l ON l."userId" = u.id WHERE u.email = $1 AND u."passwordHash" IS NULL AND l.purpose = 'NEW_ACCOUNT' AND l."usedAt" IS NULL`, [email])).toHaveLength(1);
           expect(await rows(`SELECT 1 FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" WHERE u.email = $1 AND g.status = 'PENDING' AND g.role = 'CLO' AND g.activates`, [email])).toHaveLength(1);
         },
       };
@@ -246,11 +248,12 @@ const SCENARIOS: Record<string, Scenario> = {
     prepare: async () => {
       const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.clone.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Clone Account", version: 1 });
       return {
-        fields: { userId, version: "1", role: "SUPERVISOR", organizationId: world.offices.toronto },
+        fields: { userId, version: "1", name: "Matrix Renamed Account", email: `matrix.renamed.${randomBytes(4).toString("hex")}@liaison.example`, role: "SUPERVISOR", organizationId: world.offices.toronto },
         target: { table: "User", id: userId },
         changed: async () => {
           // Becoming a supervisor is more access: asked for, pending a second administrator; the role is unchanged until then.
-          expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "CLO", version: 2 });
+          // The name applies at once.
+          expect(await row(`SELECT role, version, name FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "CLO", version: 2, name: "Matrix Renamed Account" });
           expect(await rows(`SELECT 1 FROM "RoleGrant" WHERE "userId" = $1 AND status = 'PENDING' AND role = 'SUPERVISOR' AND "userVersion" = 2`, [userId])).toHaveLength(1);
         },
       };
@@ -294,6 +297,42 @@ const SCENARIOS: Record<string, Scenario> = {
         changed: async () => {
           expect(await row(`SELECT status FROM "RoleGrant" WHERE id = $1`, [grantId])).toEqual({ status: "DECLINED" });
           expect(await row(`SELECT role, version FROM "User" WHERE id = $1`, [userId])).toEqual({ role: "CLO", version: 1 });
+        },
+      };
+    },
+  },
+
+  issuePasswordLinkAction: {
+    prepare: async () => {
+      const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.clone.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Clone Account", version: 1 });
+      return {
+        fields: { userId },
+        target: { table: "User", id: userId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "PasswordLink" WHERE "userId" = $1 AND purpose = 'RESET' AND "usedAt" IS NULL AND "revokedAt" IS NULL`, [userId])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
+  setPasswordWithLinkAction: {
+    // Anyone holding a usable link, signed in or not: the token is the credential.
+    prepare: async () => {
+      const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.link.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Link Account", version: 1 });
+      await db.query(`UPDATE "User" SET "passwordHash" = NULL WHERE id = $1`, [userId]);
+      const token = randomBytes(32).toString("base64url");
+      const linkId = randomUUID();
+      await db.query(
+        `INSERT INTO "PasswordLink" (id, "userId", purpose, "tokenHash", "expiresAt", "createdById") VALUES ($1, $2, 'NEW_ACCOUNT', encode(sha256(convert_to($3, 'UTF8')), 'hex'), now() + interval '1 hour', $4)`,
+        [linkId, userId, token, world.userIds.get("admin@liaison.example")],
+      );
+      const newPassword = `Matrix-Heron-${randomBytes(5).toString("hex")}-Ferry`;
+      return {
+        fields: { token, newPassword, confirmPassword: newPassword },
+        target: { table: "PasswordLink", id: linkId },
+        changed: async () => {
+          expect(await row(`SELECT "usedAt" IS NOT NULL AS used FROM "PasswordLink" WHERE id = $1`, [linkId])).toEqual({ used: true });
+          expect(await row(`SELECT "passwordHash" IS NOT NULL AS set FROM "User" WHERE id = $1`, [userId])).toEqual({ set: true });
         },
       };
     },

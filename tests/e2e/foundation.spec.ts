@@ -64,6 +64,9 @@ test.describe("each role signs in and lands on its home with seeded data", () =>
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expectAccessible();
     await expect(page.getByRole("rowheader", { name: "Dana Whitfield" })).toBeVisible();
+    await page.getByRole("link", { name: "New user" }).click();
+    await expect(page).toHaveURL(/\/admin\/users\/new$/);
+    await expectAccessible();
 
     // A bad submission gets an error summary and field messages, and creates nothing.
     await page.getByLabel("Name", { exact: true }).fill("Test Caseworker");
@@ -81,9 +84,9 @@ test.describe("each role signs in and lands on its home with seeded data", () =>
     await page.getByLabel("E-mail address", { exact: true }).fill(email);
     await page.getByLabel("Role", { exact: true }).selectOption("NGO_CASEWORKER");
     await page.getByLabel("Organization", { exact: true }).selectOption({ label: "Rainbow Newcomer Network" });
-    await page.getByLabel("Initial password").fill("a-long-enough-password");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByRole("status")).toContainText("The user was created.");
+    await expect(page.getByLabel("Password link (shown only once)")).toHaveValue(/\/set-password#/);
 
     await page.getByRole("link", { name: "Organizations" }).click();
     await expect(page).toHaveURL(/\/admin\/organizations$/);

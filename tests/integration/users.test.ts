@@ -6,10 +6,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-const { createUser, updateUserRole, setUserActive, approveRoleGrant, declineRoleGrant, changeOwnPassword } = await import("@/lib/users/mutations");
+const { createUser, updateUser, setUserActive, approveRoleGrant, declineRoleGrant, changeOwnPassword } = await import("@/lib/users/mutations");
 const { resolveSession } = await import("@/lib/auth/session-store");
 const { listPendingGrants } = await import("@/lib/users/queries");
 const { signInWithPassword } = await import("@/lib/auth/sign-in");
+const { setPasswordWithLink } = await import("@/lib/password-links/mutations");
 
 let prisma: PrismaClient;
 let admin: Actor;
@@ -35,6 +36,11 @@ afterAll(async () => {
 
 const versionOf = async (userId: string) => (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { version: true } })).version;
 const pendingFor = (userId: string) => prisma.roleGrant.findFirstOrThrow({ where: { userId, status: "PENDING" }, select: { id: true, version: true } });
+/** A change of role or organisation only: the form sends the name and address as they are. */
+async function updateUserRole(actor: Actor, input: { userId: string; version: number; role: "CLO" | "SUPERVISOR" | "NGO_CASEWORKER" | "COUNSEL" | "ADMIN"; organizationId: string }) {
+  const identity = await prisma.user.findUnique({ where: { id: input.userId }, select: { name: true, email: true } });
+  return updateUser(actor, { ...input, name: identity?.name ?? "Unknown Person", email: identity?.email ?? "unknown@grants.example" });
+}
 let serial = 0;
 const email = (label: string) => `${label}.${(serial += 1)}@grants.example`;
 
@@ -53,7 +59,7 @@ describe("no one grants themselves power", () => {
     const supervisor = await actorFor(prisma, "supervisor.toronto@liaison.example");
     const target = await prisma.user.findUniqueOrThrow({ where: { email: "clo2.toronto@liaison.example" }, select: { id: true, version: true } });
     const before = await prisma.auditEvent.count();
-    expect(await createUser(supervisor, { name: "Not Made", email: email("refused"), role: "NGO_CASEWORKER", organizationId: legal, password })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await createUser(supervisor, { name: "Not Made", email: email("refused"), role: "NGO_CASEWORKER", organizationId: legal })).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await updateUserRole(supervisor, { userId: target.id, version: target.version, role: "SUPERVISOR", organizationId: toronto })).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await setUserActive(supervisor, { userId: target.id, version: target.version, active: false })).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await prisma.auditEvent.count()).toBe(before);
@@ -61,10 +67,11 @@ describe("no one grants themselves power", () => {
 
   it("creates a CLO inactive until a second administrator approves; the one who asked cannot", async () => {
     const address = email("new.clo");
-    const created = await createUser(admin, { name: "New Officer", email: address, role: "CLO", organizationId: toronto, password });
+    const created = await createUser(admin, { name: "New Officer", email: address, role: "CLO", organizationId: toronto });
     expect(created).toMatchObject({ ok: true, pendingApproval: true });
     if (!created.ok) throw new Error("not created");
-    // Until approved the person cannot sign in at all.
+    // The person sets their own password through the link; until approved they still cannot sign in at all.
+    expect(await setPasswordWithLink({ token: created.link.token, newPassword: password }, { address: "192.0.2.10" })).toEqual({ ok: true });
     expect(await signInWithPassword({ email: address, password }, { address: "192.0.2.10" })).toEqual({ ok: false, reason: "INVALID" });
 
     const grant = await pendingFor(created.userId);
@@ -84,7 +91,7 @@ describe("no one grants themselves power", () => {
   });
 
   it("keeps a caseworker's role until a promotion to supervisor is approved, and a declined one changes nothing", async () => {
-    const created = await createUser(admin, { name: "Legal Caseworker", email: email("caseworker"), role: "NGO_CASEWORKER", organizationId: (await prisma.organization.findFirstOrThrow({ where: { kind: "SERVICE_PROVIDER" } })).id, password });
+    const created = await createUser(admin, { name: "Legal Caseworker", email: email("caseworker"), role: "NGO_CASEWORKER", organizationId: (await prisma.organization.findFirstOrThrow({ where: { kind: "SERVICE_PROVIDER" } })).id });
     expect(created).toMatchObject({ ok: true, pendingApproval: false });
     if (!created.ok) throw new Error("not created");
     const asked = await updateUserRole(admin, { userId: created.userId, version: await versionOf(created.userId), role: "SUPERVISOR", organizationId: toronto });
@@ -125,7 +132,7 @@ describe("no one grants themselves power", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin2.userId }, select: { role: true } })).role).toBe("ADMIN");
     await declineRoleGrant(admin, { grantId: aboutSelf.id, version: 1 });
 
-    const created = await createUser(admin, { name: "Stale Grant", email: email("stale"), role: "COUNSEL", organizationId: legal, password });
+    const created = await createUser(admin, { name: "Stale Grant", email: email("stale"), role: "COUNSEL", organizationId: legal });
     if (!created.ok) throw new Error("not created");
     const grant = await pendingFor(created.userId);
     // Another admin changes the account after the request (its role, immediately, since it is inactive).

@@ -18,6 +18,8 @@ import { outreachContactSchema, resourceItemSchema, resourceListSchema } from "@
 import { schedulePolicySchema } from "@/lib/policy/schema";
 import { setTargetsSchema } from "@/lib/targets/schema";
 import { TARGET_INDICATORS } from "@/lib/targets/rules";
+import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
+import { setPasswordWithLinkSchema } from "@/lib/password-links/schema";
 
 /**
  * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
@@ -27,6 +29,7 @@ import { TARGET_INDICATORS } from "@/lib/targets/rules";
 const ID = "7d1f0c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 /** What the page sets itself (hidden fields): right in every case, the person fixes only what they can see. */
 const HIDDEN = {
+  userId: ID,
   detentionId: ID,
   referralId: ID,
   taskId: ID,
@@ -154,6 +157,16 @@ const FORMS: Form[] = [
     fields: ["period", ...TARGET_INDICATORS.map((indicator) => `target_${indicator}`)],
     fixed: { officeId: ID, ...Object.fromEntries(TARGET_INDICATORS.map((indicator) => [`version_${indicator}`, "0"])) },
     cases: [{ period: "2026-Q5", target_ASSESSED_WITH_INTERVIEW: "101", target_MEDIAN_DAYS_TO_ASSESSMENT: "-1" }],
+  },
+  { name: "new user", schema: createUserSchema, namespace: "userValidation", fields: ["name", "email", "role", "organizationId"] },
+  { name: "user details", schema: updateUserSchema, namespace: "userValidation", fields: ["name", "email", "role", "organizationId"] },
+  {
+    name: "password set with a link",
+    schema: setPasswordWithLinkSchema,
+    namespace: "userValidation",
+    fields: ["newPassword", "confirmPassword"],
+    fixed: { token: "a".repeat(43) },
+    cases: [{ newPassword: "Heron-Willow-Ferry-4417", confirmPassword: "Heron-Willow-Ferry-4418" }],
   },
 ];
 

@@ -25,7 +25,7 @@ type Manifest = Record<string, { filename: string; exportedName: string; workers
  * about a Toronto detention; PROVIDER, Rainbow Newcomer Network. The case's reference and family name are what
  * would name it if it leaked.
  */
-export type MatrixRecords = { case: string; referral: string; provider: string; caseReference: string; caseFamilyName: string };
+export type MatrixRecords = { case: string; referral: string; provider: string; user: string; caseReference: string; caseFamilyName: string };
 
 export async function findMatrixRecords(databaseUrl: string): Promise<MatrixRecords> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -42,8 +42,9 @@ export async function findMatrixRecords(databaseUrl: string): Promise<MatrixReco
                           ORDER BY r."sentAt" LIMIT 1`)
     ).rows[0];
     const provider = (await client.query(`SELECT sp.id FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE o.name = 'Rainbow Newcomer Network'`)).rows[0];
-    if (!found || !referral || !provider) throw new Error("The demo data has no record for one of the registry's personas (case, referral or provider).");
-    return { case: found.id, referral: referral.id, provider: provider.id, caseReference: found.reference, caseFamilyName: found.familyName };
+    const user = (await client.query(`SELECT id FROM "User" WHERE email = 'clo2.toronto@liaison.example'`)).rows[0];
+    if (!found || !referral || !provider || !user) throw new Error("The demo data has no record for one of the registry's personas (case, referral or provider).");
+    return { case: found.id, referral: referral.id, provider: provider.id, user: user.id, caseReference: found.reference, caseFamilyName: found.familyName };
   } finally {
     await client.end();
   }
@@ -126,7 +127,8 @@ export function pathFor(app: Pick<IsolatedApp, "manifest" | "records">, action: 
     .replace(/\/\([^)]+\)/g, "")
     .replace(/\/cases\/\[id\]/, `/cases/${records.case}`)
     .replace(/\/providers\/\[id\]/, `/providers/${records.provider}`)
-    .replace(/\/referrals\/\[id\]/, `/referrals/${records.referral}`);
+    .replace(/\/referrals\/\[id\]/, `/referrals/${records.referral}`)
+    .replace(/\/admin\/users\/\[id\]/, `/admin/users/${records.user}`);
   return { id, path: path || "/" };
 }
 
