@@ -176,6 +176,6 @@ export function whatNext(facts: CaseFacts & { grounds: readonly string[] }, now:
 }
 
 /** The sections open when the page loads: the ones "what next" points to, and the glance. The rest open on demand. */
-export function sectionsOpenByDefault(steps: readonly NextStep[]): Set<CaseSectionId> {
-  return new Set<CaseSectionId>(["case-glance", ...steps.map((step) => step.section)]);
+export function sectionsOpenByDefault(steps: readonly NextStep[]): ReadonlySet<string> {
+  return new Set<string>(["case-glance" satisfies CaseSectionId, ...steps.map((step) => step.section)]);
 }

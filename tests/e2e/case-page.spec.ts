@@ -35,6 +35,7 @@ test.beforeAll(async ({ app }) => {
 test("the case page's head says where the case stands and its next deadline; folded sections open from their link; a task is closed in one click", async ({ page, signIn, expectAccessible }) => {
   test.setTimeout(180_000);
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(caseUrl);
   await expectAccessible();
 
@@ -60,8 +61,9 @@ test("the case page's head says where the case stands and its next deadline; fol
   await openSection(page, "Tasks");
   const tasks = page.getByRole("region", { name: "Tasks" });
   await tasks.getByText("Add a task", { exact: true }).click();
-  await tasks.getByLabel("Title").fill(title);
-  await tasks.getByLabel("Due date").fill(torontoDate(new Date()));
+  // The case has tasks already, each with its edit form folded away: the add form's fields are the visible ones.
+  await tasks.getByLabel("Title").filter({ visible: true }).fill(title);
+  await tasks.getByLabel("Due date").filter({ visible: true }).fill(torontoDate(new Date()));
   await tasks.getByRole("button", { name: "Add task" }).click();
   await expect(page.getByText("The task was added.")).toBeVisible();
   const open = tasks.getByRole("table", { name: /^Open tasks/ });
@@ -71,7 +73,7 @@ test("the case page's head says where the case stands and its next deadline; fol
 
   // One click: done, said so, gone from the open tasks (and from "what next"), listed with the tasks done.
   await tasks.getByRole("button", { name: `Mark done: ${title}` }).click();
-  await expect(tasks.getByRole("status")).toHaveText(`“${title}” was marked done.`);
+  await expect(tasks.getByRole("status").filter({ hasText: "was marked done" })).toHaveText(`“${title}” was marked done.`);
   await expect(open.getByRole("rowheader", { name: title })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "What needs doing next" })).not.toContainText(title);
   await tasks.getByText(/^Done or cancelled \(\d+\)$/).click();
@@ -89,6 +91,7 @@ test("the section navigation links only to the sections each reader is shown", a
   for (const email of ["clo.toronto@liaison.example", "supervisor.toronto@liaison.example"]) {
     await page.context().clearCookies();
     await signIn(email);
+    await expectAccessible();
     await page.goto(caseUrl);
     await expectAccessible();
     await expectNavigationMatchesSections(page);
@@ -100,6 +103,7 @@ test("the section navigation links only to the sections each reader is shown", a
   // Counsel of record: no tasks, no CBSA referral list; their own view of the referrals instead.
   await page.context().clearCookies();
   await signIn("counsel.clinic@liaison.example");
+  await expectAccessible();
   await page.goto(caseUrl);
   await expectAccessible();
   await expectNavigationMatchesSections(page);
@@ -113,6 +117,7 @@ test("the section navigation links only to the sections each reader is shown", a
   // A CBSA officer of another office: not found, no section named.
   await page.context().clearCookies();
   await signIn("clo.vancouver@liaison.example");
+  await expectAccessible();
   await page.goto(caseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Sections of this case" })).toHaveCount(0);

@@ -145,9 +145,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {sections.map((section) =>
         // The team's thread frames itself (it is on the referral page too).
         section.id === "case-team" && teamThread ? (
-          <TeamSection key={section.id} thread={teamThread} open={opens.has(section.id as never)} />
+          <TeamSection key={section.id} thread={teamThread} open={opens.has(section.id)} />
         ) : (
-          <Section key={section.id} id={section.id} title={section.title} open={opens.has(section.id as never)}>
+          <Section key={section.id} id={section.id} title={section.title} open={opens.has(section.id)}>
             {section.content()}
           </Section>
         ),
