@@ -166,6 +166,9 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await expect(deadline).toContainText("Before the 7-day review");
   await expect(deadline).not.toContainText("vulnerability");
   await expect(page.getByRole("region", { name: "Screening" })).toContainText("No vulnerability recorded.");
+  // The head's "what next" gives the same deadline: the flag they may not see does not move it either.
+  const whatNext = page.getByRole("region", { name: "What needs doing next" });
+  await expect(whatNext).toContainText(`ATD assessment due by ${(await deadline.innerText()).split(" (")[0]!.trim()},`);
 
   // A supervisor sees the indicator and the 48-hour deadline it brings.
   await page.context().clearCookies();
@@ -175,4 +178,5 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await expectAccessible();
   await expect(flags).toContainText("Trafficking indicators");
   await expect(deadline).toContainText("48 hours after detention, because of a vulnerability flag");
+  await expect(whatNext).toContainText(`ATD assessment due by ${(await deadline.innerText()).split(" (")[0]!.trim()},`);
 });
