@@ -29,6 +29,7 @@ export async function AssessmentSection({
   if (!slice) return null;
   const t = await getTranslations("planAssessment");
   const labels = await getTranslations("planLabels");
+  const tCase = await getTranslations("caseFile");
   const locale = (await getLocale()) as AppLocale;
   const assessment = slice.view;
   const at = (date: Date) => formatDateTime(date, zone, locale);
@@ -37,17 +38,14 @@ export async function AssessmentSection({
   const mitigationOf = (ground: string) => assessment?.grounds.find((entry) => entry.ground === ground);
 
   return (
-    <section aria-labelledby="assessment-section-title" className="rounded border border-slate-300 bg-white p-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="assessment-section-title" className="text-xl font-semibold">
-          {t("sectionTitle")}
-        </h2>
-        {editable && (
+    <>
+      {editable && (
+        <p>
           <Link href={`/cases/${detentionId}/assessment`} className="font-medium text-brand-700 underline">
             {assessment ? t("edit") : t("start")}
           </Link>
-        )}
-      </div>
+        </p>
+      )}
 
       <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">{t("status")}</dt>
@@ -70,10 +68,10 @@ export async function AssessmentSection({
             <h3 className="font-semibold">{t("interviewHeading")}</h3>
             {assessment.interviewAt ? (
               <p>
-                {t("interviewSummary", {
+                {tCase("interviewSummary", {
                   mode: assessment.interviewMode ? labels(`interviewMode.${assessment.interviewMode}`) : "",
                   at: at(assessment.interviewAt),
-                  language: assessment.interviewLanguage ?? "",
+                  language: assessment.interviewLanguage || "none",
                 })}{" "}
                 {assessment.interpreterUsed ? t("interpreterUsed") : t("noInterpreter")}
               </p>
@@ -142,6 +140,6 @@ export async function AssessmentSection({
           <p className="text-sm text-slate-700">{t("lastSavedBy", { name: assessment.author.name, at: at(assessment.updatedAt) })}</p>
         </div>
       )}
-    </section>
+    </>
   );
 }

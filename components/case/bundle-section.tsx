@@ -3,7 +3,6 @@ import type { ReviewClock } from "@/lib/case-file/queries";
 import { bundleDisclosure } from "@/lib/bundle/rules";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Section } from "@/components/case/section";
 
 /**
  * The hearing bundle control (lib/bundle): the language and the download, against the Minister's disclosure deadline.
@@ -18,7 +17,7 @@ export async function BundleSection({ detentionId, zone, clock, planVersion }: {
   const disclosure = bundleDisclosure(clock, zone);
 
   return (
-    <Section id="case-bundle" title={t("title")}>
+    <>
       <p className="mb-2 text-sm text-slate-700">{t("intro")}</p>
       <p className="mb-3 font-medium">
         {!disclosure
@@ -50,6 +49,6 @@ export async function BundleSection({ detentionId, zone, clock, planVersion }: {
           </div>
         </form>
       )}
-    </Section>
+    </>
   );
 }

@@ -6,7 +6,6 @@ import { DETENTION_GROUNDS, GENDERS, REVIEW_SCHEDULES } from "@/lib/detentions/s
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { instantToWallClock } from "@/lib/time/facility-clock";
-import { Section } from "@/components/case/section";
 import { DetentionCorrectionForm, PersonCorrectionForm } from "@/components/case/correction-forms";
 
 /**
@@ -40,7 +39,7 @@ export async function CorrectionsSection({ caseFile }: { caseFile: CaseFile }) {
   const fieldLabel = (field: string) => (t.has(`field.${field}`) ? t(`field.${field}`) : field);
 
   return (
-    <Section id="case-corrections" title={t("title")}>
+    <>
       {corrections.mayCorrect && (
         <>
           <p className="mb-2 text-slate-700">{t("intro")}</p>
@@ -117,6 +116,6 @@ export async function CorrectionsSection({ caseFile }: { caseFile: CaseFile }) {
           </table>
         </div>
       )}
-    </Section>
+    </>
   );
 }

@@ -17,8 +17,7 @@ export async function CounselCollaborationSection({ detentionId, zone, slice }: 
   const locale = (await getLocale()) as AppLocale;
   const when = (date: Date | null) => (date ? formatDateTime(date, zone, locale) : "—");
   return (
-    <section aria-labelledby="counsel-referrals-heading" className="rounded border border-slate-300 bg-white p-4">
-      <h2 id="counsel-referrals-heading" className="mb-2 text-lg font-semibold">{t("title")}</h2>
+    <>
       <p className="mb-3 text-sm text-slate-700">{t("intro")}</p>
       {slice.referrals.length === 0 ? (
         <p className="text-sm text-slate-700">{t("empty")}</p>
@@ -47,9 +46,11 @@ export async function CounselCollaborationSection({ detentionId, zone, slice }: 
           </table>
         </div>
       )}
-      <h3 className="mt-4 font-semibold">{t("proposeTitle")}</h3>
-      <p className="text-sm text-slate-700">{t("proposeIntro")}</p>
-      <ProposeOptionForm detentionId={detentionId} providers={slice.providers} />
-    </section>
+      <details className="mt-4 rounded border border-slate-300 p-3">
+        <summary className="cursor-pointer font-semibold text-brand-800">{t("proposeTitle")}</summary>
+        <p className="mt-2 text-sm text-slate-700">{t("proposeIntro")}</p>
+        <ProposeOptionForm detentionId={detentionId} providers={slice.providers} />
+      </details>
+    </>
   );
 }

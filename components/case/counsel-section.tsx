@@ -3,7 +3,6 @@ import type { CaseCounsel, CounselRecordView } from "@/lib/counsel/case-queries"
 import { REPLACED } from "@/lib/counsel/rules";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Section } from "@/components/case/section";
 import { DecideCounselRequestForms, EndCounselForm, RecordAccountCounselForm, RecordOutsideCounselForm } from "@/components/case/counsel-forms";
 
 /**
@@ -29,7 +28,7 @@ export async function CounselSection({ detentionId, zone, counsel }: { detention
   const contact = current?.outside ? [current.outside.phone, current.outside.email].filter(Boolean).join(", ") : "";
 
   return (
-    <Section id="case-counsel" title={t("title")}>
+    <>
       <p>
         {current ? t("summary", { name: who(current) }) : t("summaryNone")}
         {requests.length > 0 && <strong className="ml-2">({t("requestsWaiting", { count: requests.length })})</strong>}
@@ -114,6 +113,6 @@ export async function CounselSection({ detentionId, zone, counsel }: { detention
           )}
         </details>
       )}
-    </Section>
+    </>
   );
 }

@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authz";
 import { documentFormOptions, visibleCaseDocuments } from "@/lib/documents/queries";
 import { AtdMeasure, DetentionGround } from "@/lib/generated/prisma/enums";
-import { Section } from "@/components/case/section";
 import { DocumentTable } from "@/components/documents/document-table";
 import { DocumentUploadForm } from "@/components/case/document-upload-form";
 
@@ -21,7 +20,7 @@ export async function DocumentsSection({ actor, detentionId, zone }: { actor: Ac
     measures: Object.fromEntries(Object.values(AtdMeasure).map((measure) => [measure, tPlan(`measure.${measure}`)])) as Record<AtdMeasure, string>,
   };
   return (
-    <Section id="case-documents" title={t("title")}>
+    <>
       <p className="mb-2 text-slate-700">{t("intro")}</p>
       <DocumentTable documents={documents} zone={zone} removable={options !== null} />
       {options && (
@@ -30,6 +29,6 @@ export async function DocumentsSection({ actor, detentionId, zone }: { actor: Ac
           <DocumentUploadForm detentionId={detentionId} options={options} labels={labels} counsel={actor.role === "COUNSEL"} />
         </details>
       )}
-    </Section>
+    </>
   );
 }

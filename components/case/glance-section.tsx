@@ -3,7 +3,7 @@ import type { CaseFile } from "@/lib/case-file/queries";
 import { ageOn } from "@/lib/detentions/rules";
 import { daysDetained, formatCalendarDate, formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Fact, Section } from "@/components/case/section";
+import { Fact } from "@/components/case/section";
 import { AssignForm, ClearNoProspectForm, NoProspectForm } from "@/components/case/case-controls";
 
 /**
@@ -31,7 +31,7 @@ export async function GlanceSection({ caseFile, now }: { caseFile: CaseFile; now
   const readiness = caseFile.plan?.readiness;
 
   return (
-    <Section id="case-glance" title={t("glanceTitle")}>
+    <>
       <dl>
         <Fact term={t("who")}>
           {detainee.givenName} {detainee.familyName}, {t("age", { age: ageOn(detainee.dateOfBirth, now) })} ({t("born", { date: formatCalendarDate(detainee.dateOfBirth, locale) })}); {tEnums(`gender.${detainee.gender}`)}
@@ -110,9 +110,12 @@ export async function GlanceSection({ caseFile, now }: { caseFile: CaseFile; now
           (caseFile.noProspectReason ? (
             <ClearNoProspectForm detentionId={caseFile.id} version={caseFile.version} />
           ) : (
-            <NoProspectForm detentionId={caseFile.id} version={caseFile.version} today={today} />
+            <details className="mt-2 rounded border border-slate-300 p-3">
+              <summary className="cursor-pointer font-semibold text-brand-800">{t("noProspectOpen")}</summary>
+              <NoProspectForm detentionId={caseFile.id} version={caseFile.version} today={today} />
+            </details>
           ))}
       </div>
-    </Section>
+    </>
   );
 }

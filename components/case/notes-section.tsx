@@ -3,7 +3,6 @@ import type { CaseNote } from "@/lib/case-file/queries";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Section } from "@/components/case/section";
 import { NoteForm } from "@/components/case/note-form";
 
 /** The notes this viewer may read (noteReadScope, applied in the read model), newest first, and the form to add one. */
@@ -13,7 +12,7 @@ export async function NotesSection({ detentionId, zone, notes, authorRole }: { d
   const tNotes = await getTranslations("caseNotes");
   const locale = (await getLocale()) as AppLocale;
   return (
-    <Section id="case-notes" title={t("sections.notes")}>
+    <>
       <p className="mb-2 text-slate-700">{tNotes("intro")}</p>
       {notes.length === 0 ? (
         <p>{tNotes("none")}</p>
@@ -29,7 +28,10 @@ export async function NotesSection({ detentionId, zone, notes, authorRole }: { d
           ))}
         </ul>
       )}
-      <NoteForm detentionId={detentionId} privileged={authorRole === "COUNSEL"} authorRole={authorRole} />
-    </Section>
+      <details className="mt-4 rounded border border-slate-300 p-3">
+        <summary className="cursor-pointer font-semibold text-brand-800">{t("addNote")}</summary>
+        <NoteForm detentionId={detentionId} privileged={authorRole === "COUNSEL"} authorRole={authorRole} />
+      </details>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { conditionNames, type OutcomeConditions } from "@/lib/outcomes/rules";
 import { instantToWallClock } from "@/lib/time/facility-clock";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Fact, Section } from "@/components/case/section";
+import { Fact } from "@/components/case/section";
 import { EMPTY_OUTCOME_FORM, OutcomeForm, UndoOutcomeForm, type OutcomeFormValues } from "@/components/case/outcome-form";
 
 /** The last review recorded, when it ordered release and the person is still detained: the form is pre-filled from it. */
@@ -116,7 +116,7 @@ export async function OutcomeSection({ caseFile }: { caseFile: CaseFile }) {
   const prefill: OutcomeFormValues = orderedAt ? { ...EMPTY_OUTCOME_FORM, kind: "RELEASE", releaseType: "ID_ORDER_ON_CONDITIONS", date: orderedAt.date, time: orderedAt.time } : EMPTY_OUTCOME_FORM;
 
   return (
-    <Section id="case-outcome" title={t("title")}>
+    <>
       <p className="mb-3">{t("status", { status: tStatus(caseFile.status) })}</p>
       {caseFile.status === "DETAINED" && !inForce && permissions.recordOutcome && (
         <details open={ordered !== null} className="rounded border border-slate-300 p-3">
@@ -166,6 +166,6 @@ export async function OutcomeSection({ caseFile }: { caseFile: CaseFile }) {
           </ol>
         </details>
       )}
-    </Section>
+    </>
   );
 }

@@ -31,11 +31,8 @@ export async function PlanSection({
   const { view: plan, readiness } = slice;
   const last = slice.lastChange;
   return (
-    <section aria-labelledby="plan-section-title" className="rounded border border-slate-300 bg-white p-4">
+    <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="plan-section-title" className="text-xl font-semibold">
-          {t("title")}
-        </h2>
         <div className="flex flex-wrap gap-3">
           {(plan || editable) && (
             <Link href={`/cases/${detentionId}/plan`} className="font-medium text-brand-700 underline">
@@ -62,6 +59,6 @@ export async function PlanSection({
           {last && <p className="text-sm text-slate-700">{t("lastChanged", { version: last.version, name: last.changedBy.name, at: formatDateTime(last.changedAt, zone, locale) })}</p>}
         </div>
       )}
-    </section>
+    </>
   );
 }

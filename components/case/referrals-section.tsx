@@ -17,8 +17,7 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
   const tOutside = await getTranslations("outsideReferrals");
   const locale = (await getLocale()) as AppLocale;
   return (
-    <section aria-labelledby="case-referrals-heading" className="rounded border border-slate-300 bg-white p-4">
-      <h2 id="case-referrals-heading" className="mb-2 text-lg font-semibold">{t("section.title")}</h2>
+    <>
       <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <li><Link href={`/cases/${detentionId}/providers`} className="font-semibold text-brand-800 underline">{t("section.findProvider")}</Link></li>
         <li><Link href={`/cases/${detentionId}/referrals/new`} className="font-semibold text-brand-800 underline">{t("section.compose")}</Link></li>
@@ -58,6 +57,6 @@ export async function ReferralsSection({ detentionId, referrals }: { detentionId
           </table>
         </div>
       )}
-    </section>
+    </>
   );
 }

@@ -28,6 +28,7 @@ export async function ReviewsSection({
   releaseToRecord?: boolean;
 }) {
   const t = await getTranslations("reviewsSection");
+  const tCase = await getTranslations("caseFile");
   const tLifecycle = await getTranslations("outcome");
   const tKind = await getTranslations("reviewKind");
   const tStatus = await getTranslations("reviewStatus");
@@ -41,8 +42,7 @@ export async function ReviewsSection({
   const local = (date: Date | null) => (date ? instantToWallClock(date, zone) : { date: "", time: "" });
 
   return (
-    <section aria-labelledby="reviews-heading" className="mb-6">
-      <h2 id="reviews-heading" className="mb-1 text-xl font-bold">{t("title")}</h2>
+    <>
       <p className="mb-3 text-sm text-slate-700">{t("intro", { zone })}</p>
 
       <div className="mb-4 rounded border border-slate-300 bg-white p-3">
@@ -103,14 +103,24 @@ export async function ReviewsSection({
       </div>
 
       {canAct && (
-        <div className="mb-4 grid gap-4 lg:grid-cols-2">
-          <ScheduleHearingForm
-            detentionId={detention.id}
-            detentionVersion={detention.version}
-            zone={zone}
-            current={pending?.scheduledFor ? { ...local(pending.scheduledFor), location: pending.location ?? "", byVideo: pending.byVideo } : null}
-          />
-          <RecordReviewForm detentionId={detention.id} detentionVersion={detention.version} zone={zone} />
+        <div className="mb-4 space-y-2">
+          <details className="rounded border border-slate-300 p-3">
+            <summary className="cursor-pointer font-semibold text-brand-800">{tCase("scheduleHearing")}</summary>
+            <div className="mt-2">
+              <ScheduleHearingForm
+                detentionId={detention.id}
+                detentionVersion={detention.version}
+                zone={zone}
+                current={pending?.scheduledFor ? { ...local(pending.scheduledFor), location: pending.location ?? "", byVideo: pending.byVideo } : null}
+              />
+            </div>
+          </details>
+          <details className="rounded border border-slate-300 p-3">
+            <summary className="cursor-pointer font-semibold text-brand-800">{tCase("recordReview")}</summary>
+            <div className="mt-2">
+              <RecordReviewForm detentionId={detention.id} detentionVersion={detention.version} zone={zone} />
+            </div>
+          </details>
         </div>
       )}
 
@@ -180,6 +190,6 @@ export async function ReviewsSection({
           </table>
         </div>
       )}
-    </section>
+    </>
   );
 }

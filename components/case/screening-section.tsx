@@ -2,7 +2,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { CaseFile } from "@/lib/case-file/queries";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Section } from "@/components/case/section";
 import { RecordFlagForm, RemoveFlagButton } from "@/components/case/screening-forms";
 
 /** The vulnerability screening: the flags this viewer may see (and only those), and for the case team the forms to record and remove one. */
@@ -19,14 +18,13 @@ export async function ScreeningSection({
   recordableFlags: CaseFile["recordableFlags"];
   editable: boolean;
 }) {
-  const t = await getTranslations("caseFile");
   const tEnums = await getTranslations("caseEnums");
   const tScreening = await getTranslations("caseScreening");
   const locale = (await getLocale()) as AppLocale;
   const flags = screening?.flags ?? [];
   const screeningVersion = screening?.version ?? 0;
   return (
-    <Section id="case-screening" title={t("sections.screening")}>
+    <>
       <p className="mb-2 text-slate-700">{tScreening("intro")}</p>
       {flags.length === 0 ? (
         <p>{tScreening("none")}</p>
@@ -61,6 +59,6 @@ export async function ScreeningSection({
         </div>
       )}
       {editable && <RecordFlagForm detentionId={detentionId} version={screeningVersion} flags={recordableFlags} />}
-    </Section>
+    </>
   );
 }

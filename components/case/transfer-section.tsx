@@ -3,7 +3,7 @@ import type { CaseFileTransfers } from "@/lib/case-file/queries";
 import { formatDateTime } from "@/lib/format";
 import { localToday } from "@/lib/time/facility-clock";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { Fact, Section } from "@/components/case/section";
+import { Fact } from "@/components/case/section";
 import { TransferForm } from "@/components/case/transfer-form";
 
 /**
@@ -26,7 +26,7 @@ export async function TransferSection({
   const locale = (await getLocale()) as AppLocale;
   const { history, destinations } = transfers;
   return (
-    <Section id="case-transfers" title={t("title")}>
+    <>
       <dl className="mb-3">
         <Fact term={t("current")}>{t("currentValue", { facility: facility.name, timeZone: facility.timeZone })}</Fact>
       </dl>
@@ -66,6 +66,6 @@ export async function TransferSection({
           <TransferForm detentionId={detention.id} version={detention.version} zone={facility.timeZone} today={localToday(facility.timeZone, now)} destinations={destinations} />
         </details>
       )}
-    </Section>
+    </>
   );
 }

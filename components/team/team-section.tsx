@@ -10,13 +10,13 @@ import { TeamMessageForm } from "@/components/team/team-message-form";
  * first so the newest is last, each with its author, organisation, time and who it is visible to; then the form,
  * folded away until wanted like the other forms of the case page.
  */
-export async function TeamSection({ thread }: { thread: TeamThread }) {
+export async function TeamSection({ thread, open = true }: { thread: TeamThread; open?: boolean }) {
   const t = await getTranslations("caseTeam");
   const locale = (await getLocale()) as AppLocale;
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const { composer } = thread;
   return (
-    <Section id="case-team" title={t("title")}>
+    <Section id="case-team" title={t("title")} open={open}>
       <p className="mb-2 text-slate-700">{t(`intro.${composer.side}`)}</p>
       {thread.messages.length === 0 ? (
         <p>{t("none")}</p>

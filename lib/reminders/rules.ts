@@ -85,7 +85,7 @@ export function taskReminders(task: TaskFacts, now: Date): Reminder[] {
   const remaining = task.dueAt.getTime() - now.getTime();
   const dueBy = task.dueAt.toISOString();
   const remind = (recipientId: string | null, kind: NotificationKind): Reminder[] =>
-    recipientId ? [{ recipientId, kind, key: `${kind}:${task.taskId}:${dueBy}`, detentionId: task.detentionId, reference: task.reference, path: `/cases/${task.detentionId}#tasks`, params: { dueBy } }] : [];
+    recipientId ? [{ recipientId, kind, key: `${kind}:${task.taskId}:${dueBy}`, detentionId: task.detentionId, reference: task.reference, path: `/cases/${task.detentionId}#case-tasks`, params: { dueBy } }] : [];
   if (remaining < 0) {
     if (-remaining > TASK_OVERDUE_LOOKBACK_DAYS * 24 * HOUR_MS) return [];
     return remind(task.ownerId, "TASK_OVERDUE");

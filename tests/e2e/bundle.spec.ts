@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { expect, test } from "./fixtures";
+import { openSection } from "./support/case-page";
 import { findMatrixRecords } from "./support/actions-client";
 
 /**
@@ -34,6 +35,7 @@ test("the CLO downloads the hearing bundle in French from the case page, against
   await page.goto(`/cases/${caseId}`);
   await expectAccessible();
 
+  await openSection(page, "Hearing bundle");
   const bundle = page.getByRole("region", { name: "Hearing bundle" });
   await expect(bundle.getByText(/^(Disclose by .+|No Minister's disclosure is due for the next review\.)$/)).toBeVisible();
   await bundle.getByRole("radio", { name: "Français" }).check();
@@ -60,9 +62,12 @@ test("counsel of record see the referral's status and propose an option to the C
   await page.goto(`/cases/${caseId}`);
   await expectAccessible();
 
+  await openSection(page, "Referrals and options");
   const collaboration = page.getByRole("region", { name: "Referrals and options" });
   const row = collaboration.getByRole("row", { name: new RegExp(referral.name) });
   await expect(row.getByRole("cell", { name: STATUS_LABELS[referral.status] })).toBeVisible();
+
+  await collaboration.getByText("Propose an option", { exact: true }).click();
 
   await collaboration.getByRole("radio", { name: "A program outside the directory" }).check();
   await collaboration.getByRole("textbox", { name: "Program", exact: true }).fill("Maison Fictive day program");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { DEMO_PASSWORD, expect, test, type Page } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /**
  * The case team's thread across three organisations: a CLO writes to counsel of record and one provider; counsel
@@ -73,6 +74,7 @@ test.describe("the case team's thread", () => {
     const body = `Hearing moved to Friday; please bring the shelter's letter. ${randomUUID().slice(0, 4)}`;
 
     await signInTo(page, expectAccessible, "clo.toronto@liaison.example", `/cases/${team.detentionId}`);
+    await openSection(page, "Case team");
     const section = page.getByRole("region", { name: "Case team" });
     await expect(section.getByText("No messages yet.")).toBeVisible();
     await section.getByText("Write to the case team").click();
@@ -91,6 +93,7 @@ test.describe("the case team's thread", () => {
     await expectAccessible();
 
     await signInTo(page, expectAccessible, "counsel.clinic@liaison.example", `/cases/${team.detentionId}`);
+    await openSection(page, "Case team");
     await expect(page.getByRole("region", { name: "Case team" }).getByText(body)).toBeVisible();
     await expectAccessible();
 

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /** The date and time in Toronto (the facility's zone) of an instant, as the intake form takes them. */
 function torontoLocal(instant: Date) {
@@ -46,6 +47,7 @@ test("a CLO records a detention with a mental-health flag, sees the 48-hour asse
   await expect(glance).toContainText("Before the 7-day review");
 
   // Screening: a mental-health flag brings the assessment forward to 48 hours after detention.
+  await openSection(page, "Screening");
   const screening = page.getByRole("region", { name: "Screening" });
   await screening.getByLabel("Flag").selectOption({ label: "Mental health" });
   await screening.getByLabel("Details").fill("Reports panic attacks; asked to see a doctor.");
@@ -59,7 +61,9 @@ test("a CLO records a detention with a mental-health flag, sees the 48-hour asse
   await expect(screening.getByRole("rowheader", { name: "Mental health" })).toBeVisible();
 
   // A task on the case, then in My tasks.
+  await openSection(page, "Tasks");
   const tasks = page.getByRole("region", { name: "Tasks" });
+  await tasks.getByText("Add a task", { exact: true }).click();
   await tasks.getByLabel("Title").fill("Call the sister about a surety");
   await tasks.getByLabel("Category").selectOption({ label: "Communication" });
   await tasks.getByLabel("Due date").fill(torontoLocal(new Date(Date.now() + 86_400_000)).date);
@@ -135,6 +139,7 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   const deadline = glance.locator("dt", { hasText: "Assessment due by" }).locator("xpath=following-sibling::dd");
   const flags = glance.locator("dt", { hasText: "Vulnerabilities" }).locator("xpath=following-sibling::dd");
 
+  await openSection(page, "Screening");
   const screening = page.getByRole("region", { name: "Screening" });
   await screening.getByLabel("Flag").selectOption({ label: "Trafficking indicators" });
   await screening.getByLabel("The person consented to this being recorded").check();
@@ -144,7 +149,9 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await expect(flags).toContainText("Trafficking indicators");
 
   // The note form names who reads each choice: a case-team note is read by counsel of record too.
+  await openSection(page, "Notes");
   const notes = page.getByRole("region", { name: "Notes" });
+  await notes.getByText("Add a note", { exact: true }).click();
   await expect(notes.getByRole("radio", { name: "Case team" })).toHaveAccessibleDescription("Read by the CLOs and supervisors of your office and the person's counsel of record.");
   await expect(notes.getByRole("radio", { name: "My organization only" })).toHaveAccessibleDescription("Read by the CLOs and supervisors of your office.");
   await expectAccessible();
@@ -159,6 +166,9 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await expect(deadline).toContainText("Before the 7-day review");
   await expect(deadline).not.toContainText("vulnerability");
   await expect(page.getByRole("region", { name: "Screening" })).toContainText("No vulnerability recorded.");
+  // The head's "what next" gives the same deadline: the flag they may not see does not move it either.
+  const whatNext = page.getByRole("region", { name: "What needs doing next" });
+  await expect(whatNext).toContainText(`ATD assessment due by ${(await deadline.innerText()).split(" (")[0]!.trim()},`);
 
   // A supervisor sees the indicator and the 48-hour deadline it brings.
   await page.context().clearCookies();
@@ -168,4 +178,5 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await expectAccessible();
   await expect(flags).toContainText("Trafficking indicators");
   await expect(deadline).toContainText("48 hours after detention, because of a vulnerability flag");
+  await expect(whatNext).toContainText(`ATD assessment due by ${(await deadline.innerText()).split(" (")[0]!.trim()},`);
 });

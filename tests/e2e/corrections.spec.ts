@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /** The date and time in Toronto (the facility's zone) of an instant, as the intake form takes them. */
 function torontoLocal(instant: Date) {
@@ -33,6 +34,7 @@ test("a CLO corrects a birth date typed wrongly at intake, and sees it on the ca
 
   const glance = page.getByRole("region", { name: "At a glance" });
   await expect(glance).toContainText("Mar 8, 1991");
+  await openSection(page, "Corrections");
   const corrections = page.getByRole("region", { name: "Corrections" });
   await expect(corrections).toContainText("No corrections have been made.");
 
@@ -78,6 +80,7 @@ test("a supervisor finds a person recorded twice within the office and must conf
   await page.getByRole("table").getByRole("link").filter({ hasText: /^TOR-/ }).first().click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   await expectAccessible();
+  await openSection(page, "Corrections");
   await page.getByRole("region", { name: "Corrections" }).getByRole("link", { name: "Merge a person recorded twice" }).click();
   await page.waitForURL(/\/merge$/);
   await expectAccessible();

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import ICAL from "ical.js";
 import { expect, test, type Page } from "./fixtures";
+import { openSection } from "./support/case-page";
 import { DATABASE_URL_FILE } from "./server-log";
 
 /**
@@ -53,6 +54,7 @@ test("a CLO records counsel of record; counsel sees the client and its reviews i
   await expectAccessible();
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
+  await openSection(page, "Counsel of record");
   const section = page.getByRole("region", { name: "Counsel of record" });
   await expect(section).toContainText("Counsel of record: none recorded");
   await section.getByText("Counsel of record: history and changes").click();
@@ -78,6 +80,7 @@ test("a CLO records counsel of record; counsel sees the client and its reviews i
   await expectAccessible();
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
+  await openSection(page, "Counsel of record");
   await section.getByText("Counsel of record: history and changes").click();
   await section.getByLabel("Reason", { exact: true }).fill("The person told us Maître Marchand no longer acts for them.");
   await section.getByRole("button", { name: "End counsel of record" }).click();
@@ -123,6 +126,7 @@ test("counsel asks to be recorded; the answer is the same for a wrong name; the 
   await expectAccessible();
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
+  await openSection(page, "Counsel of record");
   const section = page.getByRole("region", { name: "Counsel of record" });
   await expect(section).toContainText("1 request waiting");
   await section.getByText("Counsel of record: history and changes").click();
@@ -145,6 +149,7 @@ test("counsel asks to be recorded; the answer is the same for a wrong name; the 
   // Counsel withdraws from the case page: back to their clients, without this one.
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
+  await openSection(page, "Counsel of record");
   const own = page.getByRole("region", { name: "Counsel of record" });
   await own.getByText("Withdraw from this case").click();
   await own.getByLabel("Reason", { exact: true }).fill("The client instructed another lawyer.");

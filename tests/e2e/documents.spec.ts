@@ -1,5 +1,6 @@
 import pg from "pg";
 import { expect, test } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /** A detained Toronto client of counsel.clinic whose plan has a bondsperson (demo data, seeded fresh for the worker). */
 async function counselClientWithBondsperson(databaseUrl: string): Promise<{ id: string; bondsperson: string }> {
@@ -31,6 +32,7 @@ test("counsel shares a bondsperson's proof of status with the case team; the CLO
   await expectAccessible();
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
+  await openSection(page, "Documents");
   const documents = page.getByRole("region", { name: "Documents" });
   await documents.getByText("Add a document").click();
   await expectAccessible();
@@ -60,6 +62,7 @@ test("counsel shares a bondsperson's proof of status with the case team; the CLO
   await expectAccessible();
   await page.goto(`/cases/${target.id}`);
   await expectAccessible();
+  await openSection(page, "Documents");
   const cloRow = page.getByRole("region", { name: "Documents" }).getByRole("row", { name: new RegExp(fileName) });
   await expect(cloRow).toContainText("Nadia Haddad");
   const [download] = await Promise.all([page.waitForEvent("download"), cloRow.getByRole("link", { name: `Download ${fileName}` }).click()]);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /** The date and time in Toronto (the facility's zone) of an instant, as the forms take them. */
 function torontoLocal(instant: Date) {
@@ -53,6 +54,7 @@ test("a supervisor records a release on conditions: the case ends, leaves the re
 
   await page.goto(url);
   await expectAccessible();
+  await openSection(page, "Outcome of the detention");
   const outcome = page.getByRole("region", { name: "Outcome of the detention" });
   await expect(outcome).toContainText("Status: Detained.");
   await outcome.getByText("Record the outcome", { exact: true }).first().click();
@@ -94,6 +96,7 @@ test("a CLO records a release by mistake and the supervisor undoes it with a rea
   await signIn("clo.toronto@liaison.example");
   await expectAccessible();
   const { url } = await newDetention(page, expectAccessible, "Outcome-Undone");
+  await openSection(page, "Outcome of the detention");
   const outcome = page.getByRole("region", { name: "Outcome of the detention" });
   await outcome.getByText("Record the outcome", { exact: true }).first().click();
   await outcome.getByLabel("Outcome", { exact: true }).selectOption({ label: "Release" });
@@ -112,6 +115,7 @@ test("a CLO records a release by mistake and the supervisor undoes it with a rea
   await expectAccessible();
   await page.goto(url);
   await expectAccessible();
+  await openSection(page, "Outcome of the detention");
   await outcome.getByText("Undo this outcome").click();
   await outcome.getByRole("button", { name: "Undo the outcome" }).click();
   await expect(outcome.getByRole("alert")).toBeVisible();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { DEMO_PASSWORD, expect, test, type Page } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /**
  * A referral to a program outside Liaison: the CLO records it (program, contact, sections sent, consent), adds the
@@ -84,6 +85,7 @@ test("the CLO records an outside program's acceptance with its letter, and the r
   // The letter goes on the case, about the referral, through the ordinary upload.
   await page.goto(`/cases/${detentionId}`);
   await expectAccessible();
+  await openSection(page, "Documents");
   const documents = page.getByRole("region", { name: "Documents" });
   await documents.getByText("Add a document").click();
   await documents.getByLabel("File").setInputFiles({ name: letter, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${letter}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, "latin1") });
@@ -91,6 +93,7 @@ test("the CLO records an outside program's acceptance with its letter, and the r
   await documents.getByLabel("About").selectOption({ label: `Referral to ${program}` });
   await documents.getByRole("button", { name: "Add the document" }).click();
   await expect(documents.getByRole("status")).toContainText("The document was added.");
+  await openSection(page, "Release plan");
   await expect(page.getByRole("group", { name: "Readiness checklist" }).first()).toContainText("Not complete yet.");
 
   await page.goto(referralUrl);
@@ -108,5 +111,6 @@ test("the CLO records an outside program's acceptance with its letter, and the r
 
   await page.goto(`/cases/${detentionId}`);
   await expectAccessible();
+  await openSection(page, "Release plan");
   await expect(page.getByRole("group", { name: "Readiness checklist" }).first()).toContainText("Complete: the plan can be marked ready.");
 });

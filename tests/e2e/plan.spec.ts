@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /** "YYYY-MM-DDTHH:mm" for a datetime-local input: yesterday, so the interview is in the past in any zone. */
 function yesterdayLocalValue(): string {
@@ -35,6 +36,7 @@ test("a CLO assesses a detained person, builds a release plan with a vetted bond
   const caseHref = await openCaseToAssess(page, expectAccessible);
 
   // The assessment: an interview, needs, a mitigation for each ground, recommended measures and a private risk opinion.
+  await openSection(page, "ATD assessment");
   await page.getByRole("region", { name: "ATD assessment" }).getByRole("link", { name: /Record the assessment|Edit the assessment/ }).click();
   await expect(page).toHaveURL(`${caseHref}/assessment`);
   await expectAccessible();
@@ -61,9 +63,11 @@ test("a CLO assesses a detained person, builds a release plan with a vetted bond
   await page.getByRole("link", { name: "Back to the case" }).click();
   await expect(page).toHaveURL(caseHref);
   await expectAccessible();
+  await openSection(page, "ATD assessment");
   await expect(page.getByRole("region", { name: "ATD assessment" }).getByText(/^Completed /)).toBeVisible();
 
   // The plan starts from the assessment.
+  await openSection(page, "Release plan");
   await page.getByRole("region", { name: "Release plan" }).getByRole("link", { name: "Start the release plan" }).click();
   await expect(page).toHaveURL(`${caseHref}/plan`);
   await expectAccessible();
@@ -135,6 +139,8 @@ test("counsel of record read the assessment without the CLO's risk opinion and p
     const assessment = page.getByRole("region", { name: "ATD assessment" });
     if ((await plan.getByRole("link", { name: "Open the release plan" }).count()) === 0 || (await assessment.getByText("No assessment has been recorded yet.").count()) > 0) continue;
     found = true;
+    await openSection(page, "ATD assessment");
+    await openSection(page, "Release plan");
     await expect(assessment.getByText("The CLO's risk opinion is not shared with counsel.")).toBeVisible();
     // The demo's risk opinions never reach counsel's page.
     await expect(page.locator("body")).not.toContainText("Low flight risk");

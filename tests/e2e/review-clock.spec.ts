@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { openSection } from "./support/case-page";
 import { formatDateTime } from "@/lib/format";
 import { addLocalDays, endOfLocalDay, instantToLocalDateTime } from "@/lib/reviews/rules";
 
@@ -24,12 +25,14 @@ test("a CLO records a held 48-hour review and sees the 7-day deadline on the cas
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expectAccessible();
 
+  await openSection(page, "Detention reviews");
   const section = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Detention reviews" }) });
   await expect(section.getByText("48-hour review").first()).toBeVisible();
 
   // The hearing began 20 minutes ago, in the facility's time (Toronto).
   const startedOn = new Date(Math.floor((Date.now() - 20 * 60_000) / 60_000) * 60_000);
   const { date, time } = instantToLocalDateTime(startedOn, TORONTO);
+  await section.getByText("Record a review", { exact: true }).click();
   const form = section.locator("form", { has: page.getByRole("heading", { name: "Record a review held" }) });
   await form.getByLabel("Date the hearing began (YYYY-MM-DD)").fill(date);
   await form.getByLabel("Time the hearing began (HH:MM)").fill(time);

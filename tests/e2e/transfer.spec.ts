@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { openSection } from "./support/case-page";
 
 /** The date and time in Toronto (the facility's zone) of an instant, as the forms take them. */
 function torontoLocal(instant: Date) {
@@ -35,6 +36,7 @@ test("a CLO records a transfer to another office's facility: access moves, the r
   const caseUrl = new URL(page.url()).pathname;
 
   // The facility section: where the person is, no transfer yet, the form folded away until asked for.
+  await openSection(page, "Facility and transfers");
   const transfers = page.getByRole("region", { name: "Facility and transfers" });
   await expect(transfers).toContainText("Toronto Immigration Holding Centre (America/Toronto)");
   await expect(transfers).toContainText("No transfer recorded");
@@ -80,6 +82,7 @@ test("a CLO records a transfer to another office's facility: access moves, the r
   await row.getByRole("link", { name: /^TOR-/ }).click();
   await page.waitForURL(new RegExp(`${caseUrl}$`));
   await expectAccessible();
+  await openSection(page, "Facility and transfers");
   const received = page.getByRole("region", { name: "Facility and transfers" });
   await expect(received).toContainText("Surrey Immigration Holding Centre (America/Vancouver)");
   const history = received.getByRole("table", { name: "Transfers between facilities, oldest first" });

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { proseName } from "@/lib/format";
 import { getCaseFile } from "@/lib/case-file/queries";
 import { recordCaseFileOpened } from "@/lib/case-file/reading";
+import { caseTags, sectionsOpenByDefault, whatNext } from "@/lib/case-file/rules";
+import { CaseHeader } from "@/components/case/case-header";
+import { Section } from "@/components/case/section";
+import { SectionOpener } from "@/components/case/section-opener";
 import { GlanceSection } from "@/components/case/glance-section";
 import { ScreeningSection } from "@/components/case/screening-section";
 import { AssessmentSection } from "@/components/case/assessment-section";
@@ -30,7 +33,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The case file. One read (getCaseFile: the detention loaded once, scoped once, everything derived computed once),
- * then the one write a read of a case file makes, named: its audit. Each section renders its slice of the read model.
+ * then the one write a read of a case file makes, named: its audit. The head says where the case stands and what
+ * needs doing next (lib/case-file/rules.ts); below it each section renders its slice of the read model, folded
+ * unless "what next" points to it. The section navigation and the sections come from one list, so the navigation
+ * names only the sections rendered for this viewer.
  */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
@@ -43,42 +49,90 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const teamThread = await getTeamThread(actor, caseFile.id);
 
   const t = await getTranslations("caseFile");
-  const tOutcome = await getTranslations("outcome");
-  const tTransfer = await getTranslations("caseTransfer");
-  const tCounsel = await getTranslations("counselOfRecord");
-  const tDocuments = await getTranslations("documents");
   const zone = caseFile.facility.timeZone;
   const { permissions } = caseFile;
+  const releaseToRecord = permissions.recordOutcome && releaseOrderedAt(caseFile) !== null;
+  const facts = { ...caseFile, releaseToRecord };
+  const steps = whatNext(facts, now);
+  const tags = caseTags(facts, now);
+  const opens = sectionsOpenByDefault(steps);
 
-  const sections = [
-    { id: "case-outcome", title: tOutcome("title"), show: true },
-    { id: "case-transfers", title: tTransfer("title"), show: true },
-    { id: "case-screening", title: t("sections.screening"), show: true },
-    { id: "case-assessment", title: t("sections.assessment"), show: true },
-    { id: "case-plan", title: t("sections.plan"), show: true },
-    { id: "case-documents", title: tDocuments("title"), show: true },
-    { id: "case-bundle", title: (await getTranslations("bundleControl"))("title"), show: caseFile.plan !== null },
-    { id: "case-tasks", title: t("sections.tasks"), show: permissions.edit },
-    { id: "case-referrals", title: t("sections.referrals"), show: true },
-    { id: "case-reviews", title: t("sections.reviews"), show: true },
-    { id: "case-corrections", title: (await getTranslations("corrections"))("title"), show: true },
-    { id: "case-counsel", title: tCounsel("title"), show: true },
-    { id: "case-team", title: (await getTranslations("caseTeam"))("title"), show: teamThread !== null },
-    { id: "case-notes", title: t("sections.notes"), show: permissions.writeNotes },
+  const title = async (namespace: string, key = "title") => (await getTranslations(namespace))(key);
+  // Every section this viewer may see, in the page's order; a section absent here is neither rendered nor linked to.
+  const sections: { id: string; title: string; show: boolean; content: () => React.ReactNode }[] = [
+    { id: "case-glance", title: t("glanceTitle"), show: true, content: () => <GlanceSection caseFile={caseFile} now={now} /> },
+    { id: "case-outcome", title: await title("outcome"), show: true, content: () => <OutcomeSection caseFile={caseFile} /> },
+    {
+      id: "case-transfers",
+      title: await title("caseTransfer"),
+      show: true,
+      content: () => <TransferSection detention={caseFile} facility={caseFile.facility} transfers={caseFile.transfers} now={now} />,
+    },
+    {
+      id: "case-screening",
+      title: t("sections.screening"),
+      show: true,
+      content: () => <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
+    },
+    {
+      id: "case-assessment",
+      title: await title("planAssessment", "sectionTitle"),
+      show: caseFile.assessment !== null,
+      content: () => (
+        <AssessmentSection detentionId={caseFile.id} zone={zone} grounds={caseFile.grounds} deadline={caseFile.assessmentDeadline} slice={caseFile.assessment} editable={permissions.editAssessment} />
+      ),
+    },
+    {
+      id: "case-plan",
+      title: await title("planSection"),
+      show: caseFile.plan !== null,
+      content: () => <PlanSection detentionId={caseFile.id} zone={zone} grounds={caseFile.grounds} slice={caseFile.plan} editable={permissions.editPlan} />,
+    },
+    {
+      id: "case-bundle",
+      title: await title("bundleControl"),
+      show: caseFile.plan !== null,
+      content: () => <BundleSection detentionId={caseFile.id} zone={zone} clock={caseFile.reviewClock} planVersion={caseFile.plan?.view?.version ?? null} />,
+    },
+    { id: "case-documents", title: await title("documents"), show: true, content: () => <DocumentsSection actor={actor} detentionId={caseFile.id} zone={zone} /> },
+    {
+      id: "case-tasks",
+      title: t("sections.tasks"),
+      show: permissions.edit,
+      content: () => <TasksSection detentionId={caseFile.id} zone={zone} tasks={caseFile.tasks} owners={caseFile.taskOwners} defaultOwnerId={actor.userId} now={now} />,
+    },
+    // The CBSA side's referrals, or counsel of record's view of them: one or the other, never both.
+    caseFile.referrals
+      ? { id: "case-referrals", title: t("sections.referrals"), show: true, content: () => <ReferralsSection detentionId={caseFile.id} referrals={caseFile.referrals} /> }
+      : {
+          id: "case-referrals",
+          title: await title("counselOptions"),
+          show: caseFile.counselCollaboration !== null,
+          content: () => <CounselCollaborationSection detentionId={caseFile.id} zone={zone} slice={caseFile.counselCollaboration} />,
+        },
+    {
+      id: "case-reviews",
+      title: await title("reviewsSection"),
+      show: true,
+      content: () => <ReviewsSection detention={caseFile} zone={zone} clock={caseFile.reviewClock} recordReviews={permissions.recordReviews} releaseToRecord={releaseToRecord} />,
+    },
+    { id: "case-corrections", title: await title("corrections"), show: true, content: () => <CorrectionsSection caseFile={caseFile} /> },
+    { id: "case-counsel", title: await title("counselOfRecord"), show: true, content: () => <CounselSection detentionId={caseFile.id} zone={zone} counsel={caseFile.counsel} /> },
+    { id: "case-team", title: await title("caseTeam"), show: teamThread !== null, content: () => null },
+    {
+      id: "case-notes",
+      title: t("sections.notes"),
+      show: permissions.writeNotes,
+      content: () => <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />,
+    },
   ].filter((section) => section.show);
 
   return (
     <>
-      <h1 className="mb-1 text-2xl font-bold">
-        {t("title", { reference: caseFile.reference })}: {proseName(caseFile.detainee)}
-      </h1>
+      <SectionOpener />
+      <CaseHeader caseFile={caseFile} tags={tags} steps={steps} now={now} />
       <nav aria-label={t("sectionsNav")} className="mb-4">
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          <li>
-            <a href="#case-glance" className="text-brand-800 underline">
-              {t("glanceTitle")}
-            </a>
-          </li>
           {sections.map((section) => (
             <li key={section.id}>
               <a href={`#${section.id}`} className="text-brand-800 underline">
@@ -88,53 +142,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           ))}
         </ul>
       </nav>
-
-      <GlanceSection caseFile={caseFile} now={now} />
-
-      <OutcomeSection caseFile={caseFile} />
-      <TransferSection detention={caseFile} facility={caseFile.facility} transfers={caseFile.transfers} now={now} />
-
-      <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />
-
-      <div id="case-assessment" className="scroll-mt-4">
-        <AssessmentSection
-          detentionId={caseFile.id}
-          zone={zone}
-          grounds={caseFile.grounds}
-          deadline={caseFile.assessmentDeadline}
-          slice={caseFile.assessment}
-          editable={permissions.editAssessment}
-        />
-      </div>
-      <div id="case-plan" className="scroll-mt-4">
-        <PlanSection detentionId={caseFile.id} zone={zone} grounds={caseFile.grounds} slice={caseFile.plan} editable={permissions.editPlan} />
-      </div>
-      {caseFile.plan && <BundleSection detentionId={caseFile.id} zone={zone} clock={caseFile.reviewClock} planVersion={caseFile.plan.view?.version ?? null} />}
-
-      <DocumentsSection actor={actor} detentionId={caseFile.id} zone={zone} />
-
-      {permissions.edit && <TasksSection detentionId={caseFile.id} zone={zone} tasks={caseFile.tasks} owners={caseFile.taskOwners} defaultOwnerId={actor.userId} now={now} />}
-
-      <div id="case-referrals" className="scroll-mt-4">
-        <ReferralsSection detentionId={caseFile.id} referrals={caseFile.referrals} />
-        <CounselCollaborationSection detentionId={caseFile.id} zone={zone} slice={caseFile.counselCollaboration} />
-      </div>
-      <div id="case-reviews" className="scroll-mt-4">
-        <ReviewsSection
-          detention={caseFile}
-          zone={zone}
-          clock={caseFile.reviewClock}
-          recordReviews={permissions.recordReviews}
-          releaseToRecord={permissions.recordOutcome && releaseOrderedAt(caseFile) !== null}
-        />
-      </div>
-
-      <CorrectionsSection caseFile={caseFile} />
-      <CounselSection detentionId={caseFile.id} zone={zone} counsel={caseFile.counsel} />
-
-      {teamThread && <TeamSection thread={teamThread} />}
-
-      {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
+      {sections.map((section) =>
+        // The team's thread frames itself (it is on the referral page too).
+        section.id === "case-team" && teamThread ? (
+          <TeamSection key={section.id} thread={teamThread} open={opens.has(section.id)} />
+        ) : (
+          <Section key={section.id} id={section.id} title={section.title} open={opens.has(section.id)}>
+            {section.content()}
+          </Section>
+        ),
+      )}
     </>
   );
 }
