@@ -7,6 +7,7 @@ import { MAX_DOCUMENT_BYTES, planItemValue } from "@/lib/documents/rules";
 import type { DocumentFormOptions } from "@/lib/documents/queries";
 import type { AtdMeasure, DetentionGround } from "@/lib/generated/prisma/enums";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
+import { useActionStatus } from "@/components/ui/action-status";
 
 type Result = { ok: true; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -35,9 +36,12 @@ export function DocumentUploadForm({
   const [pending, setPending] = useState(false);
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const prefix = "document";
+  // An upload is an action of the page like any form's (components/ui/action-status.tsx): earlier results give way.
+  const { begin } = useActionStatus();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    begin();
     const data = new FormData(event.currentTarget);
     const file = data.get("file");
     // A quick answer before sending 20 MB for nothing; the server checks again.
@@ -86,7 +90,8 @@ export function DocumentUploadForm({
         />
         <FieldError id={`${prefix}-file-error`} message={errors.file} />
 
-        <fieldset className="mt-3" aria-describedby={counsel ? `${prefix}-sharing-hint` : undefined}>
+        {/* The error summary's link for "sharing" moves focus here (a group has no single input to focus). */}
+        <fieldset id={`${prefix}-sharing`} tabIndex={-1} className="mt-3" aria-describedby={[counsel ? `${prefix}-sharing-hint` : null, errors.sharing ? `${prefix}-sharing-error` : null].filter(Boolean).join(" ") || undefined}>
           <legend className="mb-1 text-sm font-medium">{t("form.sharing")}</legend>
           {counsel && (
             <p id={`${prefix}-sharing-hint`} className="mb-1 text-sm text-slate-700">

@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { updateTaskAction } from "@/lib/tasks/actions";
+import { useActionStatus } from "@/components/ui/action-status";
 
 type Announcement = { ok: boolean; text: string } | null;
 
@@ -45,9 +46,12 @@ export function MarkTaskDone({ task }: { task: DoneTask }) {
   const announce = useContext(Announce);
   const [, dispatch] = useActionState(updateTaskAction, null);
   const [pending, startTransition] = useTransition();
+  // A new action on the page: results of earlier ones (components/ui/action-status.tsx) give way to this one's.
+  const { begin } = useActionStatus();
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    begin();
     startTransition(async () => {
       const result = await updateTaskAction(null, formData);
       announce(result.ok ? { ok: true, text: t("taskMarkedDone", { title: task.title }) } : { ok: false, text: result.error });
