@@ -11,6 +11,7 @@ import enReviews from "./messages/en/reviews.json";
 import enSearch from "./messages/en/search.json";
 import enTeam from "./messages/en/team.json";
 import enOutside from "./messages/en/outside.json";
+import enComplaints from "./messages/en/complaints.json";
 import frAudit from "./messages/fr/audit.json";
 import frCase from "./messages/fr/case.json";
 import frCommon from "./messages/fr/common.json";
@@ -23,15 +24,16 @@ import frReviews from "./messages/fr/reviews.json";
 import frSearch from "./messages/fr/search.json";
 import frTeam from "./messages/fr/team.json";
 import frOutside from "./messages/fr/outside.json";
+import frComplaints from "./messages/fr/complaints.json";
 
 /**
- * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search) so each area's strings live
+ * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, complaints) so each area's strings live
  * together. Each top-level namespace belongs to exactly one file; tests/unit/messages.test.ts checks
  * that and English/French parity.
  */
 export const CATALOGUE_FILES: Record<AppLocale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch },
-  fr: { common: frCommon, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch },
+  en: { common: enCommon, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, complaints: enComplaints },
+  fr: { common: frCommon, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, complaints: frComplaints },
 };
 
 export function messagesFor(locale: AppLocale): Record<string, unknown> {

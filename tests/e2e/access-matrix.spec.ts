@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 const personas = Object.keys(PERSONAS) as Persona[];
 let base = "";
 const cookies = new Map<Persona, string>();
-const records = { case: "", referral: "", provider: "" };
+const records = { case: "", referral: "", provider: "", complaint: "" };
 /** What would name the case if it leaked: its reference and the person's family name (the id is in the URL anyway). */
 const caseTitle = { reference: "", familyName: "" };
 
@@ -24,6 +24,7 @@ test.beforeAll(async ({ app }) => {
   records.case = found.case;
   records.referral = found.referral;
   records.provider = found.provider;
+  records.complaint = found.complaint;
   caseTitle.reference = found.caseReference;
   caseTitle.familyName = found.caseFamilyName;
   for (const persona of personas) {
@@ -33,7 +34,7 @@ test.beforeAll(async ({ app }) => {
 });
 
 function resolve(url: string): string {
-  return url.replace(":case", records.case).replace(":referral", records.referral).replace(":provider", records.provider);
+  return url.replace(":case", records.case).replace(":referral", records.referral).replace(":provider", records.provider).replace(":complaint", records.complaint);
 }
 
 async function request(persona: Persona, url: string) {

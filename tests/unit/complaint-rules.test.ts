@@ -16,6 +16,7 @@ import {
   type ComplaintStep,
 } from "@/lib/complaints/rules";
 import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
+import { deliveryFor } from "@/lib/notifications/rules";
 
 describe("complaint status transitions", () => {
   // Every step from every status, for both sides: the whole table, so a change to it is a change to this test.
@@ -112,4 +113,18 @@ describe("references and reporting", () => {
     [[9, 1, 4], 4],
     [[1, 2, 3, 10], 2.5],
   ])("median of %j is %s", (values, expected) => expect(median(values)).toBe(expected));
+});
+
+describe("who is told of a complaint", () => {
+  const parties = { actorId: "counsel1", actorSide: "COUNSEL" as const, officeSupervisorIds: ["sup1", "sup2"], complainantId: "counsel1", complaintHandlerId: null, complaintSubjectId: "clo1" };
+  it.each([
+    ["filed: the office's supervisors, never the officer named", "complaint.file", parties, { kind: "COMPLAINT_FILED", recipients: ["sup1", "sup2"] }],
+    ["filed naming a supervisor: the others only", "complaint.file", { ...parties, complaintSubjectId: "sup2" }, { kind: "COMPLAINT_FILED", recipients: ["sup1"] }],
+    ["given to a supervisor: that supervisor", "complaint.review", { ...parties, actorId: "sup1", complaintHandlerId: "sup2" }, { kind: "COMPLAINT_ASSIGNED", recipients: ["sup2"] }],
+    ["taken by oneself: nobody", "complaint.review", { ...parties, actorId: "sup1", complaintHandlerId: "sup1" }, null],
+    ["responded: the complainant", "complaint.respond", { ...parties, actorId: "sup1" }, { kind: "COMPLAINT_RESPONDED", recipients: ["counsel1"] }],
+    ["a summary shared: the officer named, and only then", "complaint.share", { ...parties, actorId: "sup1" }, { kind: "COMPLAINT_SHARED", recipients: ["clo1"] }],
+  ] as const)("%s", (_label, action, eventParties, expected) => {
+    expect(deliveryFor(action, eventParties)).toEqual(expected);
+  });
 });

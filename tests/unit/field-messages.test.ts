@@ -11,6 +11,7 @@ import { bondspersonFormSchema, planFormSchema } from "@/lib/release-plans/schem
 import { recordOutcomeSchema } from "@/lib/outcomes/schema";
 import { addCounselNoteSchema, decideCounselRequestSchema, endCounselSchema, recordCounselSchema, requestCounselSchema } from "@/lib/counsel/schema";
 import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema";
+import { fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
 
 /**
  * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
@@ -61,6 +62,10 @@ const FORMS: Form[] = [
     fields: ["startedDate", "startedTime", "concludedDate", "concludedTime", "outcome", "notes"],
     cases: [{ concludedDate: "2026-02-31", concludedTime: "9h" }],
   },
+  { name: "complaint", schema: fileComplaintSchema, namespace: "complaintValidation", fields: ["officeId", "onBehalfOf", "category", "description", "remedySought"], fixed: { referralId: "" } },
+  { name: "complaint review", schema: reviewComplaintSchema, namespace: "complaintValidation", fields: ["handlerId", "investigationNotes"], fixed: { complaintId: ID } },
+  { name: "complaint response", schema: respondComplaintSchema, namespace: "complaintValidation", fields: ["outcome", "response"], fixed: { complaintId: ID } },
+  { name: "complaint summary for the officer", schema: shareComplaintSchema, namespace: "complaintValidation", fields: ["subjectSummary"], fixed: { complaintId: ID } },
 ];
 
 function translators(locale: "en" | "fr", namespace?: ValidationNamespace): { shared: Translate; own: Translate | null } {

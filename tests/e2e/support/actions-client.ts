@@ -25,7 +25,7 @@ type Manifest = Record<string, { filename: string; exportedName: string; workers
  * about a Toronto detention; PROVIDER, Rainbow Newcomer Network. The case's reference and family name are what
  * would name it if it leaked.
  */
-export type MatrixRecords = { case: string; referral: string; provider: string; caseReference: string; caseFamilyName: string };
+export type MatrixRecords = { case: string; referral: string; provider: string; complaint: string; caseReference: string; caseFamilyName: string };
 
 export async function findMatrixRecords(databaseUrl: string): Promise<MatrixRecords> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -42,8 +42,11 @@ export async function findMatrixRecords(databaseUrl: string): Promise<MatrixReco
                           ORDER BY r."sentAt" LIMIT 1`)
     ).rows[0];
     const provider = (await client.query(`SELECT sp.id FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE o.name = 'Rainbow Newcomer Network'`)).rows[0];
-    if (!found || !referral || !provider) throw new Error("The demo data has no record for one of the registry's personas (case, referral or provider).");
-    return { case: found.id, referral: referral.id, provider: provider.id, caseReference: found.reference, caseFamilyName: found.familyName };
+    const complaint = (
+      await client.query(`SELECT cm.id FROM "Complaint" cm JOIN "User" u ON u.id = cm."filedById" WHERE u.email = $1 AND cm."detentionId" = $2 ORDER BY cm.reference LIMIT 1`, [PERSONAS.COUNSEL_OF_RECORD, found?.id])
+    ).rows[0];
+    if (!found || !referral || !provider || !complaint) throw new Error("The demo data has no record for one of the registry's personas (case, referral, provider or complaint).");
+    return { case: found.id, referral: referral.id, provider: provider.id, complaint: complaint.id, caseReference: found.reference, caseFamilyName: found.familyName };
   } finally {
     await client.end();
   }
@@ -126,7 +129,8 @@ export function pathFor(app: Pick<IsolatedApp, "manifest" | "records">, action: 
     .replace(/\/\([^)]+\)/g, "")
     .replace(/\/cases\/\[id\]/, `/cases/${records.case}`)
     .replace(/\/providers\/\[id\]/, `/providers/${records.provider}`)
-    .replace(/\/referrals\/\[id\]/, `/referrals/${records.referral}`);
+    .replace(/\/referrals\/\[id\]/, `/referrals/${records.referral}`)
+    .replace(/\/complaints\/\[id\]/, `/complaints/${records.complaint}`);
   return { id, path: path || "/" };
 }
 

@@ -21,6 +21,8 @@ import { DocumentsSection } from "@/components/case/documents-section";
 import { TeamSection } from "@/components/team/team-section";
 import { getTeamThread } from "@/lib/team/queries";
 import { BundleSection } from "@/components/case/bundle-section";
+import { can } from "@/lib/authz";
+import { ComplaintLink } from "@/components/complaints/complaint-link";
 import { CounselCollaborationSection } from "@/components/case/counsel-collaboration-section";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -135,6 +137,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {teamThread && <TeamSection thread={teamThread} />}
 
       {permissions.writeNotes && <NotesSection detentionId={caseFile.id} zone={zone} notes={caseFile.notes} authorRole={actor.role} />}
+      {can(actor, "complaints.file") && caseFile.assignedCloId !== actor.userId && <ComplaintLink target={{ case: caseFile.id }} />}
     </>
   );
 }

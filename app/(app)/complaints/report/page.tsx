@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { complaintReport } from "@/lib/complaints/queries";
+import { ComplaintsReport } from "@/components/complaints/complaints-report";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("complaints.report");
+  return { title: t("title") };
+}
+
+/** The office's complaints in numbers, for its supervisors (the query owns the gate). */
+export default async function ComplaintReportPage() {
+  const actor = await requireActor();
+  const report = await complaintReport(actor);
+  if (!report) notFound();
+  const t = await getTranslations("complaints");
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/complaints" className="underline">{t("back")}</Link></p>
+      <ComplaintsReport report={report} level={1} />
+    </>
+  );
+}
