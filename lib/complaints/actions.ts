@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { fieldErrors, type ActionResult } from "@/lib/action-result";
-import { done, serverAction } from "@/lib/server-action";
+import { serverAction } from "@/lib/server-action";
 import { complaintStepSchema, fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
 import { closeComplaint, fileComplaint, respondComplaint, reviewComplaint, shareComplaintSummary, withdrawComplaint, type ComplaintResult } from "@/lib/complaints/mutations";
 
@@ -26,8 +26,15 @@ async function refused(refusal: Extract<ComplaintResult, { ok: false }>): Promis
   }
 }
 
-/** Where a complaint shows: its page, and the lists. */
-const shown = (id: string): (string | [string, "page" | "layout"])[] => [`/complaints/${id}`, "/complaints", "/reports"];
+/**
+ * After a step: the complaint's page and the lists show it anew, and the browser goes back to the complaint, which says
+ * what was done (the step's form may be gone from it: a response closes the response form).
+ */
+function shown(id: string, step: "review" | "respond" | "close" | "withdraw" | "share"): never {
+  revalidatePath(`/complaints/${id}`);
+  revalidatePath("/complaints");
+  redirect(`/complaints/${id}?done=${step}`);
+}
 
 export const fileComplaintAction = serverAction({
   input: fileComplaintSchema,
@@ -36,7 +43,6 @@ export const fileComplaintAction = serverAction({
   refused,
   succeeded: (result) => {
     revalidatePath("/complaints");
-    revalidatePath("/reports");
     redirect(`/complaints/${result.complaintId}?filed=1`);
   },
 });
@@ -46,7 +52,7 @@ export const reviewComplaintAction = serverAction({
   validation: "complaintValidation",
   run: reviewComplaint,
   refused,
-  succeeded: (result) => done(shown(result.complaintId), "complaints", "done.review"),
+  succeeded: (result) => shown(result.complaintId, "review"),
 });
 
 export const respondComplaintAction = serverAction({
@@ -54,7 +60,7 @@ export const respondComplaintAction = serverAction({
   validation: "complaintValidation",
   run: respondComplaint,
   refused,
-  succeeded: (result) => done(shown(result.complaintId), "complaints", "done.respond"),
+  succeeded: (result) => shown(result.complaintId, "respond"),
 });
 
 export const closeComplaintAction = serverAction({
@@ -62,7 +68,7 @@ export const closeComplaintAction = serverAction({
   validation: "complaintValidation",
   run: closeComplaint,
   refused,
-  succeeded: (result) => done(shown(result.complaintId), "complaints", "done.close"),
+  succeeded: (result) => shown(result.complaintId, "close"),
 });
 
 export const withdrawComplaintAction = serverAction({
@@ -70,7 +76,7 @@ export const withdrawComplaintAction = serverAction({
   validation: "complaintValidation",
   run: withdrawComplaint,
   refused,
-  succeeded: (result) => done(shown(result.complaintId), "complaints", "done.withdraw"),
+  succeeded: (result) => shown(result.complaintId, "withdraw"),
 });
 
 export const shareComplaintSummaryAction = serverAction({
@@ -78,5 +84,5 @@ export const shareComplaintSummaryAction = serverAction({
   validation: "complaintValidation",
   run: shareComplaintSummary,
   refused,
-  succeeded: (result) => done(shown(result.complaintId), "complaints", "done.share"),
+  succeeded: (result) => shown(result.complaintId, "share"),
 });

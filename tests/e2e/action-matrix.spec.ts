@@ -1111,6 +1111,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   reviewComplaintAction: {
+    success: "redirect",
     // A fresh copy of COMPLAINT, received, taken for review by the supervisor with notes.
     prepare: async () => {
       const complaintId = await freshComplaint("RECEIVED");
@@ -1126,6 +1127,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   respondComplaintAction: {
+    success: "redirect",
     prepare: async () => {
       const complaintId = await freshComplaint("UNDER_REVIEW");
       return {
@@ -1140,6 +1142,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   closeComplaintAction: {
+    success: "redirect",
     prepare: async () => {
       const complaintId = await freshComplaint("RESPONDED");
       return {
@@ -1154,6 +1157,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   withdrawComplaintAction: {
+    success: "redirect",
     // COMPLAINT's filer (counsel.clinic) withdraws a fresh copy before any response.
     prepare: async () => {
       const complaintId = await freshComplaint("RECEIVED");
@@ -1169,6 +1173,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   shareComplaintSummaryAction: {
+    success: "redirect",
     // A fresh copy naming clo.toronto, under review: the supervisor shares a summary with them.
     prepare: async () => {
       const complaintId = await freshComplaint("UNDER_REVIEW", { subjectId: world.userIds.get(PERSONAS.CLO_TORONTO) });

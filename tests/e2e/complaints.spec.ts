@@ -35,6 +35,7 @@ async function signInTo(page: Page, expectAccessible: () => Promise<void>, email
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === path);
+  await expectAccessible();
 }
 
 test("counsel files a complaint, a supervisor responds, and counsel sees the response", async ({ page, app, expectAccessible }) => {
@@ -68,11 +69,12 @@ test("counsel files a complaint, a supervisor responds, and counsel sees the res
   await expect(page.getByLabel("Supervisor handling it")).toHaveValue(/.+/);
   await page.getByLabel("Notes of the investigation").fill("Checked the task list: the call was never assigned.");
   await page.getByRole("button", { name: "Save the review" }).click();
-  await expect(page.getByText("Review saved.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Review saved." })).toBeVisible();
+  await expectAccessible();
   await page.getByLabel("Outcome").selectOption({ label: "Upheld" });
   await page.getByLabel("Response to the complainant").fill("You were right: the shelter has now been called and a CLO named to the plan.");
   await page.getByRole("button", { name: "Send the response" }).click();
-  await expect(page.getByText("Response sent to the complainant.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Response sent to the complainant." })).toBeVisible();
   await expectAccessible();
 
   // Counsel sees the status and the response, never the investigation's notes.

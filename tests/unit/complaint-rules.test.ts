@@ -17,6 +17,7 @@ import {
 } from "@/lib/complaints/rules";
 import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
 import { deliveryFor } from "@/lib/notifications/rules";
+import { complaintFiledScope, complaintHandlingScope, sharedWithSubjectScope } from "@/lib/authz/complaints";
 
 describe("complaint status transitions", () => {
   // Every step from every status, for both sides: the whole table, so a change to it is a change to this test.
@@ -126,5 +127,32 @@ describe("who is told of a complaint", () => {
     ["a summary shared: the officer named, and only then", "complaint.share", { ...parties, actorId: "sup1" }, { kind: "COMPLAINT_SHARED", recipients: ["clo1"] }],
   ] as const)("%s", (_label, action, eventParties, expected) => {
     expect(deliveryFor(action, eventParties)).toEqual(expected);
+  });
+});
+
+describe("who may see a complaint (where clauses)", () => {
+  const actor = (role: "CLO" | "SUPERVISOR" | "COUNSEL" | "NGO_CASEWORKER" | "ADMIN", kind: "CBSA_OFFICE" | "LEGAL" | "SERVICE_PROVIDER" | "OTHER_NGO") => ({
+    userId: `user-${role}`,
+    sessionId: "s",
+    name: "Test",
+    role,
+    organizationId: `org-${kind}`,
+    organizationKind: kind,
+    organizationName: "Org",
+  });
+  const NONE = { id: { in: [] } };
+  const notAbout = (role: string) => ({ OR: [{ subjectId: null }, { subjectId: { not: `user-${role}` } }] });
+  it.each([
+    ["a supervisor handles the office's complaints, never one naming them", actor("SUPERVISOR", "CBSA_OFFICE"), "handling", { AND: [{ officeId: "org-CBSA_OFFICE" }, notAbout("SUPERVISOR")] }],
+    ["a CLO handles none", actor("CLO", "CBSA_OFFICE"), "handling", NONE],
+    ["counsel see the ones they filed", actor("COUNSEL", "LEGAL"), "filed", { AND: [{ filedById: "user-COUNSEL" }, notAbout("COUNSEL")] }],
+    ["a caseworker sees the ones they filed", actor("NGO_CASEWORKER", "SERVICE_PROVIDER"), "filed", { AND: [{ filedById: "user-NGO_CASEWORKER" }, notAbout("NGO_CASEWORKER")] }],
+    ["an admin files none", actor("ADMIN", "OTHER_NGO"), "filed", NONE],
+    ["an admin handles none", actor("ADMIN", "OTHER_NGO"), "handling", NONE],
+    ["the officer named reads only a summary shared with them", actor("CLO", "CBSA_OFFICE"), "shared", { subjectId: "user-CLO", subjectSharedAt: { not: null }, subjectSummary: { not: null } }],
+    ["counsel are never shown a summary", actor("COUNSEL", "LEGAL"), "shared", NONE],
+  ] as const)("%s", (_label, who, scope, expected) => {
+    const build = scope === "handling" ? complaintHandlingScope : scope === "filed" ? complaintFiledScope : sharedWithSubjectScope;
+    expect(build(who)).toEqual(expected);
   });
 });

@@ -23,7 +23,10 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
   const { id } = await params;
   const complaint = await getComplaint(actor, id);
   if (!complaint) notFound();
-  const filed = (await searchParams).filed === "1";
+  const query = await searchParams;
+  const filed = query.filed === "1";
+  // What the step just taken did (its action sends the browser back here): only the known steps are words.
+  const done = ["review", "respond", "close", "withdraw", "share"].find((step) => step === query.done);
   const t = await getTranslations("complaints");
   const tAudit = await getTranslations("auditAction");
   const locale = (await getLocale()) as AppLocale;
@@ -49,6 +52,9 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
     <>
       <p className="mb-2 text-sm"><Link href="/complaints" className="underline">{t("back")}</Link></p>
       <h1 className="mb-1 text-2xl font-bold">{t("detail.heading", { reference: complaint.reference })}</h1>
+      {done && (
+        <p role="status" className="mb-4 max-w-3xl rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">{t(`done.${done}`)}</p>
+      )}
       {filed && (
         <p role="status" className="mb-4 max-w-3xl rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
           {t("detail.acknowledged", { reference: complaint.reference, due: formatDate(complaint.responseDueAt, complaint.timeZone, locale) })}
