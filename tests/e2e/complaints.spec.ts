@@ -89,5 +89,6 @@ test("counsel files a complaint, a supervisor responds, and counsel sees the res
     await expect(page.getByRole("link", { name: reference })).toHaveCount(0);
     const response = await page.goto(complaintPath);
     expect(response?.status()).toBe(404);
+    await expectAccessible();
   }
 });
