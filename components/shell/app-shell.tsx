@@ -24,6 +24,7 @@ async function navigationFor(actor: Actor): Promise<MenuItem[]> {
   if (mayOpenOwnProvider(actor)) items.push({ href: "/providers/mine", label: (await getTranslations("providers.mine"))("menu") });
   if (can(actor, "outreach.manage")) items.push({ href: "/outreach", label: t("outreach") });
   if (can(actor, "calendar.feed")) items.push({ href: "/calendar", label: t("calendar") });
+  if (can(actor, "complaints.file") || can(actor, "complaints.handle")) items.push({ href: "/complaints", label: (await getTranslations("complaints"))("title") });
   if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: t("users") });
   if (can(actor, "organizations.manage")) items.push({ href: "/admin/organizations", label: t("organizations") });
   if (can(actor, "jobs.view")) items.push({ href: "/admin/jobs", label: t("jobs") });

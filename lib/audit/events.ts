@@ -91,6 +91,13 @@ export const AUDIT_ACTIONS = [
   "resource_list.create",
   "resource_list.add_item",
   "outreach.create",
+  // Complaints (lib/complaints): never in an office's audit log (lib/authz/audit.ts), shown on the complaint to its handlers
+  "complaint.file",
+  "complaint.review",
+  "complaint.respond",
+  "complaint.close",
+  "complaint.withdraw",
+  "complaint.share",
   // Reading and exporting
   "calendarFeed.create",
   "calendarFeed.regenerate",

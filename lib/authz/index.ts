@@ -45,7 +45,9 @@ export type Capability =
   | "audit.view"
   | "jobs.view"
   | "policy.view"
-  | "policy.manage";
+  | "policy.manage"
+  | "complaints.file"
+  | "complaints.handle";
 
 // What a CLO does on the cases of their office (docs/domain.md, People).
 const CLO_WORK: Capability[] = [
@@ -64,6 +66,8 @@ const CLO_WORK: Capability[] = [
   "referrals.compose",
   "consent.record",
   "outreach.manage",
+  // Recording a complaint a detained person makes to them (lib/complaints).
+  "complaints.file",
 ];
 
 /**
@@ -74,10 +78,10 @@ const CLO_WORK: Capability[] = [
  */
 const CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   CLO: new Set(CLO_WORK),
-  SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "people.merge", "reports.view", "audit.view", "policy.view"]),
-  NGO_CASEWORKER: new Set(["referrals.inbox", "providers.view"]),
+  SUPERVISOR: new Set([...CLO_WORK, "detentions.assign", "people.merge", "reports.view", "audit.view", "policy.view", "complaints.handle"]),
+  NGO_CASEWORKER: new Set(["referrals.inbox", "providers.view", "complaints.file"]),
   // Counsel propose options (a provider, an outside program) to the CLO as a task; the office acts on it (lib/options).
-  COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"]),
+  COUNSEL: new Set(["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose", "complaints.file"]),
   // Admins manage accounts, organisations and providers; they see no case content another role does not give them.
   // The release-first policy and the offices' targets are set by administrators; supervisors read them (policy.view).
   ADMIN: new Set(["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view", "policy.view", "policy.manage"]),

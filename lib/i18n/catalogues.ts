@@ -14,6 +14,7 @@ import enTeam from "./messages/en/team.json";
 import enOutside from "./messages/en/outside.json";
 import enPolicy from "./messages/en/policy.json";
 import frAdmin from "./messages/fr/admin.json";
+import enComplaints from "./messages/en/complaints.json";
 import frAudit from "./messages/fr/audit.json";
 import frCase from "./messages/fr/case.json";
 import frCommon from "./messages/fr/common.json";
@@ -27,15 +28,16 @@ import frSearch from "./messages/fr/search.json";
 import frTeam from "./messages/fr/team.json";
 import frOutside from "./messages/fr/outside.json";
 import frPolicy from "./messages/fr/policy.json";
+import frComplaints from "./messages/fr/complaints.json";
 
 /**
- * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, policy, admin) so each area's strings live
+ * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, policy, admin, complaints) so each area's strings live
  * together. Each top-level namespace belongs to exactly one file; tests/unit/messages.test.ts checks
  * that and English/French parity.
  */
 export const CATALOGUE_FILES: Record<AppLocale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, admin: enAdmin, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, policy: enPolicy },
-  fr: { common: frCommon, admin: frAdmin, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy },
+  en: { common: enCommon, admin: enAdmin, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, policy: enPolicy, complaints: enComplaints },
+  fr: { common: frCommon, admin: frAdmin, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy, complaints: frComplaints },
 };
 
 export function messagesFor(locale: AppLocale): Record<string, unknown> {

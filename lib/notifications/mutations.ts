@@ -141,6 +141,30 @@ async function teamMessageEvent(tx: Transaction, actor: Actor, messageId: string
   };
 }
 
+/**
+ * A complaint's event: its office's active supervisors, the filer, the handler and the officer it names, read in the
+ * change's transaction. The notification carries the complaint's reference, never the case's or anyone's name.
+ */
+async function complaintEvent(tx: Transaction, actor: Actor, complaintId: string): Promise<Told | null> {
+  const complaint = await tx.complaint.findUnique({
+    where: { id: complaintId },
+    select: { reference: true, officeId: true, handlerId: true, subjectId: true, filedBy: { select: { id: true, active: true } } },
+  });
+  if (!complaint) return null;
+  return {
+    parties: {
+      actorId: actor.userId,
+      actorSide: actorSide(actor),
+      officeSupervisorIds: await activeMembers(tx, complaint.officeId, ["SUPERVISOR"]),
+      complainantId: complaint.filedBy.active ? complaint.filedBy.id : null,
+      complaintHandlerId: await officeMember(tx, complaint.handlerId, complaint.officeId),
+      complaintSubjectId: complaint.subjectId,
+    },
+    path: `/complaints/${complaintId}`,
+    reference: complaint.reference,
+  };
+}
+
 async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction, entry: AuditEntry): Promise<Told | null> {
   const base = { actorId: actor.userId, actorSide: actorSide(actor) };
   switch (action) {
@@ -191,6 +215,11 @@ async function partiesFor(tx: Transaction, actor: Actor, action: NotifyingAction
     }
     case "team.message":
       return entry.entityId ? teamMessageEvent(tx, actor, entry.entityId) : null;
+    case "complaint.file":
+    case "complaint.review":
+    case "complaint.respond":
+    case "complaint.share":
+      return entry.entityId ? complaintEvent(tx, actor, entry.entityId) : null;
   }
 }
 

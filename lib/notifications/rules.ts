@@ -29,6 +29,12 @@ export type EventParties = {
   counselId?: string | null;
   /** How a detention ended (the status the outcome gave it), for the outcome's event. */
   endedAs?: "RELEASED" | "REMOVED" | "TRANSFERRED_OUT" | "ENDED" | null;
+  /** A complaint's filer, when active. */
+  complainantId?: string | null;
+  /** The supervisor a complaint was just given to. */
+  complaintHandlerId?: string | null;
+  /** The officer a complaint names: told only of a summary shared with them, and left out of every other complaint event. */
+  complaintSubjectId?: string | null;
 };
 
 export type Delivery = { kind: NotificationKind; recipients: string[] };
@@ -46,6 +52,10 @@ export const NOTIFYING_ACTIONS = [
   "detention.outcome.record",
   "detention.transfer",
   "team.message",
+  "complaint.file",
+  "complaint.review",
+  "complaint.respond",
+  "complaint.share",
 ] as const satisfies readonly AuditAction[];
 export type NotifyingAction = (typeof NOTIFYING_ACTIONS)[number];
 
@@ -113,6 +123,16 @@ export function deliveryFor(action: NotifyingAction, parties: EventParties): Del
         [parties.counselId],
         parties.providerCaseworkerIds ?? [],
       );
+    case "complaint.file":
+      // The office's supervisors triage it; the officer it names is never told (recipientsOf drops nobody, so the
+      // subject is taken out here too, should a supervisor ever be named).
+      return delivery("COMPLAINT_FILED", (parties.officeSupervisorIds ?? []).filter((id) => id !== parties.complaintSubjectId));
+    case "complaint.review":
+      return parties.complaintHandlerId && parties.complaintHandlerId !== parties.complaintSubjectId ? delivery("COMPLAINT_ASSIGNED", [parties.complaintHandlerId]) : null;
+    case "complaint.respond":
+      return delivery("COMPLAINT_RESPONDED", [parties.complainantId]);
+    case "complaint.share":
+      return delivery("COMPLAINT_SHARED", [parties.complaintSubjectId]);
   }
 }
 

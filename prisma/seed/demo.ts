@@ -299,6 +299,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
     else summary.existing += 1;
   }
   await seedTransfers(context);
+  await (await import("@/prisma/seed/complaints")).seedComplaints(prisma, now);
   return summary;
 }
 

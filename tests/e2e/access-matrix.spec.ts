@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 const personas = Object.keys(PERSONAS) as Persona[];
 let base = "";
 const cookies = new Map<Persona, string>();
-const records = { case: "", referral: "", provider: "", user: "" };
+const records = { case: "", referral: "", provider: "", user: "", complaint: "" };
 /** What would name the case if it leaked: its reference and the person's family name (the id is in the URL anyway). */
 const caseTitle = { reference: "", familyName: "" };
 
@@ -25,6 +25,7 @@ test.beforeAll(async ({ app }) => {
   records.referral = found.referral;
   records.provider = found.provider;
   records.user = found.user;
+  records.complaint = found.complaint;
   caseTitle.reference = found.caseReference;
   caseTitle.familyName = found.caseFamilyName;
   for (const persona of personas) {
@@ -34,7 +35,7 @@ test.beforeAll(async ({ app }) => {
 });
 
 function resolve(url: string): string {
-  return url.replace(":case", records.case).replace(":referral", records.referral).replace(":provider", records.provider).replace(":user", records.user);
+  return url.replace(":case", records.case).replace(":referral", records.referral).replace(":provider", records.provider).replace(":user", records.user).replace(":complaint", records.complaint);
 }
 
 async function request(persona: Persona, url: string) {

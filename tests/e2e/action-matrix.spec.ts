@@ -136,6 +136,22 @@ async function freshCase(overrides: { assignedCloId?: string | null; counselId?:
   return insertLike("Detention", app.records.case, detentionOverrides);
 }
 
+/** A copy of COMPLAINT (counsel.clinic's, to the Toronto office) in a given status: a target for a one-shot step. */
+async function freshComplaint(status: "RECEIVED" | "UNDER_REVIEW" | "RESPONDED", overrides: Record<string, unknown> = {}): Promise<string> {
+  return insertLike("Complaint", app.records.complaint, {
+    reference: `CMP-MX-${randomBytes(4).toString("hex")}`,
+    status,
+    version: 1,
+    outcome: status === "RESPONDED" ? "UPHELD" : null,
+    response: status === "RESPONDED" ? "Matrix response" : null,
+    respondedAt: status === "RESPONDED" ? new Date().toISOString() : null,
+    closedAt: null,
+    subjectSummary: null,
+    subjectSharedAt: null,
+    ...overrides,
+  });
+}
+
 /** A copy of clo2.toronto with a pending grant to make them a supervisor, asked for by `requestedById`. */
 async function pendingGrant(requestedById: string): Promise<{ userId: string; grantId: string }> {
   const userId = await insertLike("User", world.userIds.get("clo2.toronto@liaison.example")!, { email: `matrix.grant.${randomBytes(4).toString("hex")}@liaison.example`, name: "Matrix Grant Account", version: 1 });
@@ -1159,6 +1175,100 @@ const SCENARIOS: Record<string, Scenario> = {
         target: { table: "Referral", id: referralId },
         changed: async () => {
           expect(await row(`SELECT status, version FROM "Referral" WHERE id = $1`, [referralId])).toEqual({ status: "UNDER_REVIEW", version: 2 });
+        },
+      };
+    },
+  },
+
+  fileComplaintAction: {
+    success: "redirect",
+    // A complaint about the service at the Toronto office (a CBSA user's goes to their own office), by a text no other call used.
+    prepare: async (persona) => {
+      const description = unique("Matrix complaint: nobody answered the phone");
+      return {
+        fields: { detentionId: "", referralId: "", officeId: world.offices.toronto, onBehalfOf: "DETAINED_PERSON", category: "COMMUNICATION", description, remedySought: "A call back." },
+        changed: async () => {
+          const filed = await row(`SELECT "filedById", "officeId", status, "detentionId" FROM "Complaint" WHERE description = $1`, [description]);
+          expect(filed).toEqual({ filedById: userOf(persona), officeId: world.offices[officeOf(persona)], status: "RECEIVED", detentionId: null });
+        },
+      };
+    },
+  },
+
+  reviewComplaintAction: {
+    success: "redirect",
+    // A fresh copy of COMPLAINT, received, taken for review by the supervisor with notes.
+    prepare: async () => {
+      const complaintId = await freshComplaint("RECEIVED");
+      return {
+        fields: { complaintId, version: "1", handlerId: world.userIds.get(PERSONAS.SUPERVISOR_TORONTO)!, investigationNotes: unique("Matrix notes") },
+        at: { complaint: complaintId },
+        target: { table: "Complaint", id: complaintId },
+        changed: async () => {
+          expect(await row(`SELECT status, version, "handlerId" FROM "Complaint" WHERE id = $1`, [complaintId])).toEqual({ status: "UNDER_REVIEW", version: 2, handlerId: world.userIds.get(PERSONAS.SUPERVISOR_TORONTO) });
+        },
+      };
+    },
+  },
+
+  respondComplaintAction: {
+    success: "redirect",
+    prepare: async () => {
+      const complaintId = await freshComplaint("UNDER_REVIEW");
+      return {
+        fields: { complaintId, version: "1", outcome: "NOT_UPHELD", response: unique("Matrix response") },
+        at: { complaint: complaintId },
+        target: { table: "Complaint", id: complaintId },
+        changed: async () => {
+          expect(await row(`SELECT status, version, outcome, "respondedAt" IS NOT NULL AS responded FROM "Complaint" WHERE id = $1`, [complaintId])).toEqual({ status: "RESPONDED", version: 2, outcome: "NOT_UPHELD", responded: true });
+        },
+      };
+    },
+  },
+
+  closeComplaintAction: {
+    success: "redirect",
+    prepare: async () => {
+      const complaintId = await freshComplaint("RESPONDED");
+      return {
+        fields: { complaintId, version: "1" },
+        at: { complaint: complaintId },
+        target: { table: "Complaint", id: complaintId },
+        changed: async () => {
+          expect(await row(`SELECT status, version FROM "Complaint" WHERE id = $1`, [complaintId])).toEqual({ status: "CLOSED", version: 2 });
+        },
+      };
+    },
+  },
+
+  withdrawComplaintAction: {
+    success: "redirect",
+    // COMPLAINT's filer (counsel.clinic) withdraws a fresh copy before any response.
+    prepare: async () => {
+      const complaintId = await freshComplaint("RECEIVED");
+      return {
+        fields: { complaintId, version: "1" },
+        at: { complaint: complaintId },
+        target: { table: "Complaint", id: complaintId },
+        changed: async () => {
+          expect(await row(`SELECT status, version, outcome FROM "Complaint" WHERE id = $1`, [complaintId])).toEqual({ status: "CLOSED", version: 2, outcome: "WITHDRAWN" });
+        },
+      };
+    },
+  },
+
+  shareComplaintSummaryAction: {
+    success: "redirect",
+    // A fresh copy naming clo.toronto, under review: the supervisor shares a summary with them.
+    prepare: async () => {
+      const complaintId = await freshComplaint("UNDER_REVIEW", { subjectId: world.userIds.get(PERSONAS.CLO_TORONTO) });
+      const summary = unique("Matrix summary");
+      return {
+        fields: { complaintId, version: "1", subjectSummary: summary },
+        at: { complaint: complaintId },
+        target: { table: "Complaint", id: complaintId },
+        changed: async () => {
+          expect(await row(`SELECT status, version, "subjectSummary", "subjectSharedAt" IS NOT NULL AS shared FROM "Complaint" WHERE id = $1`, [complaintId])).toEqual({ status: "UNDER_REVIEW", version: 2, subjectSummary: summary, shared: true });
         },
       };
     },

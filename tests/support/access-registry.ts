@@ -9,7 +9,8 @@
  *
  * Personas are demo accounts (prisma/seed/demo.ts) chosen for their relationships to the records the matrix uses:
  * CASE is a Toronto detention whose counsel of record is counsel.clinic; REFERRAL is a referral sent, with consent
- * in force, to Harbour House about a Toronto detention; PROVIDER is Rainbow Newcomer Network.
+ * in force, to Harbour House about a Toronto detention; PROVIDER is Rainbow Newcomer Network; COMPLAINT is the demo's
+ * complaint by counsel.clinic about CASE, under review by the Toronto office.
  */
 
 export const PERSONAS = {
@@ -74,6 +75,10 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/providers/[id]/edit/page.tsx", url: "/providers/:provider/edit", allowed: [...CBSA, "ADMIN", "CASEWORKER_OTHER"], rule: "providers.edit, or the provider's own caseworkers" },
   { file: "app/(app)/outreach/page.tsx", url: "/outreach", allowed: CBSA, rule: "outreach.manage" },
   { file: "app/(app)/calendar/page.tsx", url: "/calendar", allowed: [...CBSA, ...COUNSEL], rule: "calendar.feed" },
+  { file: "app/(app)/complaints/page.tsx", url: "/complaints", allowed: [...CBSA, ...CASEWORKERS, ...COUNSEL], rule: "complaints.file or complaints.handle: one's own complaints; a supervisor's office queue; summaries shared with an officer named" },
+  { file: "app/(app)/complaints/new/page.tsx", url: "/complaints/new", allowed: [...CBSA, ...CASEWORKERS, ...COUNSEL], rule: "complaints.file: about the service, or a case or referral the filer may see" },
+  { file: "app/(app)/complaints/[id]/page.tsx", url: "/complaints/:complaint", allowed: ["SUPERVISOR_TORONTO", "COUNSEL_OF_RECORD"], rule: "the complaint's filer and its office's supervisors; never the officer it names (only a summary shared with them)" },
+  { file: "app/(app)/complaints/report/page.tsx", url: "/complaints/report", allowed: ["SUPERVISOR_TORONTO"], rule: "complaints.handle: the office's complaints in numbers" },
   { file: "app/(app)/reports/page.tsx", url: "/reports", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "reports.view" },
   { file: "app/(app)/audit/page.tsx", url: "/audit", allowed: ["SUPERVISOR_TORONTO", "ADMIN"], rule: "audit.view" },
   { file: "app/(app)/account/password/page.tsx", url: "/account/password", allowed: [...SIGNED_IN], rule: "any signed-in user: their own password" },
@@ -186,6 +191,12 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/referrals/actions.ts", name: "startReferralReviewAction", allowed: ["CASEWORKER_RECIPIENT"], rule: "the recipient organisation, consent in force; SENT to UNDER_REVIEW by the transition table" },
   { file: "lib/referrals/actions.ts", name: "answerReferralAction", allowed: ["CASEWORKER_RECIPIENT"], rule: "the recipient organisation, consent in force" },
   { file: "lib/referrals/actions.ts", name: "postReferralMessageAction", allowed: [...CASE_TEAM, "CASEWORKER_RECIPIENT"], rule: "the two sides of the referral, consent in force" },
+  { file: "lib/complaints/actions.ts", name: "fileComplaintAction", allowed: [...CBSA, ...CASEWORKERS, ...COUNSEL], rule: "complaints.file: about the service (an office chosen; a CBSA user's own), or a case or referral the filer may see" },
+  { file: "lib/complaints/actions.ts", name: "reviewComplaintAction", allowed: ["SUPERVISOR_TORONTO"], rule: "complaints.handle + the complaint's office, never one naming oneself; versioned" },
+  { file: "lib/complaints/actions.ts", name: "respondComplaintAction", allowed: ["SUPERVISOR_TORONTO"], rule: "complaints.handle + the complaint's office; under review only; versioned" },
+  { file: "lib/complaints/actions.ts", name: "closeComplaintAction", allowed: ["SUPERVISOR_TORONTO"], rule: "complaints.handle + the complaint's office; responded only; versioned" },
+  { file: "lib/complaints/actions.ts", name: "withdrawComplaintAction", allowed: ["COUNSEL_OF_RECORD"], rule: "the complaint's filer only, before a response; versioned" },
+  { file: "lib/complaints/actions.ts", name: "shareComplaintSummaryAction", allowed: ["SUPERVISOR_TORONTO"], rule: "complaints.handle + the complaint's office; a complaint naming an officer; versioned" },
   { file: "lib/outside-referrals/actions.ts", name: "recordOutsideReferralAction", allowed: CASE_TEAM, rule: "referrals.compose + own office; the program has no users; consent recorded with it" },
   { file: "lib/outside-referrals/actions.ts", name: "recordOutsideAnswerAction", allowed: CASE_TEAM, rule: "the sending office, outside referrals only; versioned; the letter is a document of the office on the case" },
   { file: "lib/providers/actions.ts", name: "createProviderAction", allowed: [...CBSA, "ADMIN"], rule: "providers.edit" },

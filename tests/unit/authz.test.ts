@@ -19,15 +19,15 @@ const NOTHING = { id: { in: [] } };
 
 describe("what each role may do (the capability matrix)", () => {
   it("covers every capability some role has", () => {
-    expect(capabilities.length).toBe(27);
+    expect(capabilities.length).toBe(29);
   });
 
-  const cloWork: Capability[] = ["detentions.list", "cases.create", "cases.edit", "tasks.mine", "plans.edit", "bondsperson.propose", "notes.write", "reviews.dashboard", "reviews.record", "calendar.feed", "providers.view", "providers.edit", "referrals.compose", "consent.record", "outreach.manage"];
+  const cloWork: Capability[] = ["detentions.list", "cases.create", "cases.edit", "tasks.mine", "plans.edit", "bondsperson.propose", "notes.write", "reviews.dashboard", "reviews.record", "calendar.feed", "providers.view", "providers.edit", "referrals.compose", "consent.record", "outreach.manage", "complaints.file"];
   const allowed: Record<Role, Capability[]> = {
     CLO: cloWork,
-    SUPERVISOR: [...cloWork, "detentions.assign", "people.merge", "reports.view", "audit.view", "policy.view"],
-    NGO_CASEWORKER: ["referrals.inbox", "providers.view"],
-    COUNSEL: ["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose"],
+    SUPERVISOR: [...cloWork, "detentions.assign", "people.merge", "reports.view", "audit.view", "policy.view", "complaints.handle"],
+    NGO_CASEWORKER: ["referrals.inbox", "providers.view", "complaints.file"],
+    COUNSEL: ["clients.list", "reviews.dashboard", "calendar.feed", "providers.view", "notes.write", "bondsperson.propose", "options.propose", "complaints.file"],
     ADMIN: ["users.manage", "organizations.manage", "providers.view", "providers.edit", "reports.view", "audit.view", "jobs.view", "policy.view", "policy.manage"],
   };
   const capabilities = [...new Set(Object.values(allowed).flat())];

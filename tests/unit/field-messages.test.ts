@@ -20,6 +20,7 @@ import { setTargetsSchema } from "@/lib/targets/schema";
 import { TARGET_INDICATORS } from "@/lib/targets/rules";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { setPasswordWithLinkSchema } from "@/lib/password-links/schema";
+import { fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
 
 /**
  * Every form's field errors name the field and say how to fix it, in both languages. Each form is submitted empty
@@ -168,6 +169,10 @@ const FORMS: Form[] = [
     fixed: { token: "a".repeat(43) },
     cases: [{ newPassword: "Heron-Willow-Ferry-4417", confirmPassword: "Heron-Willow-Ferry-4418" }],
   },
+  { name: "complaint", schema: fileComplaintSchema, namespace: "complaintValidation", fields: ["officeId", "onBehalfOf", "category", "description", "remedySought"], fixed: { referralId: "" } },
+  { name: "complaint review", schema: reviewComplaintSchema, namespace: "complaintValidation", fields: ["handlerId", "investigationNotes"], fixed: { complaintId: ID } },
+  { name: "complaint response", schema: respondComplaintSchema, namespace: "complaintValidation", fields: ["outcome", "response"], fixed: { complaintId: ID } },
+  { name: "complaint summary for the officer", schema: shareComplaintSchema, namespace: "complaintValidation", fields: ["subjectSummary"], fixed: { complaintId: ID } },
 ];
 
 function translators(locale: "en" | "fr", namespace?: ValidationNamespace): { shared: Translate; own: Translate | null } {

@@ -55,7 +55,7 @@ describe("defaults per role", () => {
     expect(kindsForRole("NGO_CASEWORKER")).toContain("REFERRAL_RECEIVED");
     expect(kindsForRole("NGO_CASEWORKER")).not.toContain("REVIEW_OVERDUE");
     expect(kindsForRole("SUPERVISOR")).toContain("ASSESSMENT_OVERDUE");
-    expect(kindsForRole("COUNSEL")).toEqual(["TEAM_MESSAGE", "PERSON_RELEASED", "PERSON_TRANSFERRED", "PERSON_REMOVED", "REVIEW_DUE_SOON", "REVIEW_OVERDUE"]);
+    expect(kindsForRole("COUNSEL")).toEqual(["TEAM_MESSAGE", "PERSON_RELEASED", "PERSON_TRANSFERRED", "PERSON_REMOVED", "REVIEW_DUE_SOON", "REVIEW_OVERDUE", "COMPLAINT_RESPONDED"]);
     expect(kindsForRole("ADMIN")).toEqual([]);
   });
 });

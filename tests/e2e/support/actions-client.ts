@@ -25,7 +25,7 @@ type Manifest = Record<string, { filename: string; exportedName: string; workers
  * about a Toronto detention; PROVIDER, Rainbow Newcomer Network. The case's reference and family name are what
  * would name it if it leaked.
  */
-export type MatrixRecords = { case: string; referral: string; provider: string; user: string; caseReference: string; caseFamilyName: string };
+export type MatrixRecords = { case: string; referral: string; provider: string; user: string; complaint: string; caseReference: string; caseFamilyName: string };
 
 export async function findMatrixRecords(databaseUrl: string): Promise<MatrixRecords> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -43,8 +43,11 @@ export async function findMatrixRecords(databaseUrl: string): Promise<MatrixReco
     ).rows[0];
     const provider = (await client.query(`SELECT sp.id FROM "ServiceProvider" sp JOIN "Organization" o ON o.id = sp."organizationId" WHERE o.name = 'Rainbow Newcomer Network'`)).rows[0];
     const user = (await client.query(`SELECT id FROM "User" WHERE email = 'clo2.toronto@liaison.example'`)).rows[0];
-    if (!found || !referral || !provider || !user) throw new Error("The demo data has no record for one of the registry's personas (case, referral or provider).");
-    return { case: found.id, referral: referral.id, provider: provider.id, user: user.id, caseReference: found.reference, caseFamilyName: found.familyName };
+    const complaint = (
+      await client.query(`SELECT cm.id FROM "Complaint" cm JOIN "User" u ON u.id = cm."filedById" WHERE u.email = $1 AND cm."detentionId" = $2 ORDER BY cm.reference LIMIT 1`, [PERSONAS.COUNSEL_OF_RECORD, found?.id])
+    ).rows[0];
+    if (!found || !referral || !provider || !user || !complaint) throw new Error("The demo data has no record for one of the registry's personas (case, referral, provider, user or complaint).");
+    return { case: found.id, referral: referral.id, provider: provider.id, user: user.id, complaint: complaint.id, caseReference: found.reference, caseFamilyName: found.familyName };
   } finally {
     await client.end();
   }
@@ -128,7 +131,8 @@ export function pathFor(app: Pick<IsolatedApp, "manifest" | "records">, action: 
     .replace(/\/cases\/\[id\]/, `/cases/${records.case}`)
     .replace(/\/providers\/\[id\]/, `/providers/${records.provider}`)
     .replace(/\/referrals\/\[id\]/, `/referrals/${records.referral}`)
-    .replace(/\/admin\/users\/\[id\]/, `/admin/users/${records.user}`);
+    .replace(/\/admin\/users\/\[id\]/, `/admin/users/${records.user}`)
+    .replace(/\/complaints\/\[id\]/, `/complaints/${records.complaint}`);
   return { id, path: path || "/" };
 }
 

@@ -24,6 +24,8 @@ import { DocumentsSection } from "@/components/case/documents-section";
 import { TeamSection } from "@/components/team/team-section";
 import { getTeamThread } from "@/lib/team/queries";
 import { BundleSection } from "@/components/case/bundle-section";
+import { can } from "@/lib/authz";
+import { ComplaintLink } from "@/components/complaints/complaint-link";
 import { CounselCollaborationSection } from "@/components/case/counsel-collaboration-section";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -152,6 +154,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
         ),
       )}
+      {/* Not to the officer the complaint would be about: a colleague or a supervisor records it for the person. */}
+      {can(actor, "complaints.file") && caseFile.assignedCloId !== actor.userId && <ComplaintLink target={{ case: caseFile.id }} />}
     </>
   );
 }

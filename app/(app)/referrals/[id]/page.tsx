@@ -20,6 +20,7 @@ import { TeamSection } from "@/components/team/team-section";
 import { getTeamThreadForReferral } from "@/lib/team/queries";
 import { getOutsideReferralDetail } from "@/lib/outside-referrals/queries";
 import { OutsideAnswerForm } from "@/components/outside-referrals/outside-answer-form";
+import { ComplaintLink } from "@/components/complaints/complaint-link";
 import { formatDate } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -178,6 +179,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           <TeamSection thread={teamThread} />
         </div>
       )}
+      {referral.side === "PROVIDER" && <ComplaintLink target={{ referral: referral.id }} />}
     </>
   );
 }
