@@ -11,6 +11,7 @@ import { actorFor } from "@/tests/support/actors";
 import { caseDatabase, insertDetention } from "@/tests/integration/case-database";
 import type { Actor } from "@/lib/authz";
 import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import { localToday } from "@/lib/time/facility-clock";
 
 const now = new Date();
 const HOUR = 3_600_000;
@@ -145,8 +146,9 @@ describe("values derived from a trafficking indicator follow who may see it", ()
   });
 
   it("counts a trafficking indicator in reports only for a reader who may see it", async () => {
-    // The range holds the case's day of detention (20 hours ago) and today.
-    const filters = reportFilterSchema.parse({ from: new Date(now.getTime() - 20 * HOUR).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10), groupBy: "clo" });
+    // The range holds the case's day of detention (20 hours ago) and today, on the office's calendar as the reports
+    // count them (a UTC date would leave the case out of the range every evening in Toronto).
+    const filters = reportFilterSchema.parse({ from: localToday("America/Toronto", new Date(now.getTime() - 20 * HOUR)), to: localToday("America/Toronto", now), groupBy: "clo" });
     const { id } = await freshCase();
     const vulnerable = async (actor: Actor) => (await loadReport(actor, filters, now))!.indicators.reduce((sum, row) => sum + row.vulnerable, 0);
     const [adminBefore, supervisorBefore] = [await vulnerable(admin), await vulnerable(supervisor)];
