@@ -24,7 +24,10 @@ export async function GlanceSection({ caseFile, now }: { caseFile: CaseFile; now
   const today = now.toISOString().slice(0, 10);
   const assessmentMet = caseFile.assessment?.met ?? null;
   const assessmentBasis =
-    deadline.basis === "VULNERABILITY_48_HOURS" ? t("assessmentBasisFlag") : deadline.basis === "DFN_FIRST_REVIEW" ? t("assessmentBasisDfn") : t("assessmentBasisReview");
+    deadline.basis === "VULNERABILITY_48_HOURS"
+      ? // The early window of the policy in force when the person was detained (48 hours unless it sets less).
+        t("assessmentBasisFlag", { hours: Math.round((deadline.dueBy.getTime() - caseFile.detainedAt.getTime()) / 3_600_000) })
+      : deadline.basis === "DFN_FIRST_REVIEW" ? t("assessmentBasisDfn") : t("assessmentBasisReview");
   const assessmentText =
     assessmentMet === true ? t("assessmentMet") : assessmentMet === false ? (caseFile.assessment?.view?.completedAt ? t("assessmentLate") : t("assessmentMissed")) : t("assessmentPending");
   const plan = caseFile.plan?.view;

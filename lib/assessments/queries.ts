@@ -5,6 +5,8 @@ import { detentionScope, type Actor } from "@/lib/authz";
 import { assessmentAudience, type AssessmentAudience } from "@/lib/authz/plans";
 import { screeningFlagScope, visibleFlags } from "@/lib/authz/cases";
 import { caseAssessmentDeadline, type AssessmentDeadline } from "@/lib/assessments/rules";
+import { loadPolicyVersions } from "@/lib/policy/queries";
+import { policyAt } from "@/lib/policy/rules";
 import type { AtdMeasure, DetentionGround, DetentionStatus, InterviewMode, NeedArea } from "@/lib/generated/prisma/enums";
 
 /** The facts of the detention an assessment answers. */
@@ -84,7 +86,7 @@ async function loadCase(actor: Actor, detentionId: string): Promise<AssessmentCa
     status: detention.status,
     grounds: detention.grounds,
     facility: detention.facility,
-    assessmentDeadline: caseAssessmentDeadline(detention, flags.map((entry) => entry.flag)),
+    assessmentDeadline: caseAssessmentDeadline(detention, flags.map((entry) => entry.flag), policyAt(await loadPolicyVersions(), detention.detainedAt)),
   };
 }
 

@@ -1,5 +1,11 @@
 import { designatedForeignNationalFirstReviewDueBy, firstReviewDueBy, secondReviewDueBy } from "@/lib/reviews/rules";
 import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import { DEFAULT_POLICY, type Policy } from "@/lib/policy/rules";
+
+/** The part of the release-first policy the deadline reads: the early window and the flags that trigger it. */
+export type EarlyAssessmentPolicy = Pick<Policy, "earlyAssessmentHours" | "earlyAssessmentFlags">;
+
+const HOUR_MS = 3_600_000;
 
 export type AssessmentDeadlineInput = {
   detainedAt: Date;
@@ -13,14 +19,17 @@ export type AssessmentDeadlineInput = {
   visibleFlags: readonly VulnerabilityFlag[];
   /** When the first review began, once it has been held (a withdrawn hearing does not count). */
   firstReviewStartedOn?: Date | null;
+  /** The policy in force when the person was detained (lib/policy: never retroactive); the defaults when absent. */
+  policy?: EarlyAssessmentPolicy;
 };
 
 export type AssessmentDeadline = { dueBy: Date; basis: "VULNERABILITY_48_HOURS" | "SEVEN_DAY_REVIEW" | "SEVEN_DAY_REVIEW_PROVISIONAL" | "DFN_FIRST_REVIEW" };
 
 /**
  * When the CLO's assessment must be complete (docs/domain.md, Release-first rules).
- * - Any vulnerability flag: 48 hours after detention, before the first review (IRPA s.57(1)) while a
- *   CBSA officer can still release (s.56(1)).
+ * - A vulnerability flag the policy names (every flag by default): within the policy's early window after detention
+ *   (48 hours by default), and never later than the first review (IRPA s.57(1)), while a CBSA officer can still
+ *   release (s.56(1)). The basis keeps its name, VULNERABILITY_48_HOURS, whatever window the policy sets.
  * - Otherwise: before the 7-day review is due (s.57(2): end of the 7th day after the first review).
  *   Until the first review is held its date is unknown, so the deadline is provisional, counted from the
  *   latest lawful first review (detention + 48 hours); it moves earlier once the first review is recorded.
@@ -28,8 +37,11 @@ export type AssessmentDeadline = { dueBy: Date; basis: "VULNERABILITY_48_HOURS" 
  */
 export function assessmentDeadline(input: AssessmentDeadlineInput): AssessmentDeadline {
   const { detainedAt, timeZone } = input;
-  if (input.visibleFlags.length > 0) {
-    return { dueBy: firstReviewDueBy(detainedAt), basis: "VULNERABILITY_48_HOURS" };
+  const policy = input.policy ?? DEFAULT_POLICY;
+  if (input.visibleFlags.some((flag) => policy.earlyAssessmentFlags.includes(flag))) {
+    const firstReview = firstReviewDueBy(detainedAt);
+    const early = new Date(detainedAt.getTime() + policy.earlyAssessmentHours * HOUR_MS);
+    return { dueBy: early.getTime() < firstReview.getTime() ? early : firstReview, basis: "VULNERABILITY_48_HOURS" };
   }
   if (input.schedule === "DESIGNATED_FOREIGN_NATIONAL") {
     return { dueBy: designatedForeignNationalFirstReviewDueBy(detainedAt, timeZone), basis: "DFN_FIRST_REVIEW" };
@@ -58,14 +70,18 @@ export type DeadlineFacts = {
   reviews: readonly { startedOn: Date | null; outcome: string | null }[];
 };
 
-/** A case's assessment deadline for a viewer, from the flags that viewer may see (visibleFlags in lib/authz/cases.ts). */
-export function caseAssessmentDeadline(detention: DeadlineFacts, visibleFlags: readonly VulnerabilityFlag[]): AssessmentDeadline {
+/**
+ * A case's assessment deadline for a viewer, from the flags that viewer may see (visibleFlags in lib/authz/cases.ts),
+ * under the policy in force when the person was detained.
+ */
+export function caseAssessmentDeadline(detention: DeadlineFacts, visibleFlags: readonly VulnerabilityFlag[], policy?: EarlyAssessmentPolicy): AssessmentDeadline {
   return assessmentDeadline({
     detainedAt: detention.detainedAt,
     timeZone: detention.facility.timeZone,
     schedule: detention.schedule,
     visibleFlags,
     firstReviewStartedOn: firstReviewStartedOn(detention.reviews),
+    policy,
   });
 }
 

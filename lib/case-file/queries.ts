@@ -7,6 +7,8 @@ import { assessmentAudience, canEditAssessment, canEditPlan, canReadPlan, type A
 import { mayReadReviewNotes, mayRecordReviews } from "@/lib/authz/reviews";
 import { ASSESSMENT_SELECT, type CaseTeamAssessmentView, type CounselAssessmentView } from "@/lib/assessments/queries";
 import { assessmentDeadlineMet, caseAssessmentDeadline, type AssessmentDeadline } from "@/lib/assessments/rules";
+import { loadPolicyVersions } from "@/lib/policy/queries";
+import { policyAt } from "@/lib/policy/rules";
 import { PLAN_SELECT, type PlanVersionView, type PlanView } from "@/lib/release-plans/queries";
 import { planReadiness, type Readiness } from "@/lib/release-plans/rules";
 import { computeReviewSchedule, firstReviewDueBy, ministerDisclosureDue, needsMinisterDisclosure, reviewStatus } from "@/lib/reviews/rules";
@@ -391,7 +393,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   const audience = assessmentAudience(actor);
   const readsReferrals = can(actor, "referrals.compose");
   const mayTransfer = can(actor, "cases.edit");
-  const [loaded, referralRows, facilities, counselChoices, counselReferrals, optionProviders] = await Promise.all([
+  const [loaded, referralRows, facilities, counselChoices, counselReferrals, optionProviders, policyVersions] = await Promise.all([
     db().detention.findFirst({ where: { AND: [detentionScope(actor), { id: detentionId }] }, select: caseFileSelect(actor, audience) }),
     // The CBSA side's list, under referralScope (the office's referrals), alongside the case file's own statement.
     readsReferrals
@@ -405,6 +407,8 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     // Counsel's side: the referrals under counselReferralScope, and the directory for proposing an option.
     listCounselReferrals(actor, detentionId),
     listOptionProviders(actor),
+    // The release-first policy's versions: the deadline follows the one in force when the person was detained.
+    loadPolicyVersions(),
   ]);
   if (!loaded) return null;
 
@@ -414,7 +418,7 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
   } = loaded;
   const flagAudience = { assignedCloId: loaded.assignedCloId, counselId: detainee.counselId };
   const flags = visibleFlags(actor, flagAudience, loaded.screening?.flags ?? []);
-  const assessmentDeadline = caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag));
+  const assessmentDeadline = caseAssessmentDeadline(loaded, flags.map((entry) => entry.flag), policyAt(policyVersions, loaded.detainedAt));
 
   const showsNotes = mayReadReviewNotes(actor);
   const reviews: CaseReview[] = loaded.reviews.map((review) => ({ ...review, notes: showsNotes ? (review.notes ?? null) : null }));

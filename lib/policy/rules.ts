@@ -40,7 +40,7 @@ export type PolicyKey = keyof typeof POLICY_SETTINGS;
 export const POLICY_KEYS = Object.keys(POLICY_SETTINGS) as PolicyKey[];
 
 /** The policy as one value: every setting resolved. */
-export type Policy = { [Key in PolicyKey]: (typeof POLICY_SETTINGS)[Key]["default"] };
+export type Policy = { readonly [Key in PolicyKey]: Readonly<z.output<(typeof POLICY_SETTINGS)[Key]["schema"]>> };
 
 export const DEFAULT_POLICY: Policy = Object.fromEntries(POLICY_KEYS.map((key) => [key, POLICY_SETTINGS[key].default])) as Policy;
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { loadPolicyVersions } from "@/lib/policy/queries";
+import { policyAt } from "@/lib/policy/rules";
 import { assessmentReminders, reviewReminders, taskReminders, TASK_OVERDUE_LOOKBACK_DAYS, TASK_WARNING_HOURS, type Reminder } from "@/lib/reminders/rules";
 import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 import { routeByPreferences } from "@/lib/notifications/preferences/mutations";
@@ -14,7 +16,7 @@ const HOUR_MS = 3_600_000;
  */
 export async function writeDueReminders(now = new Date()): Promise<number> {
   const soon = new Date(now.getTime() + DUE_SOON_HOURS * HOUR_MS);
-  const [reviews, assessments, tasks] = await Promise.all([
+  const [reviews, assessments, tasks, policyVersions] = await Promise.all([
     db().detention.findMany({
       where: { status: "DETAINED", nextReviewDueBy: { lte: soon } },
       select: { id: true, reference: true, nextReviewDueBy: true, assignedCloId: true, detainee: { select: { counselId: true } } },
@@ -48,6 +50,8 @@ export async function writeDueReminders(now = new Date()): Promise<number> {
       },
       select: { id: true, category: true, dueAt: true, ownerId: true, detention: { select: { id: true, reference: true, assignedCloId: true } } },
     }),
+    // The release-first policy's versions: each assessment's window is the one in force when the person was detained.
+    loadPolicyVersions(),
   ]);
 
   const reminders: Reminder[] = [
@@ -67,6 +71,7 @@ export async function writeDueReminders(now = new Date()): Promise<number> {
           counselId: detention.detainee.counselId,
           flags: detention.screening?.flags.map((entry) => entry.flag) ?? [],
           completed: false,
+          policy: policyAt(policyVersions, detention.detainedAt),
           office: detention.office.users,
         },
         now,

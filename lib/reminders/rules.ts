@@ -1,5 +1,5 @@
 import type { NotificationKind, Role, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
-import { caseAssessmentDeadline, type DeadlineFacts } from "@/lib/assessments/rules";
+import { caseAssessmentDeadline, type DeadlineFacts, type EarlyAssessmentPolicy } from "@/lib/assessments/rules";
 import { visibleFlags } from "@/lib/authz/cases";
 import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 
@@ -48,6 +48,8 @@ export type AssessmentFacts = DeadlineFacts & {
   counselId: string | null;
   flags: readonly VulnerabilityFlag[];
   completed: boolean;
+  /** The release-first policy in force when the person was detained (its early window and flags). */
+  policy?: EarlyAssessmentPolicy;
   /** Active CLOs and supervisors of the office responsible. */
   office: readonly Person[];
 };
@@ -64,7 +66,7 @@ export function assessmentReminders(facts: AssessmentFacts, now: Date): Reminder
   const escalated = facts.office.filter((person) => person.role === "SUPERVISOR");
   const reminders: Reminder[] = [];
   const consider = (person: Person, when: "SOON" | "OVERDUE") => {
-    const deadline = caseAssessmentDeadline(facts, visibleFlags({ role: person.role, userId: person.id }, audience, facts.flags));
+    const deadline = caseAssessmentDeadline(facts, visibleFlags({ role: person.role, userId: person.id }, audience, facts.flags), facts.policy);
     if (deadline.basis !== "VULNERABILITY_48_HOURS") return;
     const remaining = deadline.dueBy.getTime() - now.getTime();
     const due = when === "OVERDUE" ? remaining < 0 : remaining >= 0 && remaining <= ASSESSMENT_WARNING_HOURS * HOUR_MS;

@@ -13,6 +13,7 @@ const { getTargetReport } = await import("@/lib/targets/queries");
 const { loadReport } = await import("@/lib/reports/queries");
 const { reportFilterSchema } = await import("@/lib/reports/schema");
 const { TARGET_INDICATORS } = await import("@/lib/targets/rules");
+const { getAssessment } = await import("@/lib/assessments/queries");
 
 /**
  * The release-first policy and the targets on the real database. The policy is national, so every version this
@@ -143,6 +144,26 @@ describe("the reports count each detention under the policy in force when it beg
     expect(report?.indicators).toHaveLength(1);
     expect(report?.indicators[0]).toMatchObject({ detentions: 4, vulnerable: 4, earlyAssessmentDue: 3, vulnerableAssessedIn48h: 2 });
     await prisma.policyVersion.deleteMany({ where: { reason: "Test" } });
+  });
+});
+
+describe("the assessment deadline follows the policy in force when the person was detained", () => {
+  it("24 hours for a case detained after the change, 48 for one detained before it", async () => {
+    const changedAt = new Date("2025-05-01T04:00:00Z");
+    await prisma.policyVersion.create({ data: { key: "earlyAssessmentHours", value: 24, effectiveFrom: changedAt, reason: "Deadline test", createdById: admin.userId } });
+    const facility = await prisma.facility.findFirstOrThrow({ where: { officeId: office.id } });
+    const clo = { ...supervisor, userId: cloA.id, role: "CLO" as const };
+    const deadlineOf = async (detainedAt: string) => {
+      const person = await prisma.detainee.create({ data: { givenName: "Test", familyName: "Deadline", dateOfBirth: new Date("1990-01-01"), gender: "UNDISCLOSED", languages: ["English"], citizenship: "XXX" } });
+      const created = await prisma.detention.create({
+        data: { reference: `DL-${randomUUID().slice(0, 8)}`, detaineeId: person.id, officeId: office.id, facilityId: facility.id, detainedAt: new Date(detainedAt), grounds: ["UNLIKELY_TO_APPEAR"], assignedCloId: cloA.id },
+      });
+      await prisma.screening.create({ data: { detentionId: created.id, recordedById: cloA.id, flags: { create: [{ flag: "MEDICAL" }] } } });
+      return (await getAssessment(clo, created.id))!.detention.assessmentDeadline;
+    };
+    expect(await deadlineOf("2025-04-30T12:00:00Z")).toEqual({ dueBy: new Date("2025-05-02T12:00:00Z"), basis: "VULNERABILITY_48_HOURS" });
+    expect(await deadlineOf("2025-05-02T12:00:00Z")).toEqual({ dueBy: new Date("2025-05-03T12:00:00Z"), basis: "VULNERABILITY_48_HOURS" });
+    await prisma.policyVersion.deleteMany({ where: { reason: "Deadline test" } });
   });
 });
 

@@ -64,3 +64,27 @@ describe("assessment deadline", () => {
     expect(assessmentDeadlineMet(dueBy, completedAt ? new Date(completedAt) : null, new Date(now))).toBe(met);
   });
 });
+
+describe("the assessment deadline under the release-first policy in force when the person was detained", () => {
+  const detainedAt = new Date("2026-06-01T14:30:00Z");
+  const base = { detainedAt, timeZone: toronto, schedule: "STANDARD" as const };
+
+  it("a shorter early window brings the deadline forward", () => {
+    expect(assessmentDeadline({ ...base, visibleFlags: ["MENTAL_HEALTH"], policy: { earlyAssessmentHours: 24, earlyAssessmentFlags: ["MENTAL_HEALTH", "MINOR_DETAINED"] } })).toEqual({
+      dueBy: new Date("2026-06-02T14:30:00.000Z"),
+      basis: "VULNERABILITY_48_HOURS",
+    });
+  });
+
+  it("a flag the policy no longer names leaves the deadline at the 7-day review", () => {
+    expect(assessmentDeadline({ ...base, visibleFlags: ["ELDERLY"], policy: { earlyAssessmentHours: 24, earlyAssessmentFlags: ["MINOR_DETAINED"] } }).basis).toBe("SEVEN_DAY_REVIEW_PROVISIONAL");
+  });
+
+  it("is never later than the first review, whatever a stored policy says", () => {
+    expect(assessmentDeadline({ ...base, visibleFlags: ["MEDICAL"], policy: { earlyAssessmentHours: 72, earlyAssessmentFlags: ["MEDICAL"] } }).dueBy).toEqual(new Date("2026-06-03T14:30:00.000Z"));
+  });
+
+  it("without a policy, the defaults: every flag, 48 hours", () => {
+    expect(assessmentDeadline({ ...base, visibleFlags: ["LANGUAGE_BARRIER"] })).toEqual({ dueBy: new Date("2026-06-03T14:30:00.000Z"), basis: "VULNERABILITY_48_HOURS" });
+  });
+});
