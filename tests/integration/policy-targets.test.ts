@@ -16,14 +16,17 @@ const { TARGET_INDICATORS } = await import("@/lib/targets/rules");
 const { getAssessment } = await import("@/lib/assessments/queries");
 
 /**
- * The release-first policy and the targets on the real database. The policy is national, so every version this
- * file writes is removed at the end (files run one after another: no other file sees them).
+ * The release-first policy and the targets on the real database. The policy is national: the versions already there
+ * (another file's demo seed) are set aside while this file runs and put back after, and every version this file
+ * writes is removed at the end (files run one after another: no other file sees them).
  */
 let prisma: PrismaClient;
 let admin: Actor;
 let supervisor: Actor;
 let office: { id: string; name: string };
 let cloA: { id: string };
+/** The versions another file's demo seed wrote: set aside while this file runs, put back after. */
+let setAside: Awaited<ReturnType<PrismaClient["policyVersion"]["findMany"]>> = [];
 const HOUR = 3_600_000;
 const now = new Date("2025-08-20T16:00:00Z");
 
@@ -53,10 +56,13 @@ beforeAll(async () => {
   const boss = await user("Policy Supervisor", "SUPERVISOR", o.id);
   supervisor = actor(boss, { id: o.id, name: o.name, kind: "CBSA_OFFICE" });
   cloA = await user("Policy Clo", "CLO", o.id);
+  setAside = await prisma.policyVersion.findMany();
+  await prisma.policyVersion.deleteMany({});
 });
 
 afterAll(async () => {
   await prisma.policyVersion.deleteMany({});
+  if (setAside.length > 0) await prisma.policyVersion.createMany({ data: setAside.map((version) => ({ ...version, value: version.value as never })) });
   await prisma.$disconnect();
 });
 
