@@ -91,6 +91,8 @@ export const AUDIT_ACTIONS = [
   "resource_list.create",
   "resource_list.add_item",
   "outreach.create",
+  "outreach.update",
+  "outreach.followUp",
   // Complaints (lib/complaints): never in an office's audit log (lib/authz/audit.ts), shown on the complaint to its handlers
   "complaint.file",
   "complaint.review",

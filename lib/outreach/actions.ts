@@ -1,9 +1,9 @@
 "use server";
 
-import { fieldErrors } from "@/lib/action-result";
+import { failure, fieldErrors } from "@/lib/action-result";
 import { done, serverAction } from "@/lib/server-action";
-import { outreachContactSchema, resourceItemSchema, resourceListSchema } from "@/lib/outreach/schema";
-import { addResourceItem, createOutreachContact, createResourceList, type OutreachMutationResult } from "@/lib/outreach/mutations";
+import { followUpDoneSchema, outreachContactSchema, resourceItemSchema, resourceListSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
+import { addResourceItem, createOutreachContact, createResourceList, markFollowUpDone, updateOutreachContact, type OutreachMutationResult } from "@/lib/outreach/mutations";
 
 const providerRefused = (refusal: Extract<OutreachMutationResult, { ok: false }>) =>
   refusal.reason === "PROVIDER_NOT_FOUND" ? fieldErrors([{ field: "providerId", key: "invalidChoice" }]) : null;
@@ -30,4 +30,20 @@ export const addResourceItemAction = serverAction({
   run: addResourceItem,
   refused: providerRefused,
   succeeded: () => done(["/outreach"], "outreach", "itemAdded"),
+});
+
+export const updateOutreachContactAction = serverAction({
+  input: updateOutreachContactSchema,
+  validation: "outreachValidation",
+  run: updateOutreachContact,
+  refused: providerRefused,
+  succeeded: () => done(["/outreach"], "outreach", "contactUpdated"),
+});
+
+export const markFollowUpDoneAction = serverAction({
+  input: followUpDoneSchema,
+  run: (actor, input) => markFollowUpDone(actor, input),
+  // Done already, or the next step was removed meanwhile: the page has changed under the button.
+  refused: async (refusal) => (refusal.reason === "NO_NEXT_STEP" ? failure("staleVersion") : null),
+  succeeded: () => done(["/outreach"], "outreach", "followUpDoneMessage"),
 });

@@ -40,6 +40,9 @@ export async function exportReportCsv(actor: Actor | null, query: Record<string,
     case "referrals":
       rows = [["provider_kind", "sent", "answered", "accepted", "acceptance_rate"], ...report.referrals.map((row) => [row.providerKind, row.sent, row.answered, row.accepted, ratio(row.accepted, row.answered)])];
       break;
+    case "outreach":
+      rows = [["group", "contacts", "follow_ups_planned", "follow_ups_done"], ...report.outreach.map((row) => [row.label, row.contacts, row.followUpsPlanned, row.followUpsDone])];
+      break;
   }
   return { ok: true, filename: `liaison-${table}-${parsed.data.from}-${parsed.data.to}.csv`, csv: rows.map((row) => csvRow(row)).join("") };
 }

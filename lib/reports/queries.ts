@@ -54,6 +54,8 @@ export type IndicatorRow = {
 
 export type CountRow = { key: string; count: number };
 export type ReferralRow = { providerKind: string; sent: number; answered: number; accepted: number };
+/** Outreach contacts made within the dates (their day of contact), in the report's groups; follow-ups planned and done. */
+export type OutreachReportRow = { key: string; label: string; contacts: number; followUpsPlanned: number; followUpsDone: number };
 
 export type Report = {
   filters: ReportFilters;
@@ -64,6 +66,7 @@ export type Report = {
   releasesByType: CountRow[];
   releasesByMeasure: CountRow[];
   referrals: ReferralRow[];
+  outreach: OutreachReportRow[];
 };
 
 /** Offices the actor may report on (lib/authz/reports): null when the actor may not see reports at all. */
@@ -283,7 +286,7 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
   const scoped = scopedDetentions(officeIds, filters);
   const releases = scopedReleases(officeIds, filters);
 
-  const [detentionIndicators, releaseCounts, bands, releasesByType, releasesByMeasure, referrals] = await Promise.all([
+  const [detentionIndicators, releaseCounts, bands, releasesByType, releasesByMeasure, referrals, outreach] = await Promise.all([
     indicatorRows(actor, officeIds, filters, now),
     releaseRows(officeIds, filters),
     // Length of detention of people released within the dates (detention to release), in CBSA's bands (same
@@ -327,6 +330,7 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
       WHERE r.status <> 'DRAFT'
       GROUP BY 1 ORDER BY 1
     `),
+    outreachRows(officeIds, filters),
   ]);
 
   const medianRow = bands.find((row) => row.key === "MEDIAN_DAYS");
@@ -344,7 +348,35 @@ export async function loadReport(actor: Actor, filters: ReportFilters, now: Date
     releasesByType: releasesByType.map((row) => ({ key: String(row.key), count: toNumber(row.count) })),
     releasesByMeasure: releasesByMeasure.map((row) => ({ key: String(row.key), count: toNumber(row.count) })),
     referrals: referrals.map((row) => ({ providerKind: String(row.provider_kind), sent: toNumber(row.sent), answered: toNumber(row.answered), accepted: toNumber(row.accepted) })),
+    outreach,
   };
+}
+
+/**
+ * Outreach per office, per CLO (who recorded the contact: the office's point of contact with that organisation) or
+ * per month of contact, over contacts made within the dates (a day, no zone: the date the CLO recorded).
+ */
+async function outreachRows(officeIds: string[], filters: ReportFilters): Promise<OutreachReportRow[]> {
+  const group =
+    filters.groupBy === "office"
+      ? { key: Prisma.sql`c."officeId"::text`, label: Prisma.sql`o.name` }
+      : filters.groupBy === "clo"
+        ? { key: Prisma.sql`c."cloId"::text`, label: Prisma.sql`u.name` }
+        : { key: Prisma.sql`to_char(c."contactedOn", 'YYYY-MM')`, label: Prisma.sql`to_char(c."contactedOn", 'YYYY-MM')` };
+  const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT ${group.key} AS key, ${group.label} AS label,
+           count(*) AS contacts,
+           count(*) FILTER (WHERE c."nextStep" IS NOT NULL) AS planned,
+           count(*) FILTER (WHERE c."nextStepDoneAt" IS NOT NULL) AS done
+    FROM "OutreachContact" c
+    JOIN "Organization" o ON o.id = c."officeId"
+    JOIN "User" u ON u.id = c."cloId"
+    WHERE c."officeId" = ANY(${officeIds}::uuid[])
+      AND c."contactedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date
+    GROUP BY 1, 2
+    ORDER BY 2, 1
+  `);
+  return rows.map((row) => ({ key: String(row.key), label: String(row.label), contacts: toNumber(row.contacts), followUpsPlanned: toNumber(row.planned), followUpsDone: toNumber(row.done) }));
 }
 
 /** The counts behind the targets (lib/targets/rules.ts IndicatorCounts), for one group of a report. */

@@ -4,7 +4,7 @@ import { calendarDate } from "@/lib/validation/dates";
 export const REPORT_GROUPINGS = ["office", "clo", "month"] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
-export const REPORT_TABLES = ["indicators", "lengthOfDetention", "releases", "referrals"] as const;
+export const REPORT_TABLES = ["indicators", "lengthOfDetention", "releases", "referrals", "outreach"] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 const isoDate = calendarDate();

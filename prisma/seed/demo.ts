@@ -300,6 +300,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
   }
   await seedTransfers(context);
   await (await import("@/prisma/seed/complaints")).seedComplaints(prisma, now);
+  await (await import("@/prisma/seed/outreach")).seedOutreach(prisma, now);
   await (await import("@/prisma/seed/policy")).seedPolicyAndTargets(prisma, now);
   return summary;
 }

@@ -202,6 +202,17 @@ async function freshConsent(): Promise<string> {
 }
 
 const resourceLists = new Map<string, string>();
+/** A new outreach contact of an office, recorded by its CLO; with an open next step when asked. */
+async function freshOutreachContact(office: "toronto" | "vancouver", withNextStep: boolean): Promise<string> {
+  const id = randomUUID();
+  const cloId = userOf(office === "toronto" ? "CLO_TORONTO" : "CLO_OTHER_OFFICE");
+  await db.query(
+    `INSERT INTO "OutreachContact" (id, "officeId", "cloId", "organizationName", "contactedOn", topic, "nextStep", "nextStepDueOn") VALUES ($1, $2, $3, 'Matrix Outreach Partner', current_date, 'Matrix topic', $4, $5)`,
+    [id, world.offices[office], cloId, withNextStep ? "Call back about beds" : null, withNextStep ? localDate(2, world.caseZone) : null],
+  );
+  return id;
+}
+
 async function resourceListOf(office: "toronto" | "vancouver"): Promise<string> {
   let id = resourceLists.get(office);
   if (!id) {
@@ -1426,6 +1437,34 @@ const SCENARIOS: Record<string, Scenario> = {
         fields: { providerId: "", organizationName: "Matrix Community Centre", contactedOn: localDate(0, world.caseZone), topic, outcome: "" },
         changed: async () => {
           expect(await row(`SELECT "officeId", "cloId" FROM "OutreachContact" WHERE topic = $1`, [topic])).toEqual({ officeId: world.offices[officeOf(persona)], cloId: userOf(persona) });
+        },
+      };
+    },
+  },
+
+  updateOutreachContactAction: {
+    // Own office: each CBSA persona corrects a fresh contact of their office; refused personas try Toronto's.
+    prepare: async (persona) => {
+      const contactId = await freshOutreachContact(officeOf(persona), false);
+      const topic = unique("Matrix: corrected topic");
+      return {
+        fields: { contactId, version: "1", providerId: "", organizationName: "Matrix Outreach Partner", contactedOn: localDate(0, world.caseZone), topic, outcome: "", nextStep: "Send the intake form", nextStepDueOn: localDate(3, world.caseZone) },
+        target: { table: "OutreachContact", id: contactId },
+        changed: async () => {
+          expect(await row(`SELECT topic, "nextStep", version FROM "OutreachContact" WHERE id = $1`, [contactId])).toEqual({ topic, nextStep: "Send the intake form", version: 2 });
+        },
+      };
+    },
+  },
+
+  markFollowUpDoneAction: {
+    prepare: async (persona) => {
+      const contactId = await freshOutreachContact(officeOf(persona), true);
+      return {
+        fields: { contactId, version: "1" },
+        target: { table: "OutreachContact", id: contactId },
+        changed: async () => {
+          expect(await row(`SELECT "nextStepDoneAt" IS NOT NULL AS done, version FROM "OutreachContact" WHERE id = $1`, [contactId])).toEqual({ done: true, version: 2 });
         },
       };
     },

@@ -9,8 +9,10 @@ process.env.DATABASE_URL = inject("databaseUrl");
 const { listProviders, getProvider, matchProvidersForCase, ownProviderId } = await import("@/lib/providers/queries");
 const { updateProvider, createProvider } = await import("@/lib/providers/mutations");
 const { providerListParamsSchema, providerProfileSchema } = await import("@/lib/providers/schema");
-const { createOutreachContact, createResourceList, addResourceItem } = await import("@/lib/outreach/mutations");
-const { listOutreachContacts, listResourceLists } = await import("@/lib/outreach/queries");
+const { createOutreachContact, createResourceList, addResourceItem, markFollowUpDone, updateOutreachContact } = await import("@/lib/outreach/mutations");
+const { listOpenFollowUps, listOutreachContacts, listResourceLists } = await import("@/lib/outreach/queries");
+const { loadReport } = await import("@/lib/reports/queries");
+const { reportFilterSchema } = await import("@/lib/reports/schema");
 
 let prisma: PrismaClient;
 // Other test files share this run's database: whatever these tests change is put back afterwards.
@@ -254,11 +256,16 @@ describe("outreach and resource lists", () => {
     const colleague = await actorFor(prisma, "supervisor.toronto@liaison.example");
     const montreal = await actorFor(prisma, "clo.montreal@liaison.example");
     const provider = await rainbow();
-    expect((await createOutreachContact(clo, { providerId: provider.id, organizationName: null, contactedOn: "2026-06-02", topic: "Intake criteria", outcome: "Takes referrals by phone" })).ok).toBe(true);
-    expect((await createOutreachContact(clo, { organizationName: "Toronto Mosque Welcome Committee", contactedOn: "2026-06-03", topic: "Housing host families", outcome: null })).ok).toBe(true);
+    const first = await createOutreachContact(clo, { providerId: provider.id, organizationName: null, contactedOn: "2026-06-02", topic: "Intake criteria", outcome: "Takes referrals by phone", nextStep: null, nextStepDueOn: null });
+    const second = await createOutreachContact(clo, { organizationName: "Toronto Mosque Welcome Committee", contactedOn: "2026-06-03", topic: "Housing host families", outcome: null, nextStep: null, nextStepDueOn: null });
+    if (!first.ok || !second.ok) throw new Error("contact refused");
+    // The demo data has outreach of its own: these two are looked for among the office's log.
+    const created = [first.id, second.id];
     const seen = await listOutreachContacts(colleague, 1);
-    expect(seen.rows.map((row) => row.organizationName)).toEqual(["Toronto Mosque Welcome Committee", "Rainbow Newcomer Network"]);
-    expect((await listOutreachContacts(montreal, 1)).total).toBe(0);
+    expect(seen.rows.filter((row) => created.includes(row.id)).map((row) => row.organizationName)).toEqual(["Toronto Mosque Welcome Committee", "Rainbow Newcomer Network"]);
+    const montrealLog = await everyOutreachRow(montreal);
+    expect(montrealLog.filter((row) => created.includes(row.id))).toEqual([]);
+    expect(await prisma.outreachContact.count({ where: { id: { in: montrealLog.map((row) => row.id) }, office: { name: { not: "CBSA Quebec Region" } } } })).toBe(0);
 
     const list = await createResourceList(clo, { name: "LGBTQ+ people", description: null });
     if (!list.ok) throw new Error("list refused");
@@ -270,5 +277,47 @@ describe("outreach and resource lists", () => {
     const caseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
     expect(await createResourceList(caseworker, { name: "x", description: null })).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await prisma.auditEvent.count({ where: { action: { in: ["outreach.create", "resource_list.create", "resource_list.add_item"] } } })).toBe(4);
+  });
+});
+
+/** Every row of an office's outreach log, page by page. */
+async function everyOutreachRow(actor: Actor) {
+  const rows = [];
+  for (let page = 1; ; page += 1) {
+    const result = await listOutreachContacts(actor, page);
+    rows.push(...result.rows);
+    if (page >= result.pageCount) return rows;
+  }
+}
+
+describe("outreach follow-ups", () => {
+  it("a contact is corrected at its version, its next step done once, by the office only, and counted in the reports", async () => {
+    const clo = await actorFor(prisma, "clo.toronto@liaison.example");
+    const colleague = await actorFor(prisma, "clo2.toronto@liaison.example");
+    const vancouver = await actorFor(prisma, "clo.vancouver@liaison.example");
+    const recorded = await createOutreachContact(clo, { organizationName: "Lakeshore Tenants' Association", contactedOn: "2026-07-02", topic: "Short-term rooms", outcome: null, nextStep: "Send the intake form", nextStepDueOn: "2026-07-09" });
+    if (!recorded.ok) throw new Error("contact refused");
+    const input = { contactId: recorded.id, version: 1, organizationName: "Lakeshore Tenants' Association", contactedOn: "2026-07-02", topic: "Short-term rooms for families", outcome: "Two rooms in August", nextStep: "Send the intake form", nextStepDueOn: "2026-07-09" };
+    expect(await updateOutreachContact(vancouver, input)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await updateOutreachContact(colleague, input)).toEqual({ ok: true, id: recorded.id });
+    // The first CLO's form was built at version 1: refused, not overwritten.
+    expect(await updateOutreachContact(clo, { ...input, topic: "Stale" })).toEqual({ ok: false, reason: "STALE_VERSION" });
+    expect((await listOpenFollowUps(clo)).some((row) => row.id === recorded.id)).toBe(true);
+    expect(await markFollowUpDone(vancouver, { contactId: recorded.id, version: 2 })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await markFollowUpDone(clo, { contactId: recorded.id, version: 2 })).toEqual({ ok: true, id: recorded.id });
+    expect(await markFollowUpDone(clo, { contactId: recorded.id, version: 3 })).toEqual({ ok: false, reason: "NO_NEXT_STEP" });
+    expect((await listOpenFollowUps(clo)).some((row) => row.id === recorded.id)).toBe(false);
+    const row = await prisma.outreachContact.findUniqueOrThrow({ where: { id: recorded.id } });
+    expect(row).toMatchObject({ topic: "Short-term rooms for families", outcome: "Two rooms in August", version: 3 });
+    expect(row.nextStepDoneAt).not.toBeNull();
+    // A new next step opens again.
+    expect(await updateOutreachContact(clo, { ...input, version: 3, nextStep: "Visit in August", nextStepDueOn: "2026-08-05" })).toEqual({ ok: true, id: recorded.id });
+    expect((await prisma.outreachContact.findUniqueOrThrow({ where: { id: recorded.id } })).nextStepDoneAt).toBeNull();
+    const audits = await prisma.auditEvent.findMany({ where: { entityId: recorded.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    expect(audits.map((audit) => audit.action)).toEqual(["outreach.create", "outreach.update", "outreach.followUp", "outreach.update"]);
+
+    const supervisor = await actorFor(prisma, "supervisor.toronto@liaison.example");
+    const report = await loadReport(supervisor, reportFilterSchema.parse({ from: "2026-07-01", to: "2026-07-31", groupBy: "clo" }));
+    expect(report?.outreach.find((entry) => entry.label === "Dana Whitfield")).toEqual({ key: clo.userId, label: "Dana Whitfield", contacts: 1, followUpsPlanned: 1, followUpsDone: 0 });
   });
 });

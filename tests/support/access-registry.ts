@@ -202,6 +202,8 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/providers/actions.ts", name: "createProviderAction", allowed: [...CBSA, "ADMIN"], rule: "providers.edit" },
   { file: "lib/providers/actions.ts", name: "updateProviderAction", allowed: [...CBSA, "ADMIN", "CASEWORKER_OTHER"], rule: "providers.edit, or the provider's own caseworkers" },
   { file: "lib/outreach/actions.ts", name: "createOutreachContactAction", allowed: CBSA, rule: "outreach.manage, own office" },
+  { file: "lib/outreach/actions.ts", name: "updateOutreachContactAction", allowed: CBSA, rule: "outreach.manage, a contact of the own office, versioned" },
+  { file: "lib/outreach/actions.ts", name: "markFollowUpDoneAction", allowed: CBSA, rule: "outreach.manage, an open next step of the own office, versioned" },
   { file: "lib/outreach/actions.ts", name: "createResourceListAction", allowed: CBSA, rule: "outreach.manage, own office" },
   { file: "lib/outreach/actions.ts", name: "addResourceItemAction", allowed: CBSA, rule: "outreach.manage, own office" },
   { file: "lib/notifications/actions.ts", name: "markNotificationReadAction", allowed: [...SIGNED_IN], rule: "the recipient's own notification only" },

@@ -14,7 +14,7 @@ import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema"
 import { createProviderFormSchema, updateProviderFormSchema } from "@/lib/providers/schema";
 import { removeDocumentSchema, uploadDocumentSchema } from "@/lib/documents/schema";
 import { correctDetentionSchema, correctPersonSchema, mergePeopleSchema } from "@/lib/corrections/schema";
-import { outreachContactSchema, resourceItemSchema, resourceListSchema } from "@/lib/outreach/schema";
+import { outreachContactSchema, resourceItemSchema, resourceListSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
 import { schedulePolicySchema } from "@/lib/policy/schema";
 import { setTargetsSchema } from "@/lib/targets/schema";
 import { TARGET_INDICATORS } from "@/lib/targets/rules";
@@ -137,8 +137,22 @@ const FORMS: Form[] = [
     name: "outreach contact",
     schema: outreachContactSchema,
     namespace: "outreachValidation",
-    fields: ["providerId", "organizationName", "contactedOn", "topic", "outcome"],
-    cases: [{ contactedOn: "2999-01-01", topic: "Intake" }, { contactedOn: "2026-02-30" }],
+    fields: ["providerId", "organizationName", "contactedOn", "topic", "outcome", "nextStep", "nextStepDueOn"],
+    cases: [
+      { contactedOn: "2999-01-01", topic: "Intake" },
+      { contactedOn: "2026-02-30" },
+      { contactedOn: "2026-06-10", topic: "Intake", organizationName: "Centre", nextStep: "Call back", nextStepDueOn: "" },
+      { contactedOn: "2026-06-10", topic: "Intake", organizationName: "Centre", nextStep: "", nextStepDueOn: "2026-06-12" },
+      { contactedOn: "2026-06-10", topic: "Intake", organizationName: "Centre", nextStep: "Call back", nextStepDueOn: "2026-06-09" },
+    ],
+  },
+  {
+    name: "outreach contact edit",
+    schema: updateOutreachContactSchema,
+    namespace: "outreachValidation",
+    fields: ["providerId", "organizationName", "contactedOn", "topic", "outcome", "nextStep", "nextStepDueOn"],
+    fixed: { contactId: ID },
+    cases: [{ contactedOn: "2026-06-10", topic: "Intake", organizationName: "Centre", nextStep: "Call back", nextStepDueOn: "2026-13-01" }],
   },
   { name: "resource list", schema: resourceListSchema, namespace: "outreachValidation", fields: ["name", "description"] },
   { name: "resource list option", schema: resourceItemSchema, namespace: "outreachValidation", fields: ["providerId", "name", "notes"] },

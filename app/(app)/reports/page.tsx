@@ -212,6 +212,36 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </div>
         <p className="mt-2"><a href={exportHref("referrals")} className="font-semibold text-brand-700 underline">{t("downloadCsv", { table: t("referralsTitle") })}</a></p>
       </section>
+
+      <section aria-labelledby="outreach-heading" className="mb-8">
+        <h2 id="outreach-heading" className="mb-2 text-xl font-semibold">{t("outreachTitle")}</h2>
+        <p className="mb-2 text-sm">{t("outreachDefinition")}</p>
+        <div tabIndex={0} className="table-scroll max-w-2xl">
+          <table className="w-full rounded border border-slate-300 bg-white text-sm">
+            <caption className="sr-only">{t("outreachTitle")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">{t(`groupings.${report.filters.groupBy}`)}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("outreachContacts")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("outreachPlanned")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("outreachDone")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.outreach.length === 0 && <tr><td colSpan={4} className="px-3 py-3 text-slate-600">{t("empty")}</td></tr>}
+              {report.outreach.map((row) => (
+                <tr key={row.key} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">{row.label}</th>
+                  <td className="px-3 py-2 text-right">{row.contacts}</td>
+                  <td className="px-3 py-2 text-right">{row.followUpsPlanned}</td>
+                  <td className="px-3 py-2 text-right">{row.followUpsDone}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-2"><a href={exportHref("outreach")} className="font-semibold text-brand-700 underline">{t("downloadCsv", { table: t("outreachTitle") })}</a></p>
+      </section>
     </>
   );
 }
