@@ -65,10 +65,12 @@ test.describe("service providers", () => {
 
     await page.goto("/outreach");
     await expectAccessible();
-    await page.getByLabel("Provider in the directory").selectOption({ label: "Family Welcome Centre" });
-    await page.getByLabel("Topic").fill("Intake criteria for families with children");
-    await page.getByLabel("Outcome").fill("Referrals by phone; two family rooms this month");
-    await page.getByRole("button", { name: "Record contact" }).click();
+    // The new-contact form (each contact in the log has an edit form of its own).
+    const record = page.locator("form").filter({ has: page.getByRole("button", { name: "Record contact" }) });
+    await record.getByLabel("Provider in the directory").selectOption({ label: "Family Welcome Centre" });
+    await record.getByLabel("Topic").fill("Intake criteria for families with children");
+    await record.getByLabel("Outcome").fill("Referrals by phone; two family rooms this month");
+    await record.getByRole("button", { name: "Record contact" }).click();
     await expect(page.getByText("The contact was recorded.")).toBeVisible();
     await expect(page.getByRole("row", { name: /Family Welcome Centre.*Intake criteria for families with children/ })).toBeVisible();
 
