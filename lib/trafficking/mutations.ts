@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { TransactionRunner } from "@/lib/transfers/mutations";
 import { can, detentionScope, type Actor } from "@/lib/authz";
 import { traffickingVisible } from "@/lib/authz/cases";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -19,13 +20,18 @@ function isUniqueViolation(error: unknown): boolean {
  * on read) and keeps the case's indicators to the flag's audience. The audit event holds ids only: never an
  * indicator, a note or the outcome, which would tell the audit log's readers what the screen found.
  */
-export async function recordTraffickingScreen(actor: Actor, input: RecordTraffickingScreenInput, now = new Date()): Promise<TraffickingScreenResult> {
+export async function recordTraffickingScreen(
+  actor: Actor,
+  input: RecordTraffickingScreenInput,
+  now = new Date(),
+  transaction: TransactionRunner = (work) => db().$transaction(work),
+): Promise<TraffickingScreenResult> {
   // The gate first: someone who may not edit the case learns nothing, not even that the confirmation is missing.
   if (!can(actor, "cases.edit")) return { ok: false, reason: "NOT_FOUND" };
   // The schema requires it; checked again here because this function is the gate, whoever calls it.
   if (input.disclosureConfirmed !== true) return { ok: false, reason: "DISCLOSURE_REQUIRED" };
   try {
-    return await db().$transaction(async (tx): Promise<TraffickingScreenResult> => {
+    return await transaction(async (tx): Promise<TraffickingScreenResult> => {
       const detention = await tx.detention.findFirst({
         where: { AND: [detentionScope(actor), { id: input.detentionId }] },
         select: { id: true, assignedCloId: true, detainee: { select: { counselId: true } } },
