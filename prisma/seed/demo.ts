@@ -259,7 +259,9 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       },
       select: { id: true },
     });
-    providers.push({ id: created.id, organizationId, name, region: provider.region });
+    // The specialised (anti-trafficking) provider is for people with indicators only: the demo's rotation of referrals
+    // across each region's providers leaves it out, so no demo person is referred there without a reason.
+    if (!provider.services.includes("ANTI_TRAFFICKING")) providers.push({ id: created.id, organizationId, name, region: provider.region });
   }
 
   const facilities: DemoContext["facilities"] = [];
