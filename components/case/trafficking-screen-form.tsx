@@ -104,7 +104,7 @@ export function TraffickingScreenForm({ detentionId }: { detentionId: string }) 
         </p>
         {TRAFFICKING_OUTCOMES.map((outcome, index) => (
           <div key={outcome} className="flex items-center gap-2">
-            <input type="radio" id={index === 0 ? `${PREFIX}-outcome` : `${PREFIX}-outcome-${outcome}`} name="outcome" value={outcome} aria-invalid={errors.outcome ? true : undefined} />
+            <input type="radio" id={index === 0 ? `${PREFIX}-outcome` : `${PREFIX}-outcome-${outcome}`} name="outcome" value={outcome} />
             <label htmlFor={index === 0 ? `${PREFIX}-outcome` : `${PREFIX}-outcome-${outcome}`} className="text-sm">
               {t(`outcomes.${outcome}`)}
             </label>

@@ -4,7 +4,6 @@ import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { traffickingScreensForCase } from "@/lib/trafficking/queries";
 import { GROUP_NOTES, TRAFFICKING_GROUPS, groupOf } from "@/lib/trafficking/rules";
-import { Fold } from "@/components/case/fold";
 import { TraffickingScreenForm } from "@/components/case/trafficking-screen-form";
 
 /**
@@ -19,14 +18,12 @@ export async function TraffickingScreenPart({ actor, detentionId, zone, editable
   const locale = (await getLocale()) as AppLocale;
   return (
     <div id="case-trafficking-screen" className="mt-4 rounded border border-slate-300">
-      <Fold
-        defaultOpen={false}
-        summary={
-          <summary className="cursor-pointer rounded px-3 py-2 hover:bg-slate-50">
-            <h3 className="inline font-semibold">{t("title")}</h3>
-          </summary>
-        }
-      >
+      {/* A native fold without `open`: a re-render after a save leaves the reader's choice alone. Not a case section
+          (no data-case-section): the section's own fold stays the one the page's navigation opens. */}
+      <details>
+        <summary className="cursor-pointer rounded px-3 py-2 hover:bg-slate-50">
+          <h3 className="inline font-semibold">{t("title")}</h3>
+        </summary>
         <div className="px-3 pb-3">
           <p className="mb-2 text-slate-700">{t("intro")}</p>
           {slice.screens.length === 0 ? (
@@ -80,7 +77,7 @@ export async function TraffickingScreenPart({ actor, detentionId, zone, editable
           )}
           {editable && slice.mayRecord && <TraffickingScreenForm detentionId={detentionId} />}
         </div>
-      </Fold>
+      </details>
     </div>
   );
 }
