@@ -16,6 +16,7 @@ test("a CLO records the trafficking screen only after confirming the disclosure 
   test.setTimeout(180_000);
   // Intake assigns the recording CLO: the case is clo.toronto's.
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
   await page.goto("/cases/new?name=Screen-Test");
   await expectAccessible();
   const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
@@ -76,6 +77,7 @@ test("a CLO records the trafficking screen only after confirming the disclosure 
   // Another CLO of the office opens the case: no screen, no fold for it, nothing of what it says.
   await page.context().clearCookies();
   await signIn("clo2.toronto@liaison.example");
+  await expectAccessible();
   await page.goto(caseUrl);
   await openSection(page, "Screening");
   const theirs = page.getByRole("region", { name: "Screening" });
