@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   "plan.bundle",
   "screening.flag.record",
   "screening.flag.remove",
+  "trafficking.screen.record",
   "assessment.create",
   "assessment.update",
   "assessment.complete",

@@ -621,6 +621,28 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  recordTraffickingScreenAction: {
+    // The trafficking flag's audience only: the case is CLO_TORONTO's; counsel of record sees the screen but does not record it.
+    prepare: async () => {
+      const detentionId = world.traffickingCase;
+      const recruitmentNotes = unique("Matrix: paid an agent for the journey");
+      const blank = { interpreterLanguage: "", controlNotes: "", debtNotes: "", conditionsNotes: "", threatsNotes: "", marriageNotes: "" };
+      return {
+        fields: { detentionId, disclosureConfirmed: "on", disclosureMethod: "IN_PERSON", indicators: "RECRUITMENT_FEES", recruitmentNotes, outcome: "EXPLOITATION", ...blank },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await row(`SELECT outcome, indicators::text[] AS indicators, "disclosureMethod" FROM "TraffickingScreen" WHERE "detentionId" = $1 AND "recruitmentNotes" = $2`, [detentionId, recruitmentNotes])).toEqual({
+            outcome: "EXPLOITATION",
+            indicators: ["RECRUITMENT_FEES"],
+            disclosureMethod: "IN_PERSON",
+          });
+          const flag = `SELECT 1 FROM "ScreeningFlag" f JOIN "Screening" s ON s.id = f."screeningId" WHERE s."detentionId" = $1 AND f.flag = 'TRAFFICKING_INDICATORS' AND f."consentRecordedAt" IS NOT NULL`;
+          expect(await rows(flag, [detentionId])).toHaveLength(1);
+        },
+      };
+    },
+  },
+
   removeFlagAction: {
     prepare: async () => {
       let screening = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Screening" WHERE "detentionId" = $1`, [app.records.case]))[0];
@@ -1637,6 +1659,18 @@ test.describe("refusals that follow from a relationship, not a role", () => {
     const other = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm({ ...fields, flag: "MEDICAL" })));
     expect(other.result).toMatchObject({ ok: true });
     tally.extra += 1;
+  });
+
+  test("a trafficking screen is recorded only by the assigned CLO (and supervisors), and only after the disclosure is confirmed", async () => {
+    const action = byName("recordTraffickingScreenAction");
+    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo2.toronto@liaison.example")! });
+    const blank = { interpreterLanguage: "", recruitmentNotes: "", controlNotes: "", debtNotes: "", conditionsNotes: "", threatsNotes: "", marriageNotes: "" };
+    const fields = { detentionId, disclosureConfirmed: "on", disclosureMethod: "PHONE", indicators: "THREATS_FAMILY", outcome: "INDICATORS_OF_TRAFFICKING", ...blank };
+    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined });
+    // The assigned CLO without the confirmation: refused, naming it, with nothing written.
+    const unconfirmed = { ...fields, disclosureConfirmed: "" };
+    await expectRefused(action, "SUPERVISOR_TORONTO", { fields: unconfirmed, target: { table: "Detention", id: detentionId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    tally.extra += 2;
   });
 
   test("counsel act only on their own clients' cases", async () => {

@@ -54,7 +54,7 @@ test.describe("service providers", () => {
     await expect(page.getByRole("heading", { level: 1, name: /^Providers for case TOR-/ })).toBeVisible();
     await expect(page.getByText("Contracted programs get no preference.", { exact: false })).toBeVisible();
     const suggestions = page.getByRole("list", { name: "Providers by fit" }).getByRole("listitem");
-    await expect(suggestions).toHaveCount(12);
+    await expect(suggestions).toHaveCount(13);
     // Each suggestion says in words whether there is room.
     for (const suggestion of await suggestions.all()) await expect(suggestion.getByText(/spaces? open/)).toBeVisible();
     await page.getByRole("link", { name: "Refer to Family Welcome Centre" }).click();

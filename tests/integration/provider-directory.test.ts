@@ -85,7 +85,7 @@ describe("the provider directory", () => {
     expect(french.total).toBe(3);
     const open = await listProviders(clo, params({ open: "1" }));
     expect(open.rows.every((row) => row.spacesOpen > 0)).toBe(true);
-    expect(open.total).toBe(10);
+    expect(open.total).toBe(11);
     const search = await listProviders(clo, params({ q: "lgbtq" }));
     expect(search.rows.map((row) => row.name)).toEqual(["Rainbow Newcomer Network"]);
     const families = await listProviders(clo, params({ familiesWithChildren: "1", gender: "FEMALE", service: "HOUSING" }));

@@ -159,6 +159,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/transfers/actions.ts", name: "recordTransferAction", allowed: CASE_TEAM, rule: "cases.edit + own office (the sending office), versioned; a facility of another office hands the case over" },
   { file: "lib/screening/actions.ts", name: "recordFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office; trafficking only for the assigned CLO and supervisors" },
   { file: "lib/screening/actions.ts", name: "removeFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
+  { file: "lib/trafficking/actions.ts", name: "recordTraffickingScreenAction", allowed: CASE_TEAM, rule: "cases.edit + own office + the trafficking flag's audience: the assigned CLO and supervisors" },
   { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/tasks/actions.ts", name: "updateTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/team/actions.ts", name: "postTeamMessageAction", allowed: [...CASE_TEAM, "COUNSEL_OF_RECORD", "CASEWORKER_RECIPIENT"], rule: "teamCaseScope: own office, counsel of record, or a provider with a pending or accepted referral and consent in force (from its referral); the audience within lib/team/rules.ts" },

@@ -20,6 +20,7 @@ import { setTargetsSchema } from "@/lib/targets/schema";
 import { TARGET_INDICATORS } from "@/lib/targets/rules";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { setPasswordWithLinkSchema } from "@/lib/password-links/schema";
+import { recordTraffickingScreenSchema } from "@/lib/trafficking/schema";
 import { fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
 
 /**
@@ -182,6 +183,16 @@ const FORMS: Form[] = [
     fields: ["newPassword", "confirmPassword"],
     fixed: { token: "a".repeat(43) },
     cases: [{ newPassword: "Heron-Willow-Ferry-4417", confirmPassword: "Heron-Willow-Ferry-4418" }],
+  },
+  {
+    name: "trafficking screen",
+    schema: recordTraffickingScreenSchema,
+    namespace: "traffickingValidation",
+    fields: ["disclosureConfirmed", "disclosureMethod", "interpreterLanguage", "indicators", "recruitmentNotes", "controlNotes", "debtNotes", "conditionsNotes", "threatsNotes", "marriageNotes", "outcome"],
+    cases: [
+      { disclosureConfirmed: "on", disclosureMethod: "IN_PERSON", outcome: "EXPLOITATION" },
+      { disclosureConfirmed: "on", disclosureMethod: "PHONE", indicators: "DEBT_UNPAYABLE", outcome: "NO_INDICATORS_IDENTIFIED" },
+    ],
   },
   { name: "complaint", schema: fileComplaintSchema, namespace: "complaintValidation", fields: ["officeId", "onBehalfOf", "category", "description", "remedySought"], fixed: { referralId: "" } },
   { name: "complaint review", schema: reviewComplaintSchema, namespace: "complaintValidation", fields: ["handlerId", "investigationNotes"], fixed: { complaintId: ID } },

@@ -74,7 +74,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       id: "case-screening",
       title: t("sections.screening"),
       show: true,
-      content: () => <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
+      content: () => <ScreeningSection actor={actor} detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
     },
     {
       id: "case-assessment",
