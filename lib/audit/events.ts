@@ -90,6 +90,14 @@ export const AUDIT_ACTIONS = [
   "referral.outside.answer",
   "resource_list.create",
   "resource_list.add_item",
+  // Families and minors (lib/resource-lists, lib/families)
+  "resource_list.update",
+  "resource_list.retire",
+  "resource_list.update_item",
+  "resource_list.remove_item",
+  "family.link",
+  "family.unlink",
+  "best_interests.record",
   "outreach.create",
   // Complaints (lib/complaints): never in an office's audit log (lib/authz/audit.ts), shown on the complaint to its handlers
   "complaint.file",

@@ -2,8 +2,8 @@
 
 import { fieldErrors } from "@/lib/action-result";
 import { done, serverAction } from "@/lib/server-action";
-import { outreachContactSchema, resourceItemSchema, resourceListSchema } from "@/lib/outreach/schema";
-import { addResourceItem, createOutreachContact, createResourceList, type OutreachMutationResult } from "@/lib/outreach/mutations";
+import { outreachContactSchema } from "@/lib/outreach/schema";
+import { createOutreachContact, type OutreachMutationResult } from "@/lib/outreach/mutations";
 
 const providerRefused = (refusal: Extract<OutreachMutationResult, { ok: false }>) =>
   refusal.reason === "PROVIDER_NOT_FOUND" ? fieldErrors([{ field: "providerId", key: "invalidChoice" }]) : null;
@@ -14,20 +14,4 @@ export const createOutreachContactAction = serverAction({
   run: createOutreachContact,
   refused: providerRefused,
   succeeded: () => done(["/outreach"], "outreach", "contactRecorded"),
-});
-
-export const createResourceListAction = serverAction({
-  input: resourceListSchema,
-  validation: "outreachValidation",
-  run: createResourceList,
-  refused: providerRefused,
-  succeeded: () => done(["/outreach"], "outreach", "listCreated"),
-});
-
-export const addResourceItemAction = serverAction({
-  input: resourceItemSchema,
-  validation: "outreachValidation",
-  run: addResourceItem,
-  refused: providerRefused,
-  succeeded: () => done(["/outreach"], "outreach", "itemAdded"),
 });

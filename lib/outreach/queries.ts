@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 
-/** Outreach belongs to the office: every CLO and supervisor of the office sees the office's log and lists. */
+/** Outreach belongs to the office: every CLO and supervisor of the office sees the office's log. */
 function officeOf(actor: Actor): string | null {
   return can(actor, "outreach.manage") && actor.organizationKind === "CBSA_OFFICE" ? actor.organizationId : null;
 }
@@ -25,30 +25,6 @@ export async function listOutreachContacts(actor: Actor, page: number): Promise<
     db().outreachContact.count({ where }),
   ]);
   return toPage(rows.map(({ clo, ...row }) => ({ ...row, cloName: clo.name })), total, page);
-}
-
-export type ResourceListView = {
-  id: string;
-  name: string;
-  description: string | null;
-  items: { id: string; name: string; providerId: string | null; notes: string | null }[];
-};
-
-/** The office's resource lists (options for particular needs), each with its items. Lists are few: no paging. */
-export async function listResourceLists(actor: Actor): Promise<ResourceListView[]> {
-  const officeId = officeOf(actor);
-  if (!officeId) return [];
-  const lists = await db().resourceList.findMany({
-    where: { officeId },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      items: { orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, providerId: true, notes: true } },
-    },
-  });
-  return lists;
 }
 
 /** The office's time zone, for "today" in the contact form. */

@@ -20,19 +20,3 @@ export const outreachContactSchema = z
     if (!contact.providerId && !contact.organizationName) context.addIssue({ code: "custom", path: ["organizationName"], message: "providerOrOrganization" });
   });
 export type OutreachContactInput = z.infer<typeof outreachContactSchema>;
-
-export const resourceListSchema = z.object({
-  name: lineText(200).min(1, "required"),
-  description: optionalParagraphText(2000),
-});
-
-export const resourceItemSchema = z
-  .object({
-    listId: z.uuid({ message: "invalidChoice" }),
-    providerId: optionalUuid,
-    name: optionalLineText(200),
-    notes: optionalParagraphText(2000),
-  })
-  .superRefine((item, context) => {
-    if (!item.providerId && !item.name) context.addIssue({ code: "custom", path: ["name"], message: "providerOrResource" });
-  });
