@@ -22,7 +22,8 @@ export async function linkFamilyMember(actor: Actor, input: LinkFamilyMemberInpu
     const select = { id: true, familyMember: { select: { groupId: true } } } as const;
     const [current, other] = await Promise.all([
       tx.detention.findFirst({ where: { AND: [scope, { id: input.detentionId }] }, select }),
-      tx.detention.findFirst({ where: { AND: [scope, { reference: input.reference }] }, select }),
+      // As typed: "tor-26-0003" finds TOR-26-0003.
+      tx.detention.findFirst({ where: { AND: [scope, { reference: { equals: input.reference.trim(), mode: "insensitive" } }] }, select }),
     ]);
     if (!current) return { ok: false, reason: "NOT_FOUND" } as const;
     if (!other) return { ok: false, reason: "OTHER_NOT_FOUND" } as const;

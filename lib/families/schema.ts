@@ -9,9 +9,7 @@ const uuid = z.uuid({ message: "invalidChoice" });
 /** Links this case with another case of the office, named by its reference as the CLO reads it on that case. */
 export const linkFamilyMemberSchema = z.object({
   detentionId: uuid,
-  reference: lineText(40)
-    .min(1, "required")
-    .transform((value) => value.trim().toUpperCase()),
+  reference: lineText(40).min(1, "required"),
 });
 export type LinkFamilyMemberInput = z.infer<typeof linkFamilyMemberSchema>;
 
