@@ -3,9 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 /**
  * Demo data for families and minors (fictional): two families-and-minors lists kept by the Toronto office (one shared
  * with all offices, one with the Quebec office by name), one family of two Toronto detentions linked (a parent housed
- * with a child and a parent separated from a child, where the demo has them), and best-interests considerations on the
- * Toronto case with MINOR_HOUSED. Written once: an office that already has a families-and-minors list is left as it is.
- * Each step is in the audit log, as the app writes them.
+ * with a child of 6, whose case gets the MINOR_HOUSED flag, and the other parent), and best-interests considerations on
+ * the Toronto case with MINOR_HOUSED. Written once: an office that already has a families-and-minors list is left as it is.
+ * The link and the best-interests record are in the audit log, as the app writes them (the lists are demo furniture).
  */
 const TORONTO = "CBSA Greater Toronto Area Region";
 const QUEBEC = "CBSA Quebec Region";
@@ -28,7 +28,7 @@ export async function seedFamilies(prisma: PrismaClient, now: Date): Promise<voi
 
   const welcome = provider("Family Welcome Centre");
   const harbour = provider("Harbour House Women's Shelter");
-  const shared = await prisma.resourceList.create({
+  await prisma.resourceList.create({
     data: {
       officeId: toronto.id,
       name: "Families with children: alternatives to detention",
@@ -45,7 +45,7 @@ export async function seedFamilies(prisma: PrismaClient, now: Date): Promise<voi
     },
     select: { id: true },
   });
-  const separated = await prisma.resourceList.create({
+  await prisma.resourceList.create({
     data: {
       officeId: toronto.id,
       name: "Children separated from a detained parent",
@@ -62,21 +62,26 @@ export async function seedFamilies(prisma: PrismaClient, now: Date): Promise<voi
     },
     select: { id: true },
   });
-  await audit("resource_list.create", "ResourceList", shared.id, { metadata: { topic: "FAMILIES_AND_MINORS", sharing: "ALL_OFFICES" } });
-  await audit("resource_list.create", "ResourceList", separated.id, { metadata: { topic: "FAMILIES_AND_MINORS", sharing: "NAMED_OFFICES", sharedOfficeIds: [quebec.id] } });
 
-  // The family: the Toronto case with a child housed, and the Toronto case of a parent separated from a child.
-  const detained = { officeId: toronto.id, status: "DETAINED" as const };
-  const [housed, separatedParent] = await Promise.all([
-    prisma.detention.findFirst({ where: { ...detained, screening: { flags: { some: { flag: "MINOR_HOUSED" } } } }, orderBy: { reference: "asc" }, select: { id: true } }),
-    prisma.detention.findFirst({ where: { ...detained, screening: { flags: { some: { flag: "SEPARATED_FROM_CHILD" } } } }, orderBy: { reference: "asc" }, select: { id: true } }),
-  ]);
-  if (housed && separatedParent && housed.id !== separatedParent.id) {
+  // The family: two parents detained in Toronto, both needing an interpreter (the demo's cases with a language barrier
+  // and no counsel yet); a child of 6 is housed with one of them (MINOR_HOUSED, added to that case's screening).
+  const parents = await prisma.detention.findMany({
+    where: { officeId: toronto.id, status: "DETAINED", detainee: { counselId: null }, screening: { flags: { some: { flag: "LANGUAGE_BARRIER" } } } },
+    orderBy: { reference: "asc" },
+    take: 2,
+    select: { id: true, screening: { select: { id: true } } },
+  });
+  const [housed, otherParent] = parents;
+  if (housed?.screening) {
+    await prisma.screeningFlag.create({ data: { screeningId: housed.screening.id, flag: "MINOR_HOUSED", details: "A child of 6 is housed with the parent at the parent's request." } });
+    await prisma.screening.update({ where: { id: housed.screening.id }, data: { version: { increment: 1 } } });
+  }
+  if (housed && otherParent) {
     const group = await prisma.familyGroup.create({
-      data: { officeId: toronto.id, members: { create: [{ detentionId: housed.id, addedById: clo.id }, { detentionId: separatedParent.id, addedById: clo.id }] } },
+      data: { officeId: toronto.id, members: { create: [{ detentionId: housed.id, addedById: clo.id }, { detentionId: otherParent.id, addedById: clo.id }] } },
       select: { id: true },
     });
-    await audit("family.link", "FamilyGroup", group.id, { detentionId: housed.id, metadata: { linkedDetentionId: separatedParent.id } });
+    await audit("family.link", "FamilyGroup", group.id, { detentionId: housed.id, metadata: { linkedDetentionId: otherParent.id } });
   }
   if (housed) {
     const record = await prisma.bestInterestsRecord.create({
