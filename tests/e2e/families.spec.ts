@@ -57,6 +57,7 @@ test("a case with “minor housed” shows the region's family resources", async
   const minor = await freshTorontoCase(app.databaseUrl, ["MINOR_HOUSED"]);
   const plain = await freshTorontoCase(app.databaseUrl);
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
 
   await page.goto(`/cases/${minor.id}`);
   await expectAccessible();
@@ -73,7 +74,7 @@ test("a case with “minor housed” shows the region's family resources", async
   await section.getByLabel("Child's age").selectOption({ label: "5 to 11" });
   await section.getByLabel("Where the child is").selectOption({ label: "Housed with the parent at the facility" });
   await section.getByLabel("Who cares for the child").selectOption({ label: "The detained parent" });
-  await section.getByLabel("Considerations").fill("The child has missed two weeks of school.");
+  await section.getByLabel("Considerations", { exact: true }).fill("The child has missed two weeks of school.");
   await section.getByRole("button", { name: "Save considerations" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The best-interests considerations were saved." }).first()).toBeVisible();
   await expect(section.getByRole("definition").filter({ hasText: "The child has missed two weeks of school." })).toBeVisible();
@@ -90,6 +91,7 @@ test("a CLO links two family members' cases and each shows the other", async ({ 
   const parent = await freshTorontoCase(app.databaseUrl, ["SEPARATED_FROM_CHILD"]);
   const otherParent = await freshTorontoCase(app.databaseUrl);
   await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
 
   await page.goto(`/cases/${parent.id}`);
   await expectAccessible();
