@@ -115,3 +115,56 @@ test("a CLO links two family members' cases and each shows the other", async ({ 
   await expect(back.getByRole("rowheader", { name: parent.reference })).toBeVisible();
   await expect(back.getByRole("row", { name: new RegExp(parent.reference) })).toContainText("Detained");
 });
+
+test("a list shared with all offices is read by another office, which cannot change it, until its office retires it", async ({ page, signIn, expectAccessible }) => {
+  const name = `Families e2e ${randomBytes(3).toString("hex")}`;
+  await signIn("supervisor.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto("/resource-lists");
+  await expectAccessible();
+  await page.getByText("Start a resource list").click();
+  const newList = page.getByRole("form", { name: "Start a resource list" });
+  await newList.getByLabel("List name").fill(name);
+  await newList.getByLabel("Purpose").selectOption({ label: "Families and minors" });
+  await newList.getByRole("radio", { name: "All offices" }).check();
+  await newList.getByRole("button", { name: "Create list" }).click();
+  await expect(page.getByText("The resource list was created.")).toBeVisible();
+  const own = page.getByRole("region", { name, exact: true });
+  await expect(own).toContainText("Families and minors · Shared with all offices");
+  await page.getByText(`Add an option to ${name}`, { exact: true }).click();
+  const addOption = page.getByRole("form", { name: `Add an option to ${name}` });
+  await addOption.getByLabel("Resource name").fill("Lakeshore Host Family Network");
+  await addOption.getByRole("button", { name: "Add option" }).click();
+  await expect(addOption.getByText("The option was added.")).toBeVisible();
+  await expectAccessible();
+
+  // Another office reads it, kept by Toronto, with no control to change it.
+  await page.context().clearCookies();
+  await signIn("clo.vancouver@liaison.example");
+  await expectAccessible();
+  await page.goto("/resource-lists");
+  await expectAccessible();
+  const shared = page.getByRole("region", { name: "Shared with your office" }).getByRole("region", { name, exact: true });
+  await expect(shared).toContainText("Kept by CBSA Greater Toronto Area Region (read only)");
+  await expect(shared).toContainText("Lakeshore Host Family Network");
+  await expect(shared.getByRole("button")).toHaveCount(0);
+  await expect(shared.getByRole("group")).toHaveCount(0);
+
+  // Retired by its office: kept in its history, gone from the other office.
+  await page.context().clearCookies();
+  await signIn("supervisor.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto("/resource-lists");
+  await expectAccessible();
+  await page.getByText(`Edit the list ${name}`, { exact: true }).click();
+  await page.getByRole("button", { name: `Retire list ${name}` }).click();
+  await page.getByRole("dialog", { name: `Retire the list ${name}?` }).getByRole("button", { name: "Retire list" }).click();
+  await expect(page.getByRole("region", { name: "Retired lists" }).getByRole("region", { name, exact: true })).toBeVisible();
+  await expectAccessible();
+  await page.context().clearCookies();
+  await signIn("clo.vancouver@liaison.example");
+  await expectAccessible();
+  await page.goto("/resource-lists");
+  await expectAccessible();
+  await expect(page.getByRole("region", { name, exact: true })).toHaveCount(0);
+});
