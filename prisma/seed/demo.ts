@@ -306,6 +306,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
   await (await import("@/prisma/seed/complaints")).seedComplaints(prisma, now);
   await (await import("@/prisma/seed/outreach")).seedOutreach(prisma, now);
   await (await import("@/prisma/seed/policy")).seedPolicyAndTargets(prisma, now);
+  await (await import("@/prisma/seed/families")).seedFamilies(prisma, now);
   return summary;
 }
 

@@ -14,7 +14,9 @@ import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema"
 import { createProviderFormSchema, updateProviderFormSchema } from "@/lib/providers/schema";
 import { removeDocumentSchema, uploadDocumentSchema } from "@/lib/documents/schema";
 import { correctDetentionSchema, correctPersonSchema, mergePeopleSchema } from "@/lib/corrections/schema";
-import { outreachContactSchema, resourceItemSchema, resourceListSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
+import { outreachContactSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
+import { addResourceItemSchema, createResourceListSchema, updateResourceItemSchema, updateResourceListSchema } from "@/lib/resource-lists/schema";
+import { linkFamilyMemberSchema, recordBestInterestsSchema } from "@/lib/families/schema";
 import { schedulePolicySchema } from "@/lib/policy/schema";
 import { setTargetsSchema } from "@/lib/targets/schema";
 import { TARGET_INDICATORS } from "@/lib/targets/rules";
@@ -155,8 +157,18 @@ const FORMS: Form[] = [
     fixed: { contactId: ID },
     cases: [{ contactedOn: "2026-06-10", topic: "Intake", organizationName: "Centre", nextStep: "Call back", nextStepDueOn: "2026-13-01" }],
   },
-  { name: "resource list", schema: resourceListSchema, namespace: "outreachValidation", fields: ["name", "description"] },
-  { name: "resource list option", schema: resourceItemSchema, namespace: "outreachValidation", fields: ["providerId", "name", "notes"] },
+  {
+    name: "resource list",
+    schema: createResourceListSchema,
+    namespace: "resourceListValidation",
+    fields: ["name", "description", "topic", "sharing", "sharedOfficeIds"],
+    cases: [{ sharing: "NAMED_OFFICES", sharedOfficeIds: "" }],
+  },
+  { name: "resource list edit", schema: updateResourceListSchema, namespace: "resourceListValidation", fields: ["name", "description", "topic", "sharing", "sharedOfficeIds"] },
+  { name: "resource list option", schema: addResourceItemSchema, namespace: "resourceListValidation", fields: ["providerId", "name", "notes"] },
+  { name: "resource list option edit", schema: updateResourceItemSchema, namespace: "resourceListValidation", fields: ["name", "notes"], fixed: { itemId: ID } },
+  { name: "family link", schema: linkFamilyMemberSchema, namespace: "familyValidation", fields: ["reference"] },
+  { name: "best interests of a child", schema: recordBestInterestsSchema, namespace: "familyValidation", fields: ["ageBand", "whereabouts", "careArrangement", "considerations"] },
   {
     name: "policy change (hours)",
     schema: schedulePolicySchema,
