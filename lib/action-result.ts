@@ -9,7 +9,7 @@ export type ActionResult =
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /** Catalogues of feature-specific validation messages, looked up before the shared `validation` one. */
-export type ValidationNamespace = "reviewValidation" | "planValidation" | "correctionValidation" | "outcomeValidation" | "documentValidation" | "outsideReferralValidation" | "providerValidation" | "outreachValidation" | "policyValidation" | "targetValidation" | "userValidation" | "complaintValidation";
+export type ValidationNamespace = "reviewValidation" | "planValidation" | "correctionValidation" | "outcomeValidation" | "documentValidation" | "outsideReferralValidation" | "providerValidation" | "outreachValidation" | "policyValidation" | "targetValidation" | "userValidation" | "complaintValidation" | "traffickingValidation" | "resourceListValidation" | "familyValidation";
 
 /**
  * Field-level messages in the user's language, each naming its field and saying how to fix it: built by

@@ -2,16 +2,24 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { CaseFile } from "@/lib/case-file/queries";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
+import type { Actor } from "@/lib/authz";
 import { RecordFlagForm, RemoveFlagButton } from "@/components/case/screening-forms";
+import { TraffickingScreenPart } from "@/components/case/trafficking-screen";
 
-/** The vulnerability screening: the flags this viewer may see (and only those), and for the case team the forms to record and remove one. */
+/**
+ * The vulnerability screening: the flags this viewer may see (and only those), and for the case team the forms to record
+ * and remove one. Trafficking indicators are recorded through the structured trafficking screen (folded below, for the
+ * flag's audience only), not as a free-text flag.
+ */
 export async function ScreeningSection({
+  actor,
   detentionId,
   zone,
   screening,
   recordableFlags,
   editable,
 }: {
+  actor: Actor;
   detentionId: string;
   zone: string;
   screening: CaseFile["screening"];
@@ -58,7 +66,8 @@ export async function ScreeningSection({
           </table>
         </div>
       )}
-      {editable && <RecordFlagForm detentionId={detentionId} version={screeningVersion} flags={recordableFlags} />}
+      {editable && <RecordFlagForm detentionId={detentionId} version={screeningVersion} flags={recordableFlags.filter((flag) => flag !== "TRAFFICKING_INDICATORS")} />}
+      <TraffickingScreenPart actor={actor} detentionId={detentionId} zone={zone} editable={editable} />
     </>
   );
 }

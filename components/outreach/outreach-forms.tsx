@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { addResourceItemAction, createOutreachContactAction, createResourceListAction, markFollowUpDoneAction, updateOutreachContactAction } from "@/lib/outreach/actions";
+import { createOutreachContactAction, markFollowUpDoneAction, updateOutreachContactAction } from "@/lib/outreach/actions";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { buttonClass, fieldProps, inputClass, secondaryButtonClass } from "@/components/providers/field-props";
@@ -125,59 +125,6 @@ export function FollowUpDoneForm({ contactId, version, label }: { contactId: str
         <span className="sr-only"> {label}</span>
       </button>
       {result && !result.ok && <FormFeedback result={result} idPrefix={`follow-up-${contactId}`} />}
-    </form>
-  );
-}
-
-export function ResourceListForm() {
-  const t = useTranslations("outreach");
-  const { result, errors, pending, formProps } = useFormAction(createResourceListAction);
-  const prefix = "resource-list";
-  const field = (name: string) => ({ ...fieldProps(prefix, errors, name), className: inputClass });
-  return (
-    <form {...formProps} className="rounded border border-slate-300 bg-white p-4" noValidate>
-      <h3 className="mb-3 text-base font-semibold">{t("listFormTitle")}</h3>
-      <FormFeedback result={result} idPrefix={prefix} />
-      <div className="grid gap-3 md:grid-cols-2">
-        <div>
-          <label htmlFor={`${prefix}-name`} className="mb-1 block text-sm font-medium">{t("listName")}</label>
-          <input {...field("name")} placeholder={t("listNameExample")} />
-          <FieldError id={`${prefix}-name-error`} message={errors.name} />
-        </div>
-        <div>
-          <label htmlFor={`${prefix}-description`} className="mb-1 block text-sm font-medium">{t("listDescription")}</label>
-          <input {...field("description")} />
-          <FieldError id={`${prefix}-description-error`} message={errors.description} />
-        </div>
-      </div>
-      <button type="submit" disabled={pending} className={`mt-3 ${buttonClass}`}>{t("createList")}</button>
-    </form>
-  );
-}
-
-export function ResourceItemForm({ listId, listName, providers }: { listId: string; listName: string; providers: ProviderOption[] }) {
-  const t = useTranslations("outreach");
-  const { result, errors, pending, formProps } = useFormAction(addResourceItemAction);
-  const prefix = `item-${listId}`;
-  const field = (name: string) => ({ ...fieldProps(prefix, errors, name), className: inputClass });
-  return (
-    <form {...formProps} className="mt-2 rounded border border-slate-200 p-3" noValidate aria-label={t("addItemTo", { list: listName })}>
-      <FormFeedback result={result} idPrefix={prefix} />
-      <input type="hidden" name="listId" value={listId} />
-      <div className="grid gap-3 md:grid-cols-3">
-        <ProviderSelect prefix={prefix} errors={errors} providers={providers} label={t("itemProvider")} hint={t("itemProviderHint")} />
-        <div>
-          <label htmlFor={`${prefix}-name`} className="mb-1 block text-sm font-medium">{t("itemName")}</label>
-          <input {...field("name")} />
-          <FieldError id={`${prefix}-name-error`} message={errors.name} />
-        </div>
-        <div>
-          <label htmlFor={`${prefix}-notes`} className="mb-1 block text-sm font-medium">{t("itemNotes")}</label>
-          <input {...field("notes")} />
-          <FieldError id={`${prefix}-notes-error`} message={errors.notes} />
-        </div>
-      </div>
-      <button type="submit" disabled={pending} className={`mt-2 ${secondaryButtonClass}`}>{t("addItem")}</button>
     </form>
   );
 }

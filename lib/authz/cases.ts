@@ -1,5 +1,5 @@
 import type { Role, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
-import type { DetaineeWhereInput, ScreeningFlagWhereInput, UserWhereInput } from "@/lib/generated/prisma/models";
+import type { DetaineeWhereInput, ScreeningFlagWhereInput, TraffickingScreenWhereInput, UserWhereInput } from "@/lib/generated/prisma/models";
 import type { Actor } from "@/lib/authz";
 
 /**
@@ -57,6 +57,25 @@ export function screeningFlagScope(actor: Pick<Actor, "role" | "userId">): Scree
       return { OR: [{ flag: { not: "TRAFFICKING_INDICATORS" } }, { screening: { detention: { assignedCloId: actor.userId } } }] };
     case "COUNSEL":
       return { OR: [{ flag: { not: "TRAFFICKING_INDICATORS" } }, { screening: { detention: { detainee: { counselId: actor.userId } } } }] };
+    case "NGO_CASEWORKER":
+    case "ADMIN":
+      return NONE;
+  }
+}
+
+/**
+ * The trafficking screen has the trafficking flag's audience exactly (traffickingVisible): the assigned CLO,
+ * supervisors of the office and counsel of record; never another CLO of the office, a provider or an admin.
+ * To be combined with the detention's scope (detentionScope) for office membership.
+ */
+export function traffickingScreenScope(actor: Pick<Actor, "role" | "userId">): TraffickingScreenWhereInput {
+  switch (actor.role) {
+    case "SUPERVISOR":
+      return {};
+    case "CLO":
+      return { detention: { assignedCloId: actor.userId } };
+    case "COUNSEL":
+      return { detention: { detainee: { counselId: actor.userId } } };
     case "NGO_CASEWORKER":
     case "ADMIN":
       return NONE;

@@ -37,6 +37,7 @@ import type {
   VulnerabilityFlag,
 } from "@/lib/generated/prisma/enums";
 import type { DetentionSelect } from "@/lib/generated/prisma/models";
+import { familySliceSelect, loadFamilyResources, toFamilySlices, type CaseFamilies, type CaseFamilyMembers } from "@/lib/families/case-queries";
 
 /**
  * The case file (/cases/[id]) as one read model: the detention loaded once, under one scope (detentionScope), in one
@@ -225,6 +226,10 @@ export type CaseFile = {
   /** How the detention ended: the outcome in force, and (for the case team) the ones superseded, newest first. */
   outcome: { inForce: CaseOutcome | null; superseded: CaseOutcome[] };
   transfers: CaseFileTransfers;
+  /** "Families and minors" (lib/families): null unless a minor-related flag this viewer may see is on the case. */
+  families: CaseFamilies | null;
+  /** The other cases of the person's family group that this viewer may open; null when the viewer neither sees nor links any. */
+  familyMembers: CaseFamilyMembers | null;
   permissions: {
     edit: boolean;
     assign: boolean;
@@ -310,6 +315,7 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
     assignedClo: { select: { id: true, name: true } },
     office: {
       select: {
+        region: true,
         users: { where: team ? ACTIVE_CASEWORKER : NONE, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } },
         facilities: { where: team ? {} : NONE, orderBy: { name: "asc" }, select: { id: true, name: true, timeZone: true } },
       },
@@ -369,6 +375,7 @@ function caseFileSelect(actor: Actor, audience: AssessmentAudience) {
         version: true,
       },
     },
+    ...familySliceSelect(actor),
     transfers: {
       orderBy: { transferredAt: "asc" },
       select: {
@@ -469,6 +476,10 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     plan = { view: loaded.releasePlan ? (view as PlanView) : null, readiness, lastChange: versions[0] ?? null };
   }
 
+  // The families section follows the flags the viewer may see; its lists and providers are read only when it shows.
+  const familySlices = toFamilySlices(actor, loaded, flags.map((entry) => entry.flag));
+  const families = familySlices.families ? await loadFamilyResources(actor, loaded.office.region, familySlices.families) : null;
+
   const outcomes: CaseOutcome[] = loaded.outcomes.map((outcome) => ({ ...outcome, conditions: readConditions(outcome.conditions) }));
   const caseworkers = loaded.office.users;
   const transfer = mayTransfer && loaded.status === "DETAINED";
@@ -524,6 +535,8 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     },
     outcome: { inForce: outcomes.find((outcome) => outcome.supersededAt === null) ?? null, superseded: outcomes.filter((outcome) => outcome.supersededAt !== null) },
     transfers,
+    families,
+    familyMembers: familySlices.members,
     permissions: {
       edit: can(actor, "cases.edit"),
       assign: can(actor, "detentions.assign"),

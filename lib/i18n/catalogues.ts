@@ -29,15 +29,19 @@ import frTeam from "./messages/fr/team.json";
 import frOutside from "./messages/fr/outside.json";
 import frPolicy from "./messages/fr/policy.json";
 import frComplaints from "./messages/fr/complaints.json";
+import enTrafficking from "./messages/en/trafficking.json";
+import frTrafficking from "./messages/fr/trafficking.json";
+import enFamilies from "./messages/en/families.json";
+import frFamilies from "./messages/fr/families.json";
 
 /**
- * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, policy, admin, complaints) so each area's strings live
+ * UI text, one file per domain (common, audit, case, plan, reviews, providers, corrections, documents, notifications, team, outside, search, policy, admin, complaints, trafficking, families) so each area's strings live
  * together. Each top-level namespace belongs to exactly one file; tests/unit/messages.test.ts checks
  * that and English/French parity.
  */
 export const CATALOGUE_FILES: Record<AppLocale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, admin: enAdmin, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, policy: enPolicy, complaints: enComplaints },
-  fr: { common: frCommon, admin: frAdmin, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy, complaints: frComplaints },
+  en: { common: enCommon, admin: enAdmin, audit: enAudit, case: enCase, plan: enPlan, reviews: enReviews, providers: enProviders, corrections: enCorrections, documents: enDocuments, notifications: enNotifications, team: enTeam, outside: enOutside, search: enSearch, policy: enPolicy, complaints: enComplaints, trafficking: enTrafficking, families: enFamilies },
+  fr: { common: frCommon, admin: frAdmin, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy, complaints: frComplaints, trafficking: frTrafficking, families: frFamilies },
 };
 
 export function messagesFor(locale: AppLocale): Record<string, unknown> {

@@ -2,8 +2,8 @@
 
 import { failure, fieldErrors } from "@/lib/action-result";
 import { done, serverAction } from "@/lib/server-action";
-import { followUpDoneSchema, outreachContactSchema, resourceItemSchema, resourceListSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
-import { addResourceItem, createOutreachContact, createResourceList, markFollowUpDone, updateOutreachContact, type OutreachMutationResult } from "@/lib/outreach/mutations";
+import { followUpDoneSchema, outreachContactSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
+import { createOutreachContact, markFollowUpDone, updateOutreachContact, type OutreachMutationResult } from "@/lib/outreach/mutations";
 
 const providerRefused = (refusal: Extract<OutreachMutationResult, { ok: false }>) =>
   refusal.reason === "PROVIDER_NOT_FOUND" ? fieldErrors([{ field: "providerId", key: "invalidChoice" }]) : null;
@@ -14,22 +14,6 @@ export const createOutreachContactAction = serverAction({
   run: createOutreachContact,
   refused: providerRefused,
   succeeded: () => done(["/outreach"], "outreach", "contactRecorded"),
-});
-
-export const createResourceListAction = serverAction({
-  input: resourceListSchema,
-  validation: "outreachValidation",
-  run: createResourceList,
-  refused: providerRefused,
-  succeeded: () => done(["/outreach"], "outreach", "listCreated"),
-});
-
-export const addResourceItemAction = serverAction({
-  input: resourceItemSchema,
-  validation: "outreachValidation",
-  run: addResourceItem,
-  refused: providerRefused,
-  succeeded: () => done(["/outreach"], "outreach", "itemAdded"),
 });
 
 export const updateOutreachContactAction = serverAction({

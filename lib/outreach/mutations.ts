@@ -42,36 +42,6 @@ export async function createOutreachContact(actor: Actor, input: OutreachContact
   });
 }
 
-export async function createResourceList(actor: Actor, input: { name: string; description: string | null }): Promise<OutreachMutationResult> {
-  const officeId = officeOf(actor);
-  if (!officeId) return { ok: false, reason: "NOT_FOUND" };
-  return db().$transaction(async (tx) => {
-    const list = await tx.resourceList.create({ data: { officeId, name: input.name, description: input.description }, select: { id: true } });
-    await recordAudit(tx, actor, { action: "resource_list.create", entityType: "ResourceList", entityId: list.id });
-    return { ok: true, id: list.id } as const;
-  });
-}
-
-export async function addResourceItem(actor: Actor, input: { listId: string; providerId?: string; name: string | null; notes: string | null }): Promise<OutreachMutationResult> {
-  const officeId = officeOf(actor);
-  if (!officeId) return { ok: false, reason: "NOT_FOUND" };
-  return db().$transaction(async (tx) => {
-    // The list must be the actor's office's: another office's list is "not found".
-    const list = await tx.resourceList.findFirst({ where: { id: input.listId, officeId }, select: { id: true } });
-    if (!list) return { ok: false, reason: "NOT_FOUND" } as const;
-    let name = input.name;
-    if (input.providerId) {
-      const provider = await tx.serviceProvider.findUnique({ where: { id: input.providerId }, select: { organization: { select: { name: true } } } });
-      if (!provider) return { ok: false, reason: "PROVIDER_NOT_FOUND" } as const;
-      name ??= provider.organization.name;
-    }
-    const item = await tx.resourceListItem.create({ data: { listId: list.id, providerId: input.providerId ?? null, name: name!, notes: input.notes }, select: { id: true } });
-    await tx.resourceList.update({ where: { id: list.id }, data: { version: { increment: 1 } } });
-    await recordAudit(tx, actor, { action: "resource_list.add_item", entityType: "ResourceList", entityId: list.id, metadata: { itemId: item.id } });
-    return { ok: true, id: item.id } as const;
-  });
-}
-
 /**
  * Corrects or completes a contact of the actor's office (any of its CLOs and supervisors: the log is the office's),
  * at the version the form was built from. A changed next step is open again; the same one keeps its state.

@@ -66,30 +66,6 @@ export async function listOpenFollowUps(actor: Actor): Promise<OutreachRow[]> {
   return rows.map(({ clo, ...row }) => ({ ...row, cloName: clo.name }));
 }
 
-export type ResourceListView = {
-  id: string;
-  name: string;
-  description: string | null;
-  items: { id: string; name: string; providerId: string | null; notes: string | null }[];
-};
-
-/** The office's resource lists (options for particular needs), each with its items. Lists are few: no paging. */
-export async function listResourceLists(actor: Actor): Promise<ResourceListView[]> {
-  const officeId = officeOf(actor);
-  if (!officeId) return [];
-  const lists = await db().resourceList.findMany({
-    where: { officeId },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      items: { orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, providerId: true, notes: true } },
-    },
-  });
-  return lists;
-}
-
 /** The office's time zone, for "today" in the contact form. */
 export async function officeTimeZone(actor: Actor): Promise<string> {
   const organization = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { timeZone: true } });

@@ -38,19 +38,3 @@ export type UpdateOutreachContactInput = z.infer<typeof updateOutreachContactSch
 
 /** A follow-up done. */
 export const followUpDoneSchema = z.object({ contactId: z.uuid({ message: "invalidChoice" }), version: z.coerce.number({ message: "invalid" }).int("invalid").min(1, "invalid") });
-
-export const resourceListSchema = z.object({
-  name: lineText(200).min(1, "required"),
-  description: optionalParagraphText(2000),
-});
-
-export const resourceItemSchema = z
-  .object({
-    listId: z.uuid({ message: "invalidChoice" }),
-    providerId: optionalUuid,
-    name: optionalLineText(200),
-    notes: optionalParagraphText(2000),
-  })
-  .superRefine((item, context) => {
-    if (!item.providerId && !item.name) context.addIssue({ code: "custom", path: ["name"], message: "providerOrResource" });
-  });

@@ -14,7 +14,7 @@ export type MatchCase = {
   interpreterLanguage: string | null;
   region: string;
   needs: readonly NeedArea[];
-  /** Trafficking indicators are never passed here: they are not the matching screen's to show. */
+  /** Only the flags the viewer may see (screeningFlagScope): a trafficking flag only for its audience. */
   flags: readonly VulnerabilityFlag[];
 };
 
@@ -47,7 +47,7 @@ export type MatchReason =
   | { key: "spacesOpen"; count: number; fits: true }
   | { key: "noSpaces"; fits: false };
 
-export type SupportKey = "sogieAffirming" | "familiesWithChildren" | "minors" | "mentalHealth" | "traumaSupport" | "medical" | "settlement";
+export type SupportKey = "sogieAffirming" | "familiesWithChildren" | "minors" | "mentalHealth" | "traumaSupport" | "medical" | "settlement" | "antiTrafficking";
 
 export type ProviderMatch = { provider: MatchProvider; score: number; reasons: MatchReason[] };
 
@@ -99,8 +99,11 @@ function supportFor(flag: VulnerabilityFlag, provider: MatchProvider): SupportKe
       return offers("MEDICAL") ? "medical" : null;
     case "NO_COMMUNITY_TIES":
       return offers("SETTLEMENT") ? "settlement" : null;
-    case "LANGUAGE_BARRIER":
+    // Indicators of trafficking (or exploitation short of it, lib/trafficking/rules.ts): specialised support. The flag
+    // reaches this function only for a viewer who may see it (screeningFlagScope), so the reason follows access.
     case "TRAFFICKING_INDICATORS":
+      return offers("ANTI_TRAFFICKING") ? "antiTrafficking" : null;
+    case "LANGUAGE_BARRIER":
       return null;
   }
 }

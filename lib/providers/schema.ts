@@ -3,7 +3,7 @@ import { pageSchema } from "@/lib/pagination";
 import type { Gender, ProviderKind, ProviderService, RiskLevel } from "@/lib/generated/prisma/enums";
 import { lineText, paragraphText } from "@/lib/validation/text";
 
-export const PROVIDER_SERVICES = ["SUPERVISION", "REPORTING", "HOUSING", "MENTAL_HEALTH", "SUBSTANCE_USE", "MEDICAL", "EMPLOYMENT", "SETTLEMENT", "FAMILY_SUPPORT", "LEGAL_SUPPORT", "TRAUMA_SUPPORT"] as const satisfies readonly ProviderService[];
+export const PROVIDER_SERVICES = ["SUPERVISION", "REPORTING", "HOUSING", "MENTAL_HEALTH", "SUBSTANCE_USE", "MEDICAL", "EMPLOYMENT", "SETTLEMENT", "FAMILY_SUPPORT", "LEGAL_SUPPORT", "TRAUMA_SUPPORT", "ANTI_TRAFFICKING"] as const satisfies readonly ProviderService[];
 export const GENDERS = ["FEMALE", "MALE", "NON_BINARY", "OTHER", "UNDISCLOSED"] as const satisfies readonly Gender[];
 export const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH"] as const satisfies readonly RiskLevel[];
 export const PROVIDER_KINDS = ["COMMUNITY", "CCMS_CONTRACTED"] as const satisfies readonly ProviderKind[];

@@ -82,7 +82,7 @@ type ProviderSeed = {
 
 const ALL_GENDERS: Gender[] = ["FEMALE", "MALE", "NON_BINARY", "OTHER", "UNDISCLOSED"];
 
-// 3 contracted CCMS programs and 9 community organisations (the release-first design reaches beyond the contracted few).
+// 3 contracted CCMS programs and 10 community organisations (the release-first design reaches beyond the contracted few).
 export const PROVIDERS: ProviderSeed[] = [
   { name: "Northgate Community Supervision", kind: "CCMS_CONTRACTED", region: "Greater Toronto Area", timeZone: "America/Toronto", description: "Contracted community case management and supervision: reporting, referrals, residence.", services: ["SUPERVISION", "REPORTING", "HOUSING", "EMPLOYMENT"], servesGenders: ["MALE", "FEMALE"], riskLevelsAccepted: ["LOW", "MEDIUM", "HIGH"], languages: ["English", "Spanish", "Punjabi"], spacesTotal: 40, spacesOpen: 2 },
   { name: "Supervision communautaire du Fleuve", kind: "CCMS_CONTRACTED", region: "Quebec", timeZone: "America/Toronto", description: "Programme contractuel de gestion de cas et de supervision dans la communauté.", services: ["SUPERVISION", "REPORTING", "HOUSING"], servesGenders: ["MALE", "FEMALE"], riskLevelsAccepted: ["LOW", "MEDIUM", "HIGH"], languages: ["French", "English", "Arabic"], spacesTotal: 25, spacesOpen: 0 },
@@ -95,6 +95,7 @@ export const PROVIDERS: ProviderSeed[] = [
   { name: "Westside Recovery Housing", kind: "COMMUNITY", region: "Pacific", timeZone: "America/Vancouver", description: "Recovery housing with substance-use counselling.", services: ["HOUSING", "SUBSTANCE_USE"], servesGenders: ["MALE", "NON_BINARY"], substanceUseSupport: true, riskLevelsAccepted: ["LOW", "MEDIUM"], languages: ["English", "Spanish"], spacesTotal: 16, spacesOpen: 0 },
   { name: "Montreal Refugee Housing Collective", kind: "COMMUNITY", region: "Quebec", timeZone: "America/Toronto", description: "Transitional housing for refugee claimants.", services: ["HOUSING", "SETTLEMENT"], servesGenders: ALL_GENDERS, familiesWithChildren: true, riskLevelsAccepted: ["LOW", "MEDIUM"], languages: ["French", "English", "Spanish", "Arabic"], spacesTotal: 22, spacesOpen: 3 },
   { name: "Scarborough Settlement Hub", kind: "COMMUNITY", region: "Greater Toronto Area", timeZone: "America/Toronto", description: "Settlement, employment and documents help; can act as reporting support.", services: ["SETTLEMENT", "EMPLOYMENT", "REPORTING"], servesGenders: ALL_GENDERS, riskLevelsAccepted: ["LOW", "MEDIUM"], languages: ["English", "Tamil", "Urdu", "Tagalog"], spacesTotal: 30, spacesOpen: 12 },
+  { name: "Safe Passage Anti-Trafficking Network", kind: "COMMUNITY", region: "Greater Toronto Area", timeZone: "America/Toronto", description: "Specialised support for survivors of trafficking and exploitation: confidential shelter, counselling, income support and exit plans.", services: ["ANTI_TRAFFICKING", "HOUSING", "TRAUMA_SUPPORT", "EMPLOYMENT"], servesGenders: ALL_GENDERS, riskLevelsAccepted: ["LOW", "MEDIUM"], languages: ["English", "Spanish", "Tagalog", "Romanian"], spacesTotal: 8, spacesOpen: 2 },
   { name: "Coast Newcomer Family Services", kind: "COMMUNITY", region: "Pacific", timeZone: "America/Vancouver", description: "Family support, child care connections and mental-health counselling for newcomer families.", services: ["FAMILY_SUPPORT", "MENTAL_HEALTH", "SETTLEMENT"], servesGenders: ALL_GENDERS, familiesWithChildren: true, minors: true, mentalHealthSupport: true, riskLevelsAccepted: ["LOW"], languages: ["English", "Korean", "Farsi", "Arabic"], spacesTotal: 14, spacesOpen: 2 },
 ];
 
@@ -258,7 +259,9 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       },
       select: { id: true },
     });
-    providers.push({ id: created.id, organizationId, name, region: provider.region });
+    // The specialised (anti-trafficking) provider is for people with indicators only: the demo's rotation of referrals
+    // across each region's providers leaves it out, so no demo person is referred there without a reason.
+    if (!provider.services.includes("ANTI_TRAFFICKING")) providers.push({ id: created.id, organizationId, name, region: provider.region });
   }
 
   const facilities: DemoContext["facilities"] = [];
@@ -299,9 +302,11 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
     else summary.existing += 1;
   }
   await seedTransfers(context);
+  await seedTraffickingScreen(context);
   await (await import("@/prisma/seed/complaints")).seedComplaints(prisma, now);
   await (await import("@/prisma/seed/outreach")).seedOutreach(prisma, now);
   await (await import("@/prisma/seed/policy")).seedPolicyAndTargets(prisma, now);
+  await (await import("@/prisma/seed/families")).seedFamilies(prisma, now);
   return summary;
 }
 
@@ -353,6 +358,44 @@ async function seedTransfers(context: DemoContext): Promise<void> {
     );
     if (!result.ok) throw new Error(`Demo transfer of ${reference} refused: ${result.reason}`);
   }
+}
+
+/**
+ * One trafficking screen, recorded by the app's own domain function (lib/trafficking/mutations.ts) as the assigned CLO
+ * of the first case with the trafficking flag and no counsel of record (a Vancouver case in the demo): so the demo shows
+ * the screen to that CLO (and the office's supervisors) and not to the other CLOs of the office. Made once.
+ */
+async function seedTraffickingScreen(context: DemoContext): Promise<void> {
+  const { recordTraffickingScreen } = await import("@/lib/trafficking/mutations");
+  const { prisma, now } = context;
+  const onSeedClient = <T>(work: (tx: Transaction) => Promise<T>) => prisma.$transaction((tx) => work(tx as unknown as Transaction));
+  const detention = await prisma.detention.findFirst({
+    where: { assignedCloId: { not: null }, detainee: { counselId: null }, screening: { flags: { some: { flag: "TRAFFICKING_INDICATORS" } } } },
+    orderBy: { reference: "asc" },
+    select: { id: true, reference: true, traffickingScreens: { select: { id: true }, take: 1 }, assignedClo: { select: { email: true } } },
+  });
+  if (!detention || detention.traffickingScreens.length > 0 || !detention.assignedClo) return;
+  const actor = await demoActor(prisma, detention.assignedClo.email);
+  const result = await recordTraffickingScreen(
+    actor,
+    {
+      detentionId: detention.id,
+      disclosureConfirmed: true,
+      disclosureMethod: "IN_PERSON",
+      interpreterLanguage: "Tagalog",
+      indicators: ["RECRUITMENT_FEES", "CONTROL_DOCUMENTS_HELD", "DEBT_UNPAYABLE", "CONDITIONS_HOUSING_CONTROLLED"],
+      recruitmentNotes: "Paid an agent abroad for a caregiver job that turned out to be cleaning work.",
+      controlNotes: "The employer kept the passport 'for safekeeping'.",
+      debtNotes: "Told the agent's fee is repaid from wages; the amount owed has not gone down.",
+      conditionsNotes: null,
+      threatsNotes: null,
+      marriageNotes: null,
+      outcome: "INDICATORS_OF_TRAFFICKING",
+    },
+    now,
+    onSeedClient,
+  );
+  if (!result.ok) throw new Error(`Demo trafficking screen of ${detention.reference} refused: ${result.reason}`);
 }
 
 type CaseSpec = { index: number; ordinal: number; stage: Stage; office: OfficeSeed["key"]; reference: string };

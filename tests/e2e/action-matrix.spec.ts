@@ -223,6 +223,33 @@ async function resourceListOf(office: "toronto" | "vancouver"): Promise<string> 
   return id;
 }
 
+/** A fresh resource list of an office (one-shot changes: retiring, an item to edit or remove), at version 1. */
+async function freshResourceList(office: "toronto" | "vancouver"): Promise<string> {
+  const id = randomUUID();
+  await db.query(`INSERT INTO "ResourceList" (id, "officeId", name, topic, "updatedAt") VALUES ($1, $2, $3, 'FAMILIES_AND_MINORS', now())`, [id, world.offices[office], unique("Matrix families list")]);
+  return id;
+}
+
+async function freshResourceItem(office: "toronto" | "vancouver"): Promise<{ listId: string; itemId: string }> {
+  const listId = await freshResourceList(office);
+  const itemId = randomUUID();
+  await db.query(`INSERT INTO "ResourceListItem" (id, "listId", name) VALUES ($1, $2, $3)`, [itemId, listId, unique("Matrix option")]);
+  return { listId, itemId };
+}
+
+async function referenceOf(detentionId: string): Promise<string> {
+  return (await row<{ reference: string }>(`SELECT reference FROM "Detention" WHERE id = $1`, [detentionId])).reference;
+}
+
+/** A fresh Toronto case with a minor-related flag: where best interests are recorded. */
+async function freshMinorCase(): Promise<string> {
+  const detentionId = await freshCase();
+  const screeningId = randomUUID();
+  await db.query(`INSERT INTO "Screening" (id, "detentionId", "recordedById", "updatedAt") VALUES ($1, $2, $3, now())`, [screeningId, detentionId, userOf("CLO_TORONTO")]);
+  await db.query(`INSERT INTO "ScreeningFlag" (id, "screeningId", flag) VALUES ($1, $2, 'MINOR_HOUSED')`, [randomUUID(), screeningId]);
+  return detentionId;
+}
+
 /** The send form's hidden fields on the compose page, as the persona's browser receives them after the preview. */
 async function previewedReferral(persona: Persona, consentId: string): Promise<{ previewDigest: string; fields: string[] }> {
   const url = `${app.base}/cases/${app.records.case}/referrals/new?provider=${world.harbour.providerId}&consent=${consentId}`;
@@ -616,6 +643,28 @@ const SCENARIOS: Record<string, Scenario> = {
             [detentionId],
           );
           expect(recorded).toEqual({ version: (screening?.version ?? 0) + 1, details, consented: true });
+        },
+      };
+    },
+  },
+
+  recordTraffickingScreenAction: {
+    // The trafficking flag's audience only: the case is CLO_TORONTO's; counsel of record sees the screen but does not record it.
+    prepare: async () => {
+      const detentionId = world.traffickingCase;
+      const recruitmentNotes = unique("Matrix: paid an agent for the journey");
+      const blank = { interpreterLanguage: "", controlNotes: "", debtNotes: "", conditionsNotes: "", threatsNotes: "", marriageNotes: "" };
+      return {
+        fields: { detentionId, disclosureConfirmed: "on", disclosureMethod: "IN_PERSON", indicators: "RECRUITMENT_FEES", recruitmentNotes, outcome: "EXPLOITATION", ...blank },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await row(`SELECT outcome, indicators::text[] AS indicators, "disclosureMethod" FROM "TraffickingScreen" WHERE "detentionId" = $1 AND "recruitmentNotes" = $2`, [detentionId, recruitmentNotes])).toEqual({
+            outcome: "EXPLOITATION",
+            indicators: ["RECRUITMENT_FEES"],
+            disclosureMethod: "IN_PERSON",
+          });
+          const flag = `SELECT 1 FROM "ScreeningFlag" f JOIN "Screening" s ON s.id = f."screeningId" WHERE s."detentionId" = $1 AND f.flag = 'TRAFFICKING_INDICATORS' AND f."consentRecordedAt" IS NOT NULL`;
+          expect(await rows(flag, [detentionId])).toHaveLength(1);
         },
       };
     },
@@ -1474,9 +1523,40 @@ const SCENARIOS: Record<string, Scenario> = {
     prepare: async (persona) => {
       const name = unique("Matrix resources");
       return {
-        fields: { name, description: "" },
+        fields: { name, description: "", topic: "FAMILIES_AND_MINORS", sharing: "ALL_OFFICES" },
         changed: async () => {
-          expect(await row(`SELECT "officeId" FROM "ResourceList" WHERE name = $1`, [name])).toEqual({ officeId: world.offices[officeOf(persona)] });
+          expect(await row(`SELECT "officeId", topic::text, sharing::text FROM "ResourceList" WHERE name = $1`, [name])).toEqual({ officeId: world.offices[officeOf(persona)], topic: "FAMILIES_AND_MINORS", sharing: "ALL_OFFICES" });
+        },
+      };
+    },
+  },
+
+  updateResourceListAction: {
+    // Own office: each CBSA persona edits their office's list; refused personas try Toronto's.
+    prepare: async (persona) => {
+      const listId = await resourceListOf(officeOf(persona));
+      const { version } = await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId]);
+      const name = unique("Matrix list renamed");
+      const other = officeOf(persona) === "toronto" ? world.offices.vancouver : world.offices.toronto;
+      return {
+        fields: { listId, version: String(version), name, description: "Edited by the matrix", topic: "FAMILIES_AND_MINORS", sharing: "NAMED_OFFICES", sharedOfficeIds: [other] },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await row(`SELECT name, version, sharing::text FROM "ResourceList" WHERE id = $1`, [listId])).toEqual({ name, version: version + 1, sharing: "NAMED_OFFICES" });
+          expect(await rows(`SELECT "officeId" FROM "ResourceListShare" WHERE "listId" = $1`, [listId])).toEqual([{ officeId: other }]);
+        },
+      };
+    },
+  },
+
+  retireResourceListAction: {
+    prepare: async (persona) => {
+      const listId = await freshResourceList(officeOf(persona));
+      return {
+        fields: { listId, version: "1" },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await row(`SELECT "retiredAt" IS NOT NULL AS retired, version FROM "ResourceList" WHERE id = $1`, [listId])).toEqual({ retired: true, version: 2 });
         },
       };
     },
@@ -1489,11 +1569,89 @@ const SCENARIOS: Record<string, Scenario> = {
       const { version } = await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId]);
       const name = unique("Matrix: drop-in legal clinic");
       return {
-        fields: { listId, providerId: "", name, notes: "" },
+        fields: { listId, version: String(version), providerId: "", name, notes: "" },
         target: { table: "ResourceList", id: listId },
         changed: async () => {
           expect(await rows(`SELECT 1 FROM "ResourceListItem" WHERE "listId" = $1 AND name = $2`, [listId, name])).toHaveLength(1);
           expect((await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId])).version).toBe(version + 1);
+        },
+      };
+    },
+  },
+
+  updateResourceItemAction: {
+    prepare: async (persona) => {
+      const { listId, itemId } = await freshResourceItem(officeOf(persona));
+      const name = unique("Matrix option renamed");
+      return {
+        fields: { itemId, version: "1", name, notes: "Call first" },
+        target: { table: "ResourceListItem", id: itemId },
+        changed: async () => {
+          expect(await row(`SELECT name, notes FROM "ResourceListItem" WHERE id = $1`, [itemId])).toEqual({ name, notes: "Call first" });
+          expect((await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId])).version).toBe(2);
+        },
+      };
+    },
+  },
+
+  removeResourceItemAction: {
+    prepare: async (persona) => {
+      const { listId, itemId } = await freshResourceItem(officeOf(persona));
+      return {
+        fields: { itemId, version: "1" },
+        target: { table: "ResourceListItem", id: itemId },
+        changed: async () => {
+          expect(await rows(`SELECT 1 FROM "ResourceListItem" WHERE id = $1`, [itemId])).toHaveLength(0);
+          expect((await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId])).version).toBe(2);
+        },
+      };
+    },
+  },
+
+  linkFamilyMemberAction: {
+    prepare: async () => {
+      const [parent, child] = [await freshCase(), await freshCase()];
+      return {
+        fields: { detentionId: parent, reference: await referenceOf(child) },
+        target: { table: "Detention", id: parent },
+        changed: async () => {
+          const members = await rows<{ groupId: string }>(`SELECT "groupId" FROM "FamilyGroupMember" WHERE "detentionId" IN ($1, $2)`, [parent, child]);
+          expect(members).toHaveLength(2);
+          expect(members[0]!.groupId).toBe(members[1]!.groupId);
+        },
+      };
+    },
+  },
+
+  unlinkFamilyMemberAction: {
+    prepare: async () => {
+      const [parent, child] = [await freshCase(), await freshCase()];
+      const groupId = randomUUID();
+      await db.query(`INSERT INTO "FamilyGroup" (id, "officeId") VALUES ($1, $2)`, [groupId, world.offices.toronto]);
+      for (const detentionId of [parent, child]) {
+        await db.query(`INSERT INTO "FamilyGroupMember" (id, "groupId", "detentionId", "addedById") VALUES ($1, $2, $3, $4)`, [randomUUID(), groupId, detentionId, userOf("CLO_TORONTO")]);
+      }
+      return {
+        fields: { detentionId: parent, memberDetentionId: child },
+        target: { table: "FamilyGroup", id: groupId },
+        changed: async () => {
+          // A family of one is no family: the group goes with its last link.
+          expect(await rows(`SELECT 1 FROM "FamilyGroupMember" WHERE "groupId" = $1`, [groupId])).toHaveLength(0);
+          expect(await rows(`SELECT 1 FROM "FamilyGroup" WHERE id = $1`, [groupId])).toHaveLength(0);
+        },
+      };
+    },
+  },
+
+  recordBestInterestsAction: {
+    prepare: async () => {
+      const detentionId = await freshMinorCase();
+      const considerations = unique("Matrix: the child attends school near the facility");
+      return {
+        fields: { detentionId, version: "0", ageBand: "AGE_5_TO_11", whereabouts: "HOUSED_WITH_PARENT", careArrangement: "DETAINED_PARENT", considerations },
+        target: { table: "Detention", id: detentionId },
+        changed: async () => {
+          expect(await row(`SELECT considerations, version FROM "BestInterestsRecord" WHERE "detentionId" = $1`, [detentionId])).toEqual({ considerations, version: 1 });
         },
       };
     },
@@ -1639,6 +1797,18 @@ test.describe("refusals that follow from a relationship, not a role", () => {
     tally.extra += 1;
   });
 
+  test("a trafficking screen is recorded only by the assigned CLO (and supervisors), and only after the disclosure is confirmed", async () => {
+    const action = byName("recordTraffickingScreenAction");
+    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo2.toronto@liaison.example")! });
+    const blank = { interpreterLanguage: "", recruitmentNotes: "", controlNotes: "", debtNotes: "", conditionsNotes: "", threatsNotes: "", marriageNotes: "" };
+    const fields = { detentionId, disclosureConfirmed: "on", disclosureMethod: "PHONE", indicators: "THREATS_FAMILY", outcome: "INDICATORS_OF_TRAFFICKING", ...blank };
+    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined });
+    // The assigned CLO without the confirmation: refused, naming it, with nothing written.
+    const unconfirmed = { ...fields, disclosureConfirmed: "" };
+    await expectRefused(action, "SUPERVISOR_TORONTO", { fields: unconfirmed, target: { table: "Detention", id: detentionId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    tally.extra += 2;
+  });
+
   test("counsel act only on their own clients' cases", async () => {
     const detentionId = await freshCase({ counselId: null });
     for (const name of ["addNoteAction", "addCounselNoteAction"]) {
@@ -1664,7 +1834,14 @@ test.describe("refusals that follow from a relationship, not a role", () => {
 
   test("a CBSA office works only on its own office's records", async () => {
     const listId = await resourceListOf("toronto");
-    await expectRefused(byName("addResourceItemAction"), "CLO_OTHER_OFFICE", { fields: { listId, providerId: "", name: unique("Matrix resource"), notes: "" }, target: { table: "ResourceList", id: listId }, changed: async () => undefined });
+    await expectRefused(byName("addResourceItemAction"), "CLO_OTHER_OFFICE", { fields: { listId, version: "1", providerId: "", name: unique("Matrix resource"), notes: "" }, target: { table: "ResourceList", id: listId }, changed: async () => undefined });
+    // A list shared with all offices is read there, never edited there.
+    const shared = await freshResourceList("toronto");
+    await db.query(`UPDATE "ResourceList" SET sharing = 'ALL_OFFICES' WHERE id = $1`, [shared]);
+    await expectRefused(byName("updateResourceListAction"), "CLO_OTHER_OFFICE", { fields: { listId: shared, version: "1", name: unique("Matrix takeover"), description: "", topic: "GENERAL", sharing: "OFFICE" }, target: { table: "ResourceList", id: shared }, changed: async () => undefined });
+    // A family link names a case of the actor's own office: a Toronto case's reference finds nothing from Vancouver.
+    await expectRefused(byName("linkFamilyMemberAction"), "CLO_TORONTO", { fields: { detentionId: app.records.case, reference: (await row<{ reference: string }>(`SELECT reference FROM "Detention" WHERE "officeId" = $1 LIMIT 1`, [world.offices.vancouver])).reference }, target: { table: "Detention", id: app.records.case }, changed: async () => undefined }, { refusal: "anyFailure" });
+    tally.extra += 2;
     // Intake names a facility: another office's is not a choice (a field error, since the form offers only the office's own).
     const intake = await SCENARIOS.createDetentionAction!.prepare("CLO_TORONTO");
     await expectRefused(byName("createDetentionAction"), "CLO_OTHER_OFFICE", intake, { refusal: "anyFailure" });

@@ -141,10 +141,13 @@ test("a trafficking indicator moves the assessment deadline only for those who m
 
   await openSection(page, "Screening");
   const screening = page.getByRole("region", { name: "Screening" });
-  await screening.getByLabel("Flag").selectOption({ label: "Trafficking indicators" });
-  await screening.getByLabel("The person consented to this being recorded").check();
-  await screening.getByRole("button", { name: "Save flag" }).click();
-  await expect(page.getByText("The flag was saved.")).toBeVisible();
+  // Trafficking indicators are recorded through the structured screen (tests/e2e/trafficking.spec.ts goes through it).
+  await screening.getByText("Trafficking screen", { exact: true }).click();
+  await screening.getByRole("checkbox", { name: /^I told the person, in their language, who will see this screen/ }).check();
+  await screening.getByRole("checkbox", { name: "Owes a debt that keeps growing or can never be repaid" }).check();
+  await screening.getByRole("radio", { name: "Exploitation short of trafficking" }).check();
+  await screening.getByRole("button", { name: "Record the screen" }).click();
+  await expect(page.getByText("Trafficking screen recorded.")).toBeVisible();
   await expect(deadline).toContainText("48 hours after detention, because of a vulnerability flag");
   await expect(flags).toContainText("Trafficking indicators");
 

@@ -54,7 +54,7 @@ test.describe("service providers", () => {
     await expect(page.getByRole("heading", { level: 1, name: /^Providers for case TOR-/ })).toBeVisible();
     await expect(page.getByText("Contracted programs get no preference.", { exact: false })).toBeVisible();
     const suggestions = page.getByRole("list", { name: "Providers by fit" }).getByRole("listitem");
-    await expect(suggestions).toHaveCount(12);
+    await expect(suggestions).toHaveCount(13);
     // Each suggestion says in words whether there is room.
     for (const suggestion of await suggestions.all()) await expect(suggestion.getByText(/spaces? open/)).toBeVisible();
     await page.getByRole("link", { name: "Refer to Family Welcome Centre" }).click();
@@ -74,15 +74,22 @@ test.describe("service providers", () => {
     await expect(page.getByText("The contact was recorded.")).toBeVisible();
     await expect(page.getByRole("row", { name: /Family Welcome Centre.*Intake criteria for families with children/ })).toBeVisible();
 
-    await page.getByLabel("List name").fill("Families with children");
-    await page.getByRole("button", { name: "Create list" }).click();
+    // Resource lists have a page of their own (lib/resource-lists), linked from Outreach.
+    await page.getByRole("link", { name: "Open the resource lists" }).click();
+    await page.waitForURL((url) => url.pathname === "/resource-lists");
+    await expectAccessible();
+    await page.getByText("Start a resource list").click();
+    const newList = page.getByRole("form", { name: "Start a resource list" });
+    await newList.getByLabel("List name").fill("Families with children");
+    await newList.getByRole("button", { name: "Create list" }).click();
     await expect(page.getByText("The resource list was created.")).toBeVisible();
+    await page.getByText("Add an option to Families with children", { exact: true }).click();
     const addOption = page.getByRole("form", { name: "Add an option to Families with children" });
     await addOption.getByLabel("Provider", { exact: true }).selectOption({ label: "Family Welcome Centre" });
     await addOption.getByLabel("Notes").fill("Keeps families together");
     await addOption.getByRole("button", { name: "Add option" }).click();
     await expect(addOption.getByText("The option was added.")).toBeVisible();
-    await expect(page.getByRole("region", { name: "Families with children" }).getByRole("link", { name: "Family Welcome Centre" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Families with children", exact: true }).getByRole("link", { name: "Family Welcome Centre" })).toBeVisible();
     await expectAccessible();
   });
 });

@@ -51,7 +51,7 @@ describe("demo seed", () => {
     // Counted among the demo's own records: other test files add offices and providers of their own to this database.
     const demoProviders = { organization: { name: { in: PROVIDERS.map((provider) => provider.name) } } };
     expect(await prisma.organization.count({ where: { kind: "CBSA_OFFICE", name: { in: OFFICES.map((office) => office.name) } } })).toBe(3);
-    expect(await prisma.serviceProvider.count({ where: demoProviders })).toBe(12);
+    expect(await prisma.serviceProvider.count({ where: demoProviders })).toBe(13);
     expect(await prisma.serviceProvider.count({ where: { ...demoProviders, kind: "CCMS_CONTRACTED" } })).toBe(3);
     // Every demo person has a DEMO- client identifier.
     expect(await prisma.detention.count({ where: { detainee: { clientId: { startsWith: "DEMO-" } } } })).toBe(60);

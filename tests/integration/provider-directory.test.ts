@@ -9,10 +9,12 @@ process.env.DATABASE_URL = inject("databaseUrl");
 const { listProviders, getProvider, matchProvidersForCase, ownProviderId } = await import("@/lib/providers/queries");
 const { updateProvider, createProvider } = await import("@/lib/providers/mutations");
 const { providerListParamsSchema, providerProfileSchema } = await import("@/lib/providers/schema");
-const { createOutreachContact, createResourceList, addResourceItem, markFollowUpDone, updateOutreachContact } = await import("@/lib/outreach/mutations");
-const { listOpenFollowUps, listOutreachContacts, listResourceLists } = await import("@/lib/outreach/queries");
+const { createOutreachContact, markFollowUpDone, updateOutreachContact } = await import("@/lib/outreach/mutations");
+const { listOpenFollowUps, listOutreachContacts } = await import("@/lib/outreach/queries");
 const { loadReport } = await import("@/lib/reports/queries");
 const { reportFilterSchema } = await import("@/lib/reports/schema");
+const { createResourceList, addResourceItem } = await import("@/lib/resource-lists/mutations");
+const { listResourceLists } = await import("@/lib/resource-lists/queries");
 
 let prisma: PrismaClient;
 // Other test files share this run's database: whatever these tests change is put back afterwards.
@@ -85,7 +87,7 @@ describe("the provider directory", () => {
     expect(french.total).toBe(3);
     const open = await listProviders(clo, params({ open: "1" }));
     expect(open.rows.every((row) => row.spacesOpen > 0)).toBe(true);
-    expect(open.total).toBe(10);
+    expect(open.total).toBe(11);
     const search = await listProviders(clo, params({ q: "lgbtq" }));
     expect(search.rows.map((row) => row.name)).toEqual(["Rainbow Newcomer Network"]);
     const families = await listProviders(clo, params({ familiesWithChildren: "1", gender: "FEMALE", service: "HOUSING" }));
@@ -267,15 +269,15 @@ describe("outreach and resource lists", () => {
     expect(montrealLog.filter((row) => created.includes(row.id))).toEqual([]);
     expect(await prisma.outreachContact.count({ where: { id: { in: montrealLog.map((row) => row.id) }, office: { name: { not: "CBSA Quebec Region" } } } })).toBe(0);
 
-    const list = await createResourceList(clo, { name: "LGBTQ+ people", description: null });
+    const list = await createResourceList(clo, { name: "LGBTQ+ people", description: null, topic: "GENERAL", sharing: "OFFICE", sharedOfficeIds: [] });
     if (!list.ok) throw new Error("list refused");
-    expect((await addResourceItem(clo, { listId: list.id, providerId: provider.id, name: null, notes: "Peer support" })).ok).toBe(true);
-    expect(await addResourceItem(montreal, { listId: list.id, name: "Elsewhere", notes: null })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect((await addResourceItem(clo, { listId: list.id, version: 1, providerId: provider.id, name: null, notes: "Peer support" })).ok).toBe(true);
+    expect(await addResourceItem(montreal, { listId: list.id, version: 2, name: "Elsewhere", notes: null })).toEqual({ ok: false, reason: "NOT_FOUND" });
     const lists = await listResourceLists(colleague);
     expect(lists.find((entry) => entry.id === list.id)!.items.map((item) => item.name)).toEqual(["Rainbow Newcomer Network"]);
-    expect(await listResourceLists(montreal)).toEqual([]);
+    expect((await listResourceLists(montreal)).map((entry) => entry.id)).not.toContain(list.id);
     const caseworker = await actorFor(prisma, "caseworker.rainbow@liaison.example");
-    expect(await createResourceList(caseworker, { name: "x", description: null })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await createResourceList(caseworker, { name: "x", description: null, topic: "GENERAL", sharing: "OFFICE", sharedOfficeIds: [] })).toEqual({ ok: false, reason: "NOT_FOUND" });
     expect(await prisma.auditEvent.count({ where: { action: { in: ["outreach.create", "resource_list.create", "resource_list.add_item"] } } })).toBe(4);
   });
 });

@@ -14,12 +14,15 @@ import { recordReviewSchema, scheduleHearingSchema } from "@/lib/reviews/schema"
 import { createProviderFormSchema, updateProviderFormSchema } from "@/lib/providers/schema";
 import { removeDocumentSchema, uploadDocumentSchema } from "@/lib/documents/schema";
 import { correctDetentionSchema, correctPersonSchema, mergePeopleSchema } from "@/lib/corrections/schema";
-import { outreachContactSchema, resourceItemSchema, resourceListSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
+import { outreachContactSchema, updateOutreachContactSchema } from "@/lib/outreach/schema";
+import { addResourceItemSchema, createResourceListSchema, updateResourceItemSchema, updateResourceListSchema } from "@/lib/resource-lists/schema";
+import { linkFamilyMemberSchema, recordBestInterestsSchema } from "@/lib/families/schema";
 import { schedulePolicySchema } from "@/lib/policy/schema";
 import { setTargetsSchema } from "@/lib/targets/schema";
 import { TARGET_INDICATORS } from "@/lib/targets/rules";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { setPasswordWithLinkSchema } from "@/lib/password-links/schema";
+import { recordTraffickingScreenSchema } from "@/lib/trafficking/schema";
 import { fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
 
 /**
@@ -154,8 +157,18 @@ const FORMS: Form[] = [
     fixed: { contactId: ID },
     cases: [{ contactedOn: "2026-06-10", topic: "Intake", organizationName: "Centre", nextStep: "Call back", nextStepDueOn: "2026-13-01" }],
   },
-  { name: "resource list", schema: resourceListSchema, namespace: "outreachValidation", fields: ["name", "description"] },
-  { name: "resource list option", schema: resourceItemSchema, namespace: "outreachValidation", fields: ["providerId", "name", "notes"] },
+  {
+    name: "resource list",
+    schema: createResourceListSchema,
+    namespace: "resourceListValidation",
+    fields: ["name", "description", "topic", "sharing", "sharedOfficeIds"],
+    cases: [{ sharing: "NAMED_OFFICES", sharedOfficeIds: "" }],
+  },
+  { name: "resource list edit", schema: updateResourceListSchema, namespace: "resourceListValidation", fields: ["name", "description", "topic", "sharing", "sharedOfficeIds"] },
+  { name: "resource list option", schema: addResourceItemSchema, namespace: "resourceListValidation", fields: ["providerId", "name", "notes"] },
+  { name: "resource list option edit", schema: updateResourceItemSchema, namespace: "resourceListValidation", fields: ["name", "notes"], fixed: { itemId: ID } },
+  { name: "family link", schema: linkFamilyMemberSchema, namespace: "familyValidation", fields: ["reference"] },
+  { name: "best interests of a child", schema: recordBestInterestsSchema, namespace: "familyValidation", fields: ["ageBand", "whereabouts", "careArrangement", "considerations"] },
   {
     name: "policy change (hours)",
     schema: schedulePolicySchema,
@@ -182,6 +195,16 @@ const FORMS: Form[] = [
     fields: ["newPassword", "confirmPassword"],
     fixed: { token: "a".repeat(43) },
     cases: [{ newPassword: "Heron-Willow-Ferry-4417", confirmPassword: "Heron-Willow-Ferry-4418" }],
+  },
+  {
+    name: "trafficking screen",
+    schema: recordTraffickingScreenSchema,
+    namespace: "traffickingValidation",
+    fields: ["disclosureConfirmed", "disclosureMethod", "interpreterLanguage", "indicators", "recruitmentNotes", "controlNotes", "debtNotes", "conditionsNotes", "threatsNotes", "marriageNotes", "outcome"],
+    cases: [
+      { disclosureConfirmed: "on", disclosureMethod: "IN_PERSON", outcome: "EXPLOITATION" },
+      { disclosureConfirmed: "on", disclosureMethod: "PHONE", indicators: "DEBT_UNPAYABLE", outcome: "NO_INDICATORS_IDENTIFIED" },
+    ],
   },
   { name: "complaint", schema: fileComplaintSchema, namespace: "complaintValidation", fields: ["officeId", "onBehalfOf", "category", "description", "remedySought"], fixed: { referralId: "" } },
   { name: "complaint review", schema: reviewComplaintSchema, namespace: "complaintValidation", fields: ["handlerId", "investigationNotes"], fixed: { complaintId: ID } },

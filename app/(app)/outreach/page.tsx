@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
-import { listOpenFollowUps, listOutreachContacts, listResourceLists, officeTimeZone, type OutreachRow } from "@/lib/outreach/queries";
+import { listOpenFollowUps, listOutreachContacts, officeTimeZone, type OutreachRow } from "@/lib/outreach/queries";
 import { localToday } from "@/lib/time/facility-clock";
 import { providerChoices } from "@/lib/providers/queries";
 import { pageSchema } from "@/lib/pagination";
@@ -12,7 +12,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
-import { EditOutreachContactForm, FollowUpDoneForm, OutreachContactForm, ResourceItemForm, ResourceListForm, type ContactValues } from "@/components/outreach/outreach-forms";
+import { EditOutreachContactForm, FollowUpDoneForm, OutreachContactForm, type ContactValues } from "@/components/outreach/outreach-forms";
 
 /** A stored calendar date (midnight UTC) as the date input's value. */
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
@@ -38,7 +38,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   if (!can(actor, "outreach.manage")) notFound();
   const page = pageSchema.parse(firstValue((await searchParams).page));
-  const [contacts, followUps, lists, providers, timeZone] = await Promise.all([listOutreachContacts(actor, page), listOpenFollowUps(actor), listResourceLists(actor), providerChoices(actor), officeTimeZone(actor)]);
+  const [contacts, followUps, providers, timeZone] = await Promise.all([listOutreachContacts(actor, page), listOpenFollowUps(actor), providerChoices(actor), officeTimeZone(actor)]);
   const options = providers.map(({ id, name }) => ({ id, name }));
   const t = await getTranslations("outreach");
   const locale = (await getLocale()) as AppLocale;
@@ -153,31 +153,8 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="resource-lists">
         <h2 id="resource-lists" className="mb-1 text-xl font-semibold">{t("listsTitle")}</h2>
         <p className="mb-3 text-slate-700">{t("listsIntro")}</p>
-        {lists.length === 0 && <p className="mb-3 text-sm text-slate-600">{t("noLists")}</p>}
-        <div className="space-y-4">
-          {lists.map((list) => (
-            <section key={list.id} aria-labelledby={`list-${list.id}`} className="rounded border border-slate-300 bg-white p-4">
-              <h3 id={`list-${list.id}`} className="text-lg font-semibold">{list.name}</h3>
-              {list.description && <p className="mb-2 text-sm text-slate-700">{list.description}</p>}
-              {list.items.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("noItems")}</p>
-              ) : (
-                <ul className="list-disc pl-5 text-sm">
-                  {list.items.map((item) => (
-                    <li key={item.id}>
-                      {item.providerId ? <Link href={`/providers/${item.providerId}`} className="text-brand-800 underline">{item.name}</Link> : <span className="font-medium">{item.name}</span>}
-                      {item.notes && <> — {item.notes}</>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <ResourceItemForm listId={list.id} listName={list.name} providers={options} />
-            </section>
-          ))}
-        </div>
-        <div className="mt-4">
-          <ResourceListForm />
-        </div>
+        {/* Resource lists are edited, shared and retired on their own page (lib/resource-lists). */}
+        <Link href="/resource-lists" className="text-brand-800 underline">{(await getTranslations("resourceLists"))("openLists")}</Link>
       </section>
     </>
   );

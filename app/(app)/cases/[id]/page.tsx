@@ -27,6 +27,9 @@ import { BundleSection } from "@/components/case/bundle-section";
 import { can } from "@/lib/authz";
 import { ComplaintLink } from "@/components/complaints/complaint-link";
 import { CounselCollaborationSection } from "@/components/case/counsel-collaboration-section";
+import { FamiliesSection } from "@/components/case/families-section";
+import { FamilyMembersSection } from "@/components/case/family-members-section";
+import { MINOR_FLAGS } from "@/lib/families/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -74,7 +77,27 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       id: "case-screening",
       title: t("sections.screening"),
       show: true,
-      content: () => <ScreeningSection detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
+      content: () => <ScreeningSection actor={actor} detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
+    },
+    // Only on a case with a minor-related flag this viewer may see (getCaseFile derives it from the visible flags).
+    {
+      id: "case-families",
+      title: await title("families"),
+      show: caseFile.families !== null,
+      content: () => (
+        <FamiliesSection
+          detentionId={caseFile.id}
+          zone={zone}
+          families={caseFile.families!}
+          minorFlags={(caseFile.screening?.flags ?? []).map((entry) => entry.flag).filter((flag) => (MINOR_FLAGS as readonly string[]).includes(flag))}
+        />
+      ),
+    },
+    {
+      id: "case-family-members",
+      title: await title("families", "membersTitle"),
+      show: caseFile.familyMembers !== null,
+      content: () => <FamilyMembersSection detentionId={caseFile.id} slice={caseFile.familyMembers!} />,
     },
     {
       id: "case-assessment",
