@@ -7,6 +7,7 @@ import { reportFlagSql } from "@/lib/authz/sql";
 import { LENGTH_BANDS, type ReportFilters } from "@/lib/reports/schema";
 import { loadPolicyVersions } from "@/lib/policy/queries";
 import { policySegments } from "@/lib/policy/rules";
+import type { IndicatorCounts } from "@/lib/targets/rules";
 
 /**
  * Supervisors' indicators (docs/domain.md, Reporting), each computed in PostgreSQL with aggregates over
@@ -380,21 +381,7 @@ async function outreachRows(officeIds: string[], filters: ReportFilters): Promis
 }
 
 /** The counts behind the targets (lib/targets/rules.ts IndicatorCounts), for one group of a report. */
-export type GroupCounts = {
-  key: string;
-  label: string;
-  assessed: number;
-  assessedBeforeSevenDay: number;
-  interviewed: number;
-  vulnerable: number;
-  vulnerableAssessedInWindow: number;
-  medianDaysToAssessment: number | null;
-  released: number;
-  releasedOnAtd: number;
-  referralsSent: number;
-  communityReferralsSent: number;
-  overdueReviews: number;
-};
+export type GroupCounts = { key: string; label: string } & IndicatorCounts;
 
 /**
  * The indicators of one office's dates grouped by office or by CLO, with referrals sent (and those to community,

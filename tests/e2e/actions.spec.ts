@@ -199,12 +199,12 @@ async function validForms(): Promise<{ action: string; persona: Persona; fields:
       },
       {
         action: "createOutreachContactAction", persona: "CLO_TORONTO",
-        fields: { providerId: "", organizationName: "Community Centre", contactedOn: day(-1), topic: "Beds", outcome: "Two beds free." },
-        dates: ["contactedOn"], times: [], dateTimes: [], texts: ["organizationName", "topic", "outcome"],
+        fields: { providerId: "", organizationName: "Community Centre", contactedOn: day(-1), topic: "Beds", outcome: "Two beds free.", nextStep: "Call back", nextStepDueOn: day(2) },
+        dates: ["contactedOn", "nextStepDueOn"], times: [], dateTimes: [], texts: ["organizationName", "topic", "outcome", "nextStep"],
       },
       { action: "postReferralMessageAction", persona: "CLO_TORONTO", fields: { referralId: app.records.referral, body: "Any news?" }, dates: [], times: [], dateTimes: [], texts: ["body"] },
       { action: "addCounselNoteAction", persona: "COUNSEL_OF_RECORD", fields: { detentionId: caseId, body: "Hearing strategy." }, dates: [], times: [], dateTimes: [], texts: ["body"] },
-      { action: "createResourceListAction", persona: "CLO_TORONTO", fields: { name: "Shelters", description: "Beds this week." }, dates: [], times: [], dateTimes: [], texts: ["name", "description"] },
+      { action: "createResourceListAction", persona: "CLO_TORONTO", fields: { name: "Shelters", description: "Beds this week.", topic: "GENERAL", sharing: "OFFICE" }, dates: [], times: [], dateTimes: [], texts: ["name", "description"] },
       { action: "createOrganizationAction", persona: "ADMIN", fields: { name: "Hostile Org", kind: "OTHER_NGO", region: "Greater Toronto Area", timeZone: "America/Toronto" }, dates: [], times: [], dateTimes: [], texts: ["name", "region", "timeZone"] },
       {
         action: "createUserAction", persona: "ADMIN",
