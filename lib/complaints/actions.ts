@@ -3,6 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/authz";
 import { fieldErrors, type ActionResult } from "@/lib/action-result";
 import { serverAction } from "@/lib/server-action";
 import { complaintStepSchema, fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
@@ -47,42 +49,16 @@ export const fileComplaintAction = serverAction({
   },
 });
 
-export const reviewComplaintAction = serverAction({
-  input: reviewComplaintSchema,
-  validation: "complaintValidation",
-  run: reviewComplaint,
-  refused,
-  succeeded: (result) => shown(result.complaintId, "review"),
-});
+/**
+ * One step of a complaint's handling: its form, its domain function, and where the browser goes after it. Each step
+ * refuses the same way and ends the same way (the complaint's page, saying what was done).
+ */
+function complaintStep<Schema extends z.ZodType>(input: Schema, run: (actor: Actor, input: z.output<Schema>) => Promise<ComplaintResult>, step: Parameters<typeof shown>[1]) {
+  return serverAction({ input, validation: "complaintValidation", run, refused, succeeded: (result) => shown(result.complaintId, step) });
+}
 
-export const respondComplaintAction = serverAction({
-  input: respondComplaintSchema,
-  validation: "complaintValidation",
-  run: respondComplaint,
-  refused,
-  succeeded: (result) => shown(result.complaintId, "respond"),
-});
-
-export const closeComplaintAction = serverAction({
-  input: complaintStepSchema,
-  validation: "complaintValidation",
-  run: closeComplaint,
-  refused,
-  succeeded: (result) => shown(result.complaintId, "close"),
-});
-
-export const withdrawComplaintAction = serverAction({
-  input: complaintStepSchema,
-  validation: "complaintValidation",
-  run: withdrawComplaint,
-  refused,
-  succeeded: (result) => shown(result.complaintId, "withdraw"),
-});
-
-export const shareComplaintSummaryAction = serverAction({
-  input: shareComplaintSchema,
-  validation: "complaintValidation",
-  run: shareComplaintSummary,
-  refused,
-  succeeded: (result) => shown(result.complaintId, "share"),
-});
+export const reviewComplaintAction = complaintStep(reviewComplaintSchema, reviewComplaint, "review");
+export const respondComplaintAction = complaintStep(respondComplaintSchema, respondComplaint, "respond");
+export const closeComplaintAction = complaintStep(complaintStepSchema, closeComplaint, "close");
+export const withdrawComplaintAction = complaintStep(complaintStepSchema, withdrawComplaint, "withdraw");
+export const shareComplaintSummaryAction = complaintStep(shareComplaintSchema, shareComplaintSummary, "share");
