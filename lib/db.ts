@@ -57,7 +57,13 @@ export function queryCounting(): boolean {
   return process.env.LIAISON_BENCH === "1";
 }
 
-export const queryCounter = { count: 0 };
+/**
+ * On globalThis, like the client: Next bundles lib/db.ts more than once (instrumentation.ts, whose job runner creates
+ * the client first, and each route's server bundle), and a module-level counter would be one copy per bundle. The
+ * client increments the copy of the bundle that created it while /api/bench/query-count read its own, which stayed 0.
+ */
+const globalForCounter = globalThis as unknown as { liaisonQueryCounter?: { count: number } };
+export const queryCounter = (globalForCounter.liaisonQueryCounter ??= { count: 0 });
 
 export type Database = ReturnType<typeof createPrismaClient>;
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
