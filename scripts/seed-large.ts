@@ -10,8 +10,8 @@
  * Speed (500,000 detentions is a decade of national history, issue 17): rows go in as one INSERT … SELECT FROM
  * unnest(…) per table per batch of 5,000 detentions, every column sent as one text array (a handful of
  * parameters, whatever the batch size; PostgreSQL parses and casts them), and the next batch is generated while
- * the database writes the previous one. Prisma's createMany spent most of the old seed's time building its query
- * in JavaScript (50,000 detentions took 4.5 minutes).
+ * the database writes the previous one: 500,000 detentions in about 3 minutes here, where Prisma's createMany in
+ * batches of 2,000 took 4.5 minutes for 50,000.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
