@@ -629,20 +629,17 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   recordFlagAction: {
-    // Trafficking indicators: only the assigned CLO and supervisors (docs/domain.md). The case is CLO_TORONTO's.
+    // A flag recorded by hand on a case of CLO_TORONTO's office (trafficking indicators go through the screen only).
     prepare: async () => {
       const detentionId = world.traffickingCase;
       const screening = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Screening" WHERE "detentionId" = $1`, [detentionId]))[0];
-      const details = unique("Matrix: indicators noted at interview");
+      const details = unique("Matrix: needs an interpreter for Tigrinya");
       return {
-        fields: { detentionId, version: String(screening?.version ?? 0), flag: "TRAFFICKING_INDICATORS", details, consent: "on" },
+        fields: { detentionId, version: String(screening?.version ?? 0), flag: "LANGUAGE_BARRIER", details },
         target: screening ? { table: "Screening", id: screening.id } : { table: "Detention", id: detentionId },
         changed: async () => {
-          const recorded = await row(
-            `SELECT s.version, f.details, f."consentRecordedAt" IS NOT NULL AS consented FROM "Screening" s JOIN "ScreeningFlag" f ON f."screeningId" = s.id WHERE s."detentionId" = $1 AND f.flag = 'TRAFFICKING_INDICATORS'`,
-            [detentionId],
-          );
-          expect(recorded).toEqual({ version: (screening?.version ?? 0) + 1, details, consented: true });
+          const recorded = await row(`SELECT s.version, f.details FROM "Screening" s JOIN "ScreeningFlag" f ON f."screeningId" = s.id WHERE s."detentionId" = $1 AND f.flag = 'LANGUAGE_BARRIER'`, [detentionId]);
+          expect(recorded).toEqual({ version: (screening?.version ?? 0) + 1, details });
         },
       };
     },
@@ -1786,11 +1783,14 @@ for (const action of ACTIONS) {
 test.describe("refusals that follow from a relationship, not a role", () => {
   const byName = (name: string) => ACTIONS.find((action) => action.name === name)!;
 
-  test("trafficking indicators are recorded only by the assigned CLO (and supervisors)", async () => {
+  test("trafficking indicators are never recorded through the flag form, not even by the assigned CLO", async () => {
     const action = byName("recordFlagAction");
-    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo2.toronto@liaison.example")! });
+    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo.toronto@liaison.example")! });
     const fields = { detentionId, version: "0", flag: "TRAFFICKING_INDICATORS", details: unique("Matrix: indicators noted"), consent: "on" };
-    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined });
+    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    const refused = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm(fields)));
+    // The refusal names the field and says where indicators are recorded; nothing of the case is in it.
+    expect(Object.keys((refused.result as { fieldErrors?: Record<string, string> }).fieldErrors ?? {})).toEqual(["flag"]);
     // Another flag on the same case is theirs to record: the refusal is the trafficking rule, not the case.
     const other = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm({ ...fields, flag: "MEDICAL" })));
     expect(other.result).toMatchObject({ ok: true });

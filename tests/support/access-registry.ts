@@ -158,7 +158,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/corrections/actions.ts", name: "correctDetentionAction", allowed: CASE_TEAM, rule: "cases.edit + own office, versioned" },
   { file: "lib/corrections/actions.ts", name: "mergePeopleAction", allowed: ["SUPERVISOR_TORONTO"], rule: "people.merge (supervisors); both records visible to the office" },
   { file: "lib/transfers/actions.ts", name: "recordTransferAction", allowed: CASE_TEAM, rule: "cases.edit + own office (the sending office), versioned; a facility of another office hands the case over" },
-  { file: "lib/screening/actions.ts", name: "recordFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office; trafficking only for the assigned CLO and supervisors" },
+  { file: "lib/screening/actions.ts", name: "recordFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office; never trafficking indicators (recordTraffickingScreenAction records those)" },
   { file: "lib/screening/actions.ts", name: "removeFlagAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
   { file: "lib/trafficking/actions.ts", name: "recordTraffickingScreenAction", allowed: CASE_TEAM, rule: "cases.edit + own office + the trafficking flag's audience: the assigned CLO and supervisors" },
   { file: "lib/tasks/actions.ts", name: "createTaskAction", allowed: CASE_TEAM, rule: "cases.edit + own office" },
