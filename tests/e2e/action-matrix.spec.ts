@@ -230,10 +230,10 @@ async function freshResourceList(office: "toronto" | "vancouver"): Promise<strin
   return id;
 }
 
-async function freshResourceItem(office: "toronto" | "vancouver"): Promise<{ listId: string; itemId: string }> {
-  const listId = await freshResourceList(office);
+async function freshResourceItem(office: "toronto" | "vancouver", position = 0, listId?: string): Promise<{ listId: string; itemId: string }> {
+  listId ??= await freshResourceList(office);
   const itemId = randomUUID();
-  await db.query(`INSERT INTO "ResourceListItem" (id, "listId", name) VALUES ($1, $2, $3)`, [itemId, listId, unique("Matrix option")]);
+  await db.query(`INSERT INTO "ResourceListItem" (id, "listId", name, position) VALUES ($1, $2, $3, $4)`, [itemId, listId, unique("Matrix option"), position]);
   return { listId, itemId };
 }
 
@@ -1554,6 +1554,36 @@ const SCENARIOS: Record<string, Scenario> = {
         target: { table: "ResourceList", id: listId },
         changed: async () => {
           expect(await row(`SELECT "retiredAt" IS NOT NULL AS retired, version FROM "ResourceList" WHERE id = $1`, [listId])).toEqual({ retired: true, version: 2 });
+        },
+      };
+    },
+  },
+
+  restoreResourceListAction: {
+    prepare: async (persona) => {
+      const listId = await freshResourceList(officeOf(persona));
+      await db.query(`UPDATE "ResourceList" SET "retiredAt" = now() WHERE id = $1`, [listId]);
+      return {
+        fields: { listId, version: "1" },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await row(`SELECT "retiredAt" IS NULL AS "inUse", version FROM "ResourceList" WHERE id = $1`, [listId])).toEqual({ inUse: true, version: 2 });
+        },
+      };
+    },
+  },
+
+  moveResourceItemAction: {
+    // The second of two options moved up: the list's version moves on with its order.
+    prepare: async (persona) => {
+      const { listId, itemId: first } = await freshResourceItem(officeOf(persona), 0);
+      const { itemId: second } = await freshResourceItem(officeOf(persona), 1, listId);
+      return {
+        fields: { itemId: second, version: "1", direction: "UP" },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await rows(`SELECT id FROM "ResourceListItem" WHERE "listId" = $1 ORDER BY position, id`, [listId])).toEqual([{ id: second }, { id: first }]);
+          expect((await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId])).version).toBe(2);
         },
       };
     },

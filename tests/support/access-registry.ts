@@ -212,6 +212,8 @@ export const ACTIONS: ActionEntry[] = [
   { file: "lib/resource-lists/actions.ts", name: "addResourceItemAction", allowed: CBSA, rule: "the list's own office only, at the list's version" },
   { file: "lib/resource-lists/actions.ts", name: "updateResourceItemAction", allowed: CBSA, rule: "the list's own office only, at the list's version" },
   { file: "lib/resource-lists/actions.ts", name: "removeResourceItemAction", allowed: CBSA, rule: "the list's own office only, at the list's version" },
+  { file: "lib/resource-lists/actions.ts", name: "restoreResourceListAction", allowed: CBSA, rule: "the list's own office only, versioned; a retired list back in use where it was offered" },
+  { file: "lib/resource-lists/actions.ts", name: "moveResourceItemAction", allowed: CBSA, rule: "the list's own office only, at the list's version" },
   { file: "lib/families/actions.ts", name: "linkFamilyMemberAction", allowed: CASE_TEAM, rule: "cases.edit; both cases of the actor's office (detentionScope), named by reference" },
   { file: "lib/families/actions.ts", name: "unlinkFamilyMemberAction", allowed: CASE_TEAM, rule: "cases.edit; both cases of the actor's office and of one family group" },
   { file: "lib/families/actions.ts", name: "recordBestInterestsAction", allowed: CASE_TEAM, rule: "cases.edit + own office; a case with a minor-related flag; versioned" },
