@@ -125,13 +125,13 @@ function supervise(count: number, port: number, hostname: string) {
     }
     // A worker that never served (a missing build, a bad environment) would fail the same way again: stop, say so.
     if (!everServed) {
-      console.error(`app-server: worker ${slot} exited before serving (code ${code ?? signal}); stopping.`);
+      console.error(`app-server: worker ${slot} exited before serving (${signal ? `signal ${signal}` : `code ${code}`}); stopping.`);
       stopAll(1);
       return;
     }
     crashes = lived > WORKER_STABLE_MS ? 1 : crashes + 1;
     const delay = restartDelayMs(crashes);
-    console.error(`app-server: worker ${slot} exited (code ${code ?? signal}); restarting it in ${delay / 1000} s.`);
+    console.error(`app-server: worker ${slot} exited (${signal ? `signal ${signal}` : `code ${code}`}); restarting it in ${delay / 1000} s.`);
     const timer = setTimeout(() => {
       pendingRestarts.delete(timer);
       if (!stopping) fork(slot);
