@@ -98,6 +98,8 @@ function supervise(count: number, port: number, hostname: string) {
   let stopCode = 0;
   let everServed = false;
   let crashes = 0;
+  // The workers not yet exited, with their slot and start: tracked here, since cluster.workers may still hold a worker
+  // whose 'exit' came before its 'disconnect'.
   const startedAt = new Map<Worker, number>();
   const slots = new Map<Worker, number>();
   const pendingRestarts = new Set<NodeJS.Timeout>();
@@ -120,7 +122,7 @@ function supervise(count: number, port: number, hostname: string) {
     slots.delete(worker);
     startedAt.delete(worker);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
+      if (slots.size === 0) process.exit(stopCode);
       return;
     }
     // A worker that never served (a missing build, a bad environment) would fail the same way again: stop, say so.
@@ -144,14 +146,13 @@ function supervise(count: number, port: number, hostname: string) {
     stopping = true;
     stopCode = exitCode;
     for (const timer of pendingRestarts) clearTimeout(timer);
-    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
-    if (workers.length === 0) process.exit(exitCode);
+    if (slots.size === 0) process.exit(exitCode);
     // Each worker closes its server and Next, then exits (serve's stop); the primary exits when the last has.
-    for (const worker of workers) worker.process.kill("SIGTERM");
+    for (const worker of slots.keys()) worker.process.kill("SIGTERM");
     setTimeout(() => {
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+      for (const worker of slots.keys()) worker.process.kill("SIGKILL");
       process.exit(exitCode);
-    }, STOP_TIMEOUT_MS).unref();
+    }, STOP_TIMEOUT_MS);
   };
   process.on("SIGTERM", () => stopAll(0));
   process.on("SIGINT", () => stopAll(0));
