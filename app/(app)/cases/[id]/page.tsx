@@ -30,6 +30,7 @@ import { CounselCollaborationSection } from "@/components/case/counsel-collabora
 import { FamiliesSection } from "@/components/case/families-section";
 import { FamilyMembersSection } from "@/components/case/family-members-section";
 import { MINOR_FLAGS } from "@/lib/families/rules";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -43,7 +44,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * unless "what next" points to it. The section navigation and the sections come from one list, so the navigation
  * names only the sections rendered for this viewer.
  */
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["caseEnums", "caseFile", "caseNotes", "caseScreening", "caseTasks", "caseTeam", "caseTransfer", "confirmDialog", "corrections", "counselOfRecord", "counselOptions", "documentValidation", "documents", "families", "form", "outcome", "outcomeEnums", "reviewOutcome", "reviewsSection", "traffickingScreen"], async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const now = new Date();
@@ -181,4 +182,4 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {can(actor, "complaints.file") && caseFile.assignedCloId !== actor.userId && <ComplaintLink target={{ case: caseFile.id }} />}
     </>
   );
-}
+});
