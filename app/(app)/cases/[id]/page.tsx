@@ -78,7 +78,7 @@ export default withClientMessages(["caseEnums", "caseFile", "caseNotes", "caseSc
       id: "case-screening",
       title: t("sections.screening"),
       show: true,
-      content: () => <ScreeningSection actor={actor} detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
+      content: () => <ScreeningSection actor={actor} caseFile={caseFile} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
     },
     // Only on a case with a minor-related flag this viewer may see (getCaseFile derives it from the visible flags).
     {
