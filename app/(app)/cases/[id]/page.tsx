@@ -120,7 +120,7 @@ export default withClientMessages(["caseEnums", "caseFile", "caseNotes", "caseSc
       show: caseFile.plan !== null,
       content: () => <BundleSection detentionId={caseFile.id} zone={zone} clock={caseFile.reviewClock} planVersion={caseFile.plan?.view?.version ?? null} />,
     },
-    { id: "case-documents", title: await title("documents"), show: true, content: () => <DocumentsSection actor={actor} detentionId={caseFile.id} zone={zone} /> },
+    { id: "case-documents", title: await title("documents"), show: true, content: () => <DocumentsSection actor={actor} caseFile={caseFile} zone={zone} /> },
     {
       id: "case-tasks",
       title: t("sections.tasks"),
