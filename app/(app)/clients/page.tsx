@@ -8,6 +8,7 @@ import { listMyClients, listReadableNotes, type CounselClient, type VisibleNote 
 import { readinessApplies } from "@/lib/counsel/rules";
 import type { Page } from "@/lib/pagination";
 import { pageSchema } from "@/lib/pagination";
+import { policyInForce } from "@/lib/policy/queries";
 import { reviewStatus } from "@/lib/reviews/rules";
 import { formatDateTime, listName } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";
@@ -89,6 +90,8 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
   const tPlan = await getTranslations("planStatus");
   const locale = (await getLocale()) as AppLocale;
   const now = new Date();
+  // "Due soon" follows the policy's horizon in force now.
+  const { dueSoonHours } = await policyInForce(now);
   const canWriteNotes = can(actor, "notes.write");
   return (
     <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
@@ -112,7 +115,7 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
             </tr>
           )}
           {result.rows.map((row) => {
-            const status = row.nextReview ? reviewStatus(row.nextReview.dueBy, now) : null;
+            const status = row.nextReview ? reviewStatus(row.nextReview.dueBy, now, dueSoonHours) : null;
             const clientNotes = notes.filter((note) => note.detentionId === row.detentionId);
             return (
               <tr key={row.detentionId} className={`border-t border-slate-200 align-top ${status === "OVERDUE" ? "bg-red-50" : ""}`}>
@@ -132,7 +135,7 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
                     <>
                       <span className="block">{tReview(row.nextReview.kind)}</span>
                       <span className="block">{formatDateTime(row.nextReview.dueBy, row.facility.timeZone, locale)}</span>
-                      <ReviewStatusBadge status={status} label={tReviewStatus(status)} />
+                      <ReviewStatusBadge status={status} label={tReviewStatus(status, { hours: dueSoonHours })} />
                       {row.hearingAt && <span className="block text-slate-700">{t("hearing", { when: formatDateTime(row.hearingAt, row.facility.timeZone, locale) })}</span>}
                     </>
                   ) : (
