@@ -57,7 +57,12 @@ export function queryCounting(): boolean {
   return process.env.LIAISON_BENCH === "1";
 }
 
-export const queryCounter = { count: 0 };
+/**
+ * Kept on globalThis, like the client: Next bundles this module once per layer (pages, route handlers), and a counter
+ * per module copy would leave the bench's route reading one that the pages' client never increments (it read 0).
+ */
+const globalForCounter = globalThis as unknown as { liaisonQueryCounter?: { count: number } };
+export const queryCounter = (globalForCounter.liaisonQueryCounter ??= { count: 0 });
 
 export type Database = ReturnType<typeof createPrismaClient>;
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];

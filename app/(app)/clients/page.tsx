@@ -17,6 +17,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ReviewStatusBadge } from "@/components/reviews/review-status-badge";
 import { CounselNoteForm } from "@/components/reviews/counsel-note-form";
 import { RequestCounselForm } from "@/components/case/counsel-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clients");
@@ -28,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * own; readiness for a hearing only where it still applies (lib/counsel/rules.ts readinessApplies); and the form to
  * ask an office to record them as counsel of record.
  */
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["counselNotes", "counselOfRecord", "form"], async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!can(actor, "clients.list")) notFound();
   const params = await searchParams;
@@ -76,7 +77,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       </section>
     </>
   );
-}
+});
 
 /** One list of clients: current detentions (with the next review) or ended ones (with when they ended). */
 async function ClientTable({ result, notes, caption, empty }: { result: Page<CounselClient>; notes: VisibleNote[]; caption: string; empty: string }) {

@@ -10,6 +10,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import type { ResourceListView } from "@/lib/resource-lists/queries";
 import { ResourceListItems } from "@/components/resource-lists/resource-list-items";
 import { MoveItemForm, RemoveItemForm, ResourceItemEditForm, ResourceItemForm, ResourceListForm, RestoreListForm, RetireListForm } from "@/components/resource-lists/resource-list-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("resourceLists");
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * Resource lists: the office's own (edited here by its CLOs and supervisors, retired ones kept below as history) and
  * those other offices share with it (read only). Families-and-minors lists also appear on cases with a minor flag.
  */
-export default async function ResourceListsPage() {
+export default withClientMessages(["confirmDialog", "form", "resourceLists"], async function ResourceListsPage() {
   const actor = await requireActor();
   // Lists are an office's: CLOs and supervisors of a CBSA office (lib/authz/resource-lists.ts).
   if (!mayEditResourceList(actor, { officeId: actor.organizationId })) notFound();
@@ -116,4 +117,4 @@ export default async function ResourceListsPage() {
       )}
     </>
   );
-}
+});
