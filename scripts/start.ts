@@ -4,7 +4,9 @@
  * Without DATABASE_URL: an embedded PostgreSQL (PGlite) in .data/, migrated and, when empty, seeded with
  * the fictional demo data on first start; a session secret is generated once and kept in .data/.
  * With DATABASE_URL: that PostgreSQL, as it is. No accounts are created (run `npm run db:migrate` and,
- * for a demo only, `npm run db:seed` yourself), and NEXTAUTH_SECRET is required.
+ * for a demo only, `npm run db:seed` yourself), and NEXTAUTH_SECRET is required. Served by WEB_CONCURRENCY worker
+ * processes (default: one per core; scripts/support/app-server.ts). The embedded database takes one connection,
+ * so it is always served by one process, as is `npm run dev`.
  *
  * `npm run dev` does the same with `next dev`.
  */
@@ -17,6 +19,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { demoAccountsText } from "@/prisma/seed/accounts";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./support/embedded-database";
 import { ensureProductionBuild, ROOT, spawnNext } from "./support/next-server";
+import { webConcurrency } from "./support/web-concurrency";
 
 const DATA_DIR = path.join(ROOT, ".data");
 
@@ -51,13 +54,19 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   let embedded: EmbeddedDatabase | null = null;
   const childEnv: Record<string, string> = {};
+  // Validated in every mode, so that a typo is reported even where the value would not be used.
+  const workers = webConcurrency(process.env.WEB_CONCURRENCY);
 
   if (process.env.DATABASE_URL) {
     if (!dev && !process.env.NEXTAUTH_SECRET) {
       console.error("NEXTAUTH_SECRET is required when serving a real database in production. Generate one with: openssl rand -base64 32");
       process.exit(1);
     }
+    childEnv.WEB_CONCURRENCY = dev ? "1" : String(workers);
   } else {
+    // PGlite serves one connection: several processes would queue behind it, and only one may own .data/.
+    if (process.env.WEB_CONCURRENCY && workers > 1) console.log("WEB_CONCURRENCY is ignored on the embedded database: one process serves it.");
+    childEnv.WEB_CONCURRENCY = "1";
     embedded = await prepareEmbeddedDatabase();
     childEnv.DATABASE_URL = embedded.url;
     childEnv.DATABASE_POOL_MAX = "1";

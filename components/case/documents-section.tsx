@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authz";
-import { documentFormOptions, visibleCaseDocuments } from "@/lib/documents/queries";
+import { documentFormOptionsForCaseFile, visibleCaseDocuments } from "@/lib/documents/queries";
+import type { CaseFile } from "@/lib/case-file/queries";
 import { AtdMeasure, DetentionGround } from "@/lib/generated/prisma/enums";
 import { DocumentTable } from "@/components/documents/document-table";
 import { DocumentUploadForm } from "@/components/case/document-upload-form";
@@ -10,11 +11,12 @@ import { DocumentUploadForm } from "@/components/case/document-upload-form";
  * slice: the documents are a read of their own (visibleCaseDocuments), never part of the case file's one query, so
  * no document's bytes or metadata reach a viewer outside lib/authz/documents.ts's rule.
  */
-export async function DocumentsSection({ actor, detentionId, zone }: { actor: Actor; detentionId: string; zone: string }) {
+export async function DocumentsSection({ actor, caseFile, zone }: { actor: Actor; caseFile: CaseFile; zone: string }) {
+  const detentionId = caseFile.id;
   const t = await getTranslations("documents");
   const tEnums = await getTranslations("caseEnums");
   const tPlan = await getTranslations("planLabels");
-  const [documents, options] = await Promise.all([visibleCaseDocuments(actor, detentionId), documentFormOptions(actor, detentionId)]);
+  const [documents, options] = await Promise.all([visibleCaseDocuments(actor, detentionId), documentFormOptionsForCaseFile(actor, caseFile)]);
   const labels = {
     grounds: Object.fromEntries(Object.values(DetentionGround).map((ground) => [ground, tEnums(`ground.${ground}`)])) as Record<DetentionGround, string>,
     measures: Object.fromEntries(Object.values(AtdMeasure).map((measure) => [measure, tPlan(`measure.${measure}`)])) as Record<AtdMeasure, string>,

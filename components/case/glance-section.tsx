@@ -63,7 +63,7 @@ export async function GlanceSection({ caseFile, now }: { caseFile: CaseFile; now
             <>
               {t("nextReviewValue", { kind: tReview(clock.next.kind), dueBy: formatDateTime(clock.next.dueBy, zone, locale) })}
               <br />
-              <strong className={clock.next.status === "OVERDUE" ? "text-red-800" : undefined}>{tEnums(`reviewStatus.${clock.next.status}`)}</strong>
+              <strong className={clock.next.status === "OVERDUE" ? "text-red-800" : undefined}>{tEnums(`reviewStatus.${clock.next.status}`, { hours: clock.dueSoonHours })}</strong>
               {clock.needsCheck && <p>{t("reviewNeedsCheck")}</p>}
             </>
           ) : (

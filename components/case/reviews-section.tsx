@@ -54,7 +54,7 @@ export async function ReviewsSection({
             <dt className="font-medium">{t("dueBy")}</dt>
             <dd>{when(next.dueBy)} <span className="text-slate-600">({zone})</span></dd>
             <dt className="font-medium">{t("status")}</dt>
-            <dd><ReviewStatusBadge status={status} label={tStatus(status)} /></dd>
+            <dd><ReviewStatusBadge status={status} label={tStatus(status, { hours: clock.dueSoonHours })} /></dd>
             <dt className="font-medium">{t("hearing")}</dt>
             <dd>
               {pending?.scheduledFor ? (

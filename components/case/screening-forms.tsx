@@ -5,7 +5,7 @@ import { recordFlagAction, removeFlagAction } from "@/lib/screening/actions";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-/** Records a flag, or updates its details. `flags` are the flags this user may record (trafficking only for those who may see it). */
+/** Records a flag, or updates its details. `flags` are the flags this user may record by hand (never trafficking indicators: the trafficking screen records those). */
 export function RecordFlagForm({ detentionId, version, flags }: { detentionId: string; version: number; flags: readonly string[] }) {
   const t = useTranslations("caseScreening");
   const tEnums = useTranslations("caseEnums");
@@ -37,25 +37,6 @@ export function RecordFlagForm({ detentionId, version, flags }: { detentionId: s
           </label>
           <textarea id={`${prefix}-details`} name="details" rows={2} aria-describedby={errors.details ? `${prefix}-details-error` : undefined} className="w-full rounded border border-slate-500 px-2 py-1" />
           <FieldError id={`${prefix}-details-error`} message={errors.details} />
-        </div>
-      </div>
-      <div className="mt-3 flex items-start gap-2">
-        <input
-          id={`${prefix}-consent`}
-          name="consent"
-          type="checkbox"
-          className="mt-1 h-4 w-4"
-          aria-invalid={errors.consent ? true : undefined}
-          aria-describedby={[errors.consent ? `${prefix}-consent-error` : null, `${prefix}-consent-hint`].filter(Boolean).join(" ")}
-        />
-        <div>
-          <label htmlFor={`${prefix}-consent`} className="text-sm font-medium">
-            {t("consent")}
-          </label>
-          <p id={`${prefix}-consent-hint`} className="text-sm text-slate-600">
-            {t("consentHint")}
-          </p>
-          <FieldError id={`${prefix}-consent-error`} message={errors.consent} />
         </div>
       </div>
       <button type="submit" disabled={pending} className="mt-3 rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

@@ -13,19 +13,21 @@ import { TraffickingScreenPart } from "@/components/case/trafficking-screen";
  */
 export async function ScreeningSection({
   actor,
-  detentionId,
+  caseFile,
   zone,
   screening,
   recordableFlags,
   editable,
 }: {
   actor: Actor;
-  detentionId: string;
+  /** The case file read for this actor: its id, and who sees its trafficking screen (no second read of the case). */
+  caseFile: Pick<CaseFile, "id" | "assignedCloId" | "detainee">;
   zone: string;
   screening: CaseFile["screening"];
   recordableFlags: CaseFile["recordableFlags"];
   editable: boolean;
 }) {
+  const detentionId = caseFile.id;
   const tEnums = await getTranslations("caseEnums");
   const tScreening = await getTranslations("caseScreening");
   const locale = (await getLocale()) as AppLocale;
@@ -67,7 +69,7 @@ export async function ScreeningSection({
         </div>
       )}
       {editable && <RecordFlagForm detentionId={detentionId} version={screeningVersion} flags={recordableFlags.filter((flag) => flag !== "TRAFFICKING_INDICATORS")} />}
-      <TraffickingScreenPart actor={actor} detentionId={detentionId} zone={zone} editable={editable} />
+      <TraffickingScreenPart actor={actor} caseFile={caseFile} zone={zone} editable={editable} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authz";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { traffickingScreensForCase } from "@/lib/trafficking/queries";
+import { traffickingScreensForCaseFile } from "@/lib/trafficking/queries";
+import type { CaseFile } from "@/lib/case-file/queries";
 import { GROUP_NOTES, TRAFFICKING_GROUPS, groupOf } from "@/lib/trafficking/rules";
 import { TraffickingScreenForm } from "@/components/case/trafficking-screen-form";
 
@@ -11,8 +12,9 @@ import { TraffickingScreenForm } from "@/components/case/trafficking-screen-form
  * it is not on show to whoever glances at the page). Rendered only for the trafficking flag's audience: for anyone
  * else the query answers null and nothing at all is rendered, not even the fold's heading.
  */
-export async function TraffickingScreenPart({ actor, detentionId, zone, editable }: { actor: Actor; detentionId: string; zone: string; editable: boolean }) {
-  const slice = await traffickingScreensForCase(actor, detentionId);
+export async function TraffickingScreenPart({ actor, caseFile, zone, editable }: { actor: Actor; caseFile: Pick<CaseFile, "id" | "assignedCloId" | "detainee">; zone: string; editable: boolean }) {
+  const detentionId = caseFile.id;
+  const slice = await traffickingScreensForCaseFile(actor, caseFile);
   if (!slice) return null;
   const t = await getTranslations("traffickingScreen");
   const locale = (await getLocale()) as AppLocale;

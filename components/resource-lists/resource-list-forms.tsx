@@ -1,7 +1,17 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { addResourceItemAction, createResourceListAction, removeResourceItemAction, retireResourceListAction, updateResourceItemAction, updateResourceListAction } from "@/lib/resource-lists/actions";
+import {
+  addResourceItemAction,
+  createResourceListAction,
+  moveResourceItemAction,
+  removeResourceItemAction,
+  restoreResourceListAction,
+  retireResourceListAction,
+  updateResourceItemAction,
+  updateResourceListAction,
+} from "@/lib/resource-lists/actions";
 import { RESOURCE_LIST_SHARINGS, RESOURCE_LIST_TOPICS } from "@/lib/resource-lists/rules";
 import type { ResourceListSharing, ResourceListTopic } from "@/lib/generated/prisma/enums";
 import { FieldError, FormFeedback } from "@/components/ui/form-feedback";
@@ -90,6 +100,65 @@ export function RetireListForm({ list }: { list: { id: string; version: number; 
       <ConfirmSubmit disabled={pending} className={secondaryButtonClass} title={t("confirmRetire.title", { list: list.name })} consequence={t("confirmRetire.consequence")} confirmLabel={t("confirmRetire.confirm")}>
         {t("retire")}<span className="sr-only"> {list.name}</span>
       </ConfirmSubmit>
+      {result && !result.ok && <p role="alert" className="text-sm text-red-800">{result.error}</p>}
+    </form>
+  );
+}
+
+/** Putting a retired list back in use, where it was offered before. */
+export function RestoreListForm({ list }: { list: { id: string; version: number; name: string } }) {
+  const t = useTranslations("resourceLists");
+  const { result, pending, formProps } = useFormAction(restoreResourceListAction, { resetOnSuccess: false });
+  return (
+    <form {...formProps} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="listId" value={list.id} />
+      <input type="hidden" name="version" value={list.version} />
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        {t("restore")}<span className="sr-only"> {list.name}</span>
+      </button>
+      {result && !result.ok && <p role="alert" className="text-sm text-red-800">{result.error}</p>}
+    </form>
+  );
+}
+
+/**
+ * Move up / Move down: one button each, named with the option, absent where the option cannot go further. After a
+ * move the focus stays on the option's controls (the button pressed, or the other one once it reached an end), and
+ * the result is said beside them.
+ */
+export function MoveItemForm({ item, listVersion, canMoveUp, canMoveDown }: { item: { id: string; name: string }; listVersion: number; canMoveUp: boolean; canMoveDown: boolean }) {
+  const t = useTranslations("resourceLists");
+  const { result, pending, formProps } = useFormAction(moveResourceItemAction, { resetOnSuccess: false });
+  const form = formProps.ref;
+  const pressed = useRef<"UP" | "DOWN" | null>(null);
+  useEffect(() => {
+    if (!result?.ok || !pressed.current) return;
+    const buttons = form.current?.querySelectorAll<HTMLButtonElement>("button[name=direction]") ?? [];
+    const same = [...buttons].find((button) => button.value === pressed.current);
+    (same ?? buttons[0])?.focus();
+  }, [result, form, canMoveUp, canMoveDown]);
+  if (!canMoveUp && !canMoveDown) return null;
+  const button = (direction: "UP" | "DOWN", arrow: string, label: string) => (
+    <button
+      type="submit"
+      name="direction"
+      value={direction}
+      disabled={pending}
+      onClick={() => (pressed.current = direction)}
+      className="rounded border border-slate-400 px-1.5 text-sm text-brand-800 hover:bg-slate-100 disabled:opacity-60"
+    >
+      <span aria-hidden="true">{arrow} </span>
+      {label}
+      <span className="sr-only"> {item.name}</span>
+    </button>
+  );
+  return (
+    <form {...formProps} className="ml-2 inline-flex flex-wrap items-center gap-1">
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="version" value={listVersion} />
+      {canMoveUp && button("UP", "↑", t("moveUp"))}
+      {canMoveDown && button("DOWN", "↓", t("moveDown"))}
+      <span role="status" className="text-sm text-green-900">{result?.ok ? result.message : null}</span>
       {result && !result.ok && <p role="alert" className="text-sm text-red-800">{result.error}</p>}
     </form>
   );

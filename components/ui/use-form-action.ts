@@ -36,7 +36,9 @@ export function useFormAction(action: (previous: Result | null, formData: FormDa
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // The button pressed is part of the submission (name and value), as in a form posted without script.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter?.getAttribute("name") ? submitter : null);
     const number = begin();
     setSubmission(number);
     startTransition(async () => {

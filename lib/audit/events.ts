@@ -94,7 +94,9 @@ export const AUDIT_ACTIONS = [
   // Families and minors (lib/resource-lists, lib/families)
   "resource_list.update",
   "resource_list.retire",
+  "resource_list.restore",
   "resource_list.update_item",
+  "resource_list.move_item",
   "resource_list.remove_item",
   "family.link",
   "family.unlink",

@@ -105,6 +105,8 @@ export type ReviewClock = {
   next: { kind: ReviewKind; dueBy: Date; status: ReturnType<typeof reviewStatus> } | null;
   /** An adjourned review left the schedule for a person to check (docs/domain.md, "Adjourned review"). */
   needsCheck: boolean;
+  /** The policy's "due soon" horizon in force now, in hours: what `next.status` was judged against. */
+  dueSoonHours: number;
   /** IRPA s.56(1): a CBSA officer may still release, before the first review, while the person is detained. */
   officerReleaseWindowOpen: boolean;
   /** When that window closes at the latest: the first review's deadline, 48 hours after detention (s.57(1)). */
@@ -440,10 +442,13 @@ export async function getCaseFile(actor: Actor, detentionId: string, now = new D
     releasedAt: loaded.releasedAt,
     now,
   });
-  const next = loaded.nextReviewKind && loaded.nextReviewDueBy ? { kind: loaded.nextReviewKind, dueBy: loaded.nextReviewDueBy, status: reviewStatus(loaded.nextReviewDueBy, now) } : null;
+  // "Due soon" is judged against the policy in force now (the deadline itself is the law's).
+  const { dueSoonHours } = policyAt(policyVersions, now);
+  const next = loaded.nextReviewKind && loaded.nextReviewDueBy ? { kind: loaded.nextReviewKind, dueBy: loaded.nextReviewDueBy, status: reviewStatus(loaded.nextReviewDueBy, now, dueSoonHours) } : null;
   const reviewClock: ReviewClock = {
     next,
     needsCheck: loaded.reviewNeedsCheck,
+    dueSoonHours,
     // Officer release is for a person still detained (IRPA s.56(1)): not for one removed or transferred out either.
     officerReleaseWindowOpen: schedule.officerReleaseWindowOpen && loaded.status === "DETAINED",
     firstReviewDueBy: firstReviewDueBy(loaded.detainedAt),

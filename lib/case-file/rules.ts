@@ -1,6 +1,6 @@
 import type { AssessmentDeadline } from "@/lib/assessments/rules";
 import type { Readiness } from "@/lib/release-plans/rules";
-import { DUE_SOON_HOURS, type reviewStatus } from "@/lib/reviews/rules";
+import type { reviewStatus } from "@/lib/reviews/rules";
 import { taskIsOpen, taskOverdue } from "@/lib/tasks/rules";
 import type { DetentionStatus, ReviewKind } from "@/lib/generated/prisma/enums";
 
@@ -11,8 +11,7 @@ import type { DetentionStatus, ReviewKind } from "@/lib/generated/prisma/enums";
  * the plan and the assessment are null for a viewer who may not read them.
  */
 
-/** How far ahead an open task counts as due soon: the two days the review clock calls "due soon" too. */
-export const TASK_DUE_SOON_MS = DUE_SOON_HOURS * 3_600_000;
+const HOUR_MS = 3_600_000;
 
 type ReviewStatus = ReturnType<typeof reviewStatus>;
 
@@ -24,6 +23,8 @@ export type CaseFacts = {
     next: { kind: ReviewKind; dueBy: Date; status: ReviewStatus } | null;
     needsCheck: boolean;
     disclosureDue: Date | null;
+    /** The policy's "due soon" horizon in force now: a disclosure or a task this close counts as due soon too. */
+    dueSoonHours: number;
   };
   /** Null for a viewer with no reading of the assessment. */
   assessment: { view: { completedAt: Date | null } | null } | null;
@@ -138,19 +139,21 @@ export type NextStep =
 /**
  * What needs doing next on the case, most pressing first, each pointing to the section to act in: a release ordered
  * and not recorded, the review when due soon or overdue (or its schedule to check), the disclosure for the hearing,
- * the assessment while not completed, the plan while not ready, the tasks overdue or due within two days, and a
+ * the assessment while not completed, the plan while not ready, the tasks overdue or due soon (the policy's horizon,
+ * like the review's), and a
  * "no current prospect" marker whose revisit date has come. Only from what the viewer may see.
  */
 export function whatNext(facts: CaseFacts & { grounds: readonly string[] }, now: Date): NextStep[] {
   const steps: NextStep[] = [];
   const past = (date: Date) => date.getTime() < now.getTime();
+  const soon = (date: Date) => date.getTime() - now.getTime() <= facts.reviewClock.dueSoonHours * HOUR_MS;
   if (facts.releaseToRecord) steps.push({ kind: "RECORD_RELEASE", section: "case-outcome" });
   if (detained(facts)) {
     const review = facts.reviewClock.next;
     if (review && review.status !== "UPCOMING") steps.push({ kind: "REVIEW", section: "case-reviews", reviewKind: review.kind, dueBy: review.dueBy, overdue: review.status === "OVERDUE" });
     if (facts.reviewClock.needsCheck) steps.push({ kind: "REVIEW_CHECK", section: "case-reviews" });
     const disclosure = facts.reviewClock.disclosureDue;
-    if (disclosure && disclosure.getTime() - now.getTime() <= TASK_DUE_SOON_MS) steps.push({ kind: "DISCLOSURE", section: "case-reviews", dueBy: disclosure, overdue: past(disclosure) });
+    if (disclosure && soon(disclosure)) steps.push({ kind: "DISCLOSURE", section: "case-reviews", dueBy: disclosure, overdue: past(disclosure) });
   }
   if (assessmentOutstanding(facts)) {
     const dueBy = facts.assessmentDeadline.dueBy;
@@ -167,7 +170,7 @@ export function whatNext(facts: CaseFacts & { grounds: readonly string[] }, now:
   }
   for (const task of facts.tasks) {
     if (!taskIsOpen(task.status) || !task.dueAt) continue;
-    if (taskOverdue(task, now) || task.dueAt.getTime() - now.getTime() <= TASK_DUE_SOON_MS)
+    if (taskOverdue(task, now) || soon(task.dueAt))
       steps.push({ kind: "TASK", section: "case-tasks", taskId: task.id, title: task.title, dueBy: task.dueAt, overdue: taskOverdue(task, now) });
   }
   if (facts.noProspectReason && facts.noProspectRevisitOn && facts.noProspectRevisitOn.getTime() <= now.getTime())

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz";
 import { mayListOfficeQueue, officeQueueSql, screeningFlagSql } from "@/lib/authz/sql";
-import { DUE_SOON_HOURS, THIS_WEEK_HOURS } from "@/lib/reviews/rules";
+import { policyInForce } from "@/lib/policy/queries";
+import { THIS_WEEK_HOURS } from "@/lib/reviews/rules";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { MINOR_FLAGS, NEARLY_READY_PLAN_STATUSES, NO_PROSPECT_TIER, NOT_DETAINED_TIER } from "@/lib/detentions/rules";
 import { ENDED_STATUSES, FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, type DetentionListParams, type FlagFilter, type PlanFilter, type ReviewDueFilter } from "@/lib/detentions/schema";
@@ -40,7 +41,7 @@ export type QueueCounts = {
 
 const HOUR_MS = 3_600_000;
 /** The review clock's windows as instants: "due soon" (48 hours) and "this week", from the review rules. */
-const dueSoonUntil = (now: Date) => new Date(now.getTime() + DUE_SOON_HOURS * HOUR_MS);
+const dueSoonUntil = (now: Date, dueSoonHours: number) => new Date(now.getTime() + dueSoonHours * HOUR_MS);
 const thisWeekUntil = (now: Date) => new Date(now.getTime() + THIS_WEEK_HOURS * HOUR_MS);
 
 /**
@@ -99,7 +100,7 @@ function queueBase(actor: Actor, params: Pick<DetentionListParams, "status">, no
     WHERE ${officeQueueSql(actor, { officeId: Prisma.sql`d."officeId"` })} AND ${status}`;
 }
 
-function tierSql(now: Date): Prisma.Sql {
+function tierSql(now: Date, dueSoonHours: number): Prisma.Sql {
   const minors = Prisma.join(
     MINOR_FLAGS.map((flag) => Prisma.sql`${flag}`),
     ", ",
@@ -108,7 +109,7 @@ function tierSql(now: Date): Prisma.Sql {
     WHEN q.status <> 'DETAINED' THEN ${NOT_DETAINED_TIER}
     WHEN q.no_prospect THEN ${NO_PROSPECT_TIER}
     ELSE
-      (CASE WHEN q."nextReviewDueBy" IS NULL THEN 2 WHEN q."nextReviewDueBy" < ${now}::timestamptz THEN 0 WHEN q."nextReviewDueBy" <= ${dueSoonUntil(now)}::timestamptz THEN 1 ELSE 2 END) * 6
+      (CASE WHEN q."nextReviewDueBy" IS NULL THEN 2 WHEN q."nextReviewDueBy" < ${now}::timestamptz THEN 0 WHEN q."nextReviewDueBy" <= ${dueSoonUntil(now, dueSoonHours)}::timestamptz THEN 1 ELSE 2 END) * 6
       + (CASE WHEN q.flags && ARRAY[${minors}]::text[] THEN 0 WHEN cardinality(q.flags) > 0 THEN 1 ELSE 2 END) * 2
       + (CASE WHEN q.plan_nearly_ready THEN 0 ELSE 1 END)
   END`;
@@ -130,14 +131,14 @@ function planCondition(plan: PlanFilter): Prisma.Sql {
   return Prisma.sql`q.plan_status = ${plan}`;
 }
 
-function reviewDueCondition(reviewDue: ReviewDueFilter, now: Date): Prisma.Sql {
+function reviewDueCondition(reviewDue: ReviewDueFilter, now: Date, dueSoonHours: number): Prisma.Sql {
   switch (reviewDue) {
     case "ALL":
       return Prisma.sql`TRUE`;
     case "OVERDUE":
       return Prisma.sql`q."nextReviewDueBy" < ${now}::timestamptz`;
-    case "WITHIN_48H":
-      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${dueSoonUntil(now)}::timestamptz`;
+    case "DUE_SOON":
+      return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${dueSoonUntil(now, dueSoonHours)}::timestamptz`;
     case "THIS_WEEK":
       return Prisma.sql`q."nextReviewDueBy" >= ${now}::timestamptz AND q."nextReviewDueBy" <= ${thisWeekUntil(now)}::timestamptz`;
   }
@@ -165,11 +166,13 @@ function orderSql(params: DetentionListParams): Prisma.Sql {
 /** The office's detentions for the CLO and supervisor home: one page, filtered, prioritised and sorted in SQL. */
 export async function listOfficeDetentions(actor: Actor, params: DetentionListParams, now = new Date()): Promise<Page<DetentionRow>> {
   if (!mayListOfficeQueue(actor)) return toPage([], 0, 1);
+  // "Due soon" (priority and filter) is the policy's horizon in force now.
+  const { dueSoonHours } = await policyInForce(now);
   const where = Prisma.join(
-    [assignedCondition(actor, params.assigned), flagCondition(params.flag), planCondition(params.plan), reviewDueCondition(params.reviewDue, now)],
+    [assignedCondition(actor, params.assigned), flagCondition(params.flag), planCondition(params.plan), reviewDueCondition(params.reviewDue, now, dueSoonHours)],
     " AND ",
   );
-  const filtered = Prisma.sql`SELECT q.*, ${tierSql(now)} AS tier FROM (${queueBase(actor, params, now)}) q WHERE ${where}`;
+  const filtered = Prisma.sql`SELECT q.*, ${tierSql(now, dueSoonHours)} AS tier FROM (${queueBase(actor, params, now)}) q WHERE ${where}`;
   // The page and the number of matching rows in one pass (the window count is taken before LIMIT applies).
   const ranked = await db().$queryRaw<{ id: string; tier: number; flags: string[]; no_prospect: boolean; total: number }[]>`
     SELECT q.id, q.tier, q.flags, q.no_prospect, count(*) OVER ()::int AS total FROM (${filtered}) q
@@ -211,11 +214,12 @@ export async function queueFilterCounts(actor: Actor, params: DetentionListParam
   if (!mayListOfficeQueue(actor)) {
     return { total: 0, assigned: { me: 0, office: 0 }, flag: empty(FLAG_FILTERS), plan: empty(PLAN_FILTERS), reviewDue: empty(REVIEW_DUE_FILTERS) };
   }
+  const { dueSoonHours } = await policyInForce(now);
   const facets = {
     assigned: assignedCondition(actor, params.assigned),
     flag: flagCondition(params.flag),
     plan: planCondition(params.plan),
-    reviewDue: reviewDueCondition(params.reviewDue, now),
+    reviewDue: reviewDueCondition(params.reviewDue, now, dueSoonHours),
   };
   const others = (facet: keyof typeof facets) =>
     Prisma.join(
@@ -234,7 +238,7 @@ export async function queueFilterCounts(actor: Actor, params: DetentionListParam
   for (const option of ["me", "office"] as const) add("assigned", option, assignedCondition(actor, option));
   for (const option of FLAG_FILTERS) add("flag", option, flagCondition(option));
   for (const option of PLAN_FILTERS) add("plan", option, planCondition(option));
-  for (const option of REVIEW_DUE_FILTERS) add("reviewDue", option, reviewDueCondition(option, now));
+  for (const option of REVIEW_DUE_FILTERS) add("reviewDue", option, reviewDueCondition(option, now, dueSoonHours));
   const [row] = await db().$queryRaw<Record<string, number>[]>`SELECT ${Prisma.join(columns, ", ")} FROM (${queueBase(actor, params, now)}) q`;
   const counts: QueueCounts = { total: 0, assigned: { me: 0, office: 0 }, flag: empty(FLAG_FILTERS), plan: empty(PLAN_FILTERS), reviewDue: empty(REVIEW_DUE_FILTERS) };
   keys.forEach((key, index) => {

@@ -63,11 +63,12 @@ export type PriorityInput = {
 
 const HOUR_MS = 3_600_000;
 
-export function reviewUrgency(nextReviewDueBy: Date | null, now: Date): ReviewUrgency {
+/** IMMINENT: the next review is due within the policy's "due soon" horizon (default DUE_SOON_HOURS). */
+export function reviewUrgency(nextReviewDueBy: Date | null, now: Date, dueSoonHours: number = DUE_SOON_HOURS): ReviewUrgency {
   if (!nextReviewDueBy) return "LATER";
   const remaining = nextReviewDueBy.getTime() - now.getTime();
   if (remaining < 0) return "OVERDUE";
-  return remaining <= DUE_SOON_HOURS * HOUR_MS ? "IMMINENT" : "LATER";
+  return remaining <= dueSoonHours * HOUR_MS ? "IMMINENT" : "LATER";
 }
 
 export function vulnerability(flags: readonly VulnerabilityFlag[]): Vulnerability {
@@ -98,10 +99,10 @@ export const NOT_DETAINED_TIER = 19;
  * lib/detentions/queue-queries.ts computes the same number in SQL (priorityTierSql); an integration test
  * checks the two agree.
  */
-export function priorityTier(input: Omit<PriorityInput, "id" | "detainedAt">, now: Date): number {
+export function priorityTier(input: Omit<PriorityInput, "id" | "detainedAt">, now: Date, dueSoonHours: number = DUE_SOON_HOURS): number {
   if (input.status !== "DETAINED") return NOT_DETAINED_TIER;
   if (noProspectActive(input.noProspect, now)) return NO_PROSPECT_TIER;
-  return URGENCY_RANK[reviewUrgency(input.nextReviewDueBy, now)] * 6 + VULNERABILITY_RANK[vulnerability(input.flags)] * 2 + (input.planNearlyReady ? 0 : 1);
+  return URGENCY_RANK[reviewUrgency(input.nextReviewDueBy, now, dueSoonHours)] * 6 + VULNERABILITY_RANK[vulnerability(input.flags)] * 2 + (input.planNearlyReady ? 0 : 1);
 }
 
 /** The queue's order: tier, then days detained (longest first), then id for a stable page boundary. */

@@ -5,6 +5,7 @@ import { documentReadScope, mayShareWithProviders, mayUploadDocuments, providerC
 import { referralAccessScope } from "@/lib/authz/referrals";
 import type { AtdMeasure, DetentionGround, DocumentSharing } from "@/lib/generated/prisma/enums";
 import type { DocumentShareWhereInput, ReferralWhereInput } from "@/lib/generated/prisma/models";
+import type { CaseFile } from "@/lib/case-file/queries";
 
 /** A document as a list shows it: never its bytes (they are in another table, or another store). */
 export type CaseDocument = {
@@ -137,6 +138,27 @@ export async function documentFormOptions(actor: Actor, detentionId: string): Pr
     referrals: shareable.referrals,
     grounds: detention.grounds,
     measures: detention.releasePlan?.measures ?? [],
+    providers: shareable.providers,
+  };
+}
+
+/**
+ * The same options for the case page, from the case file getCaseFile read for this actor under detentionScope (as
+ * recordCaseFileOpened takes it): its grounds, person and plan stand for a second read of the detention. Whoever may
+ * upload may read the plan (the case team, counsel of record), so the case file carries it.
+ */
+export async function documentFormOptionsForCaseFile(
+  actor: Actor,
+  caseFile: Pick<CaseFile, "id" | "grounds" | "plan"> & { corrections: Pick<CaseFile["corrections"], "detaineeId"> },
+): Promise<DocumentFormOptions | null> {
+  if (!mayUploadDocuments(actor)) return null;
+  const plan = caseFile.plan?.view ?? null;
+  const shareable = mayShareWithProviders(actor) ? await shareableProviders(actor, caseFile.id, caseFile.corrections.detaineeId) : { referrals: [], providers: [] };
+  return {
+    bondspersons: plan?.bondspersons.map(({ id, name }) => ({ id, name })) ?? [],
+    referrals: shareable.referrals,
+    grounds: caseFile.grounds,
+    measures: plan?.measures ?? [],
     providers: shareable.providers,
   };
 }

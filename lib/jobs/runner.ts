@@ -46,7 +46,11 @@ export async function startJobRunner(): Promise<PgBoss> {
   mailConfigured();
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: POLICIES[name] ?? "singleton", retryLimit: 3, retryDelay: 30 });
+    if (await boss.getQueue(name)) continue;
+    // Another process starting at the same moment (an app server's workers, several instances) may create it first.
+    await boss.createQueue(name, { name, policy: POLICIES[name] ?? "singleton", retryLimit: 3, retryDelay: 30 }).catch(async (error: unknown) => {
+      if (!(await boss.getQueue(name))) throw error;
+    });
   }
   await boss.schedule(QUEUES.reminders, "* * * * *");
   await boss.schedule(QUEUES.retention, "17 3 * * *");

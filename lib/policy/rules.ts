@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 
 /**
  * The office's release-first rules that were constants in the code, now a policy an administrator sets with an
@@ -31,7 +32,7 @@ export const POLICY_SETTINGS = {
     schema: z.array(z.enum(VulnerabilityFlag, { message: "invalidChoice" }), { message: "invalidChoice" }).min(1, { message: "earlyAssessmentFlagsRequired" }),
   },
   /** How far ahead a review, an assessment or a task counts as "due soon" (dashboards, reminders). Default 48 hours. */
-  dueSoonHours: { default: 48, schema: wholeNumber(12, 168, "dueSoonHoursRange") },
+  dueSoonHours: { default: DUE_SOON_HOURS, schema: wholeNumber(12, 168, "dueSoonHoursRange") },
   /** The target time to respond to a complaint, in calendar days from its receipt. Default 30. */
   complaintResponseDays: { default: 30, schema: wholeNumber(1, 90, "complaintResponseDaysRange") },
 } as const;

@@ -56,9 +56,16 @@ async function commitVersion(
   return count === 1;
 }
 
-export async function recordVersion(tx: Transaction, actor: Actor, input: { planId: string; detentionId: string; version: number; before: PlanSnapshot; action: AuditAction; extra?: Record<string, string> }) {
-  const plan = await tx.releasePlan.findUniqueOrThrow({ where: { id: input.planId }, select: SNAPSHOT_SELECT });
-  const after = planSnapshotOf(plan);
+/**
+ * `after`, when the caller knows the plan as it now stands (it wrote every field of the snapshot in this transaction),
+ * spares reading the plan back; otherwise it is read.
+ */
+export async function recordVersion(
+  tx: Transaction,
+  actor: Actor,
+  input: { planId: string; detentionId: string; version: number; before: PlanSnapshot; after?: PlanSnapshot; action: AuditAction; extra?: Record<string, string> },
+) {
+  const after = input.after ?? planSnapshotOf(await tx.releasePlan.findUniqueOrThrow({ where: { id: input.planId }, select: SNAPSHOT_SELECT }));
   const changes = planChanges(input.before, after);
   await tx.releasePlanVersion.create({
     data: { planId: input.planId, version: input.version, snapshot: after as unknown as InputJsonValue, changes, changedById: actor.userId },
@@ -122,17 +129,24 @@ export async function savePlan(actor: Actor, form: PlanForm): Promise<PlanMutati
     };
     if (planChanges(before, after).length === 0) return { ok: true, version: plan.version, changes: [] } as const;
 
-    const committed = await commitVersion(tx, plan.id, form.version, {
+    const written = {
       measures: after.measures,
       residenceAddress: after.residenceAddress,
       residenceDetails: after.residenceDetails,
       proposedConditions: after.proposedConditions,
-    });
+    };
+    const committed = await commitVersion(tx, plan.id, form.version, written);
     if (!committed) return stale;
-    await tx.planMitigation.deleteMany({ where: { planId: plan.id } });
     const rows = Object.entries(mitigations).map(([ground, mitigation]) => ({ planId: plan.id, ground: ground as DetentionGround, mitigation: mitigation! }));
-    if (rows.length > 0) await tx.planMitigation.createMany({ data: rows });
-    const changes = await recordVersion(tx, actor, { planId: plan.id, detentionId: detention.id, version: form.version + 1, before, action: "plan.update" });
+    // The mitigations are rewritten only when they changed (as stored, untrimmed): most saves change other fields.
+    const stored = new Map(plan.mitigations.map((entry) => [entry.ground, entry.mitigation]));
+    if (stored.size !== rows.length || rows.some((row) => stored.get(row.ground) !== row.mitigation)) {
+      await tx.planMitigation.deleteMany({ where: { planId: plan.id } });
+      if (rows.length > 0) await tx.planMitigation.createMany({ data: rows });
+    }
+    // Everything the snapshot holds is known here (what was read, with what was just written): no read back.
+    const now = planSnapshotOf({ ...plan, ...written, mitigations: rows });
+    const changes = await recordVersion(tx, actor, { planId: plan.id, detentionId: detention.id, version: form.version + 1, before, after: now, action: "plan.update" });
     return { ok: true, version: form.version + 1, changes } as const;
   });
 }

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { loadPolicyVersions } from "@/lib/policy/queries";
 import { policyAt } from "@/lib/policy/rules";
 import { assessmentReminders, reviewReminders, taskReminders, TASK_OVERDUE_LOOKBACK_DAYS, TASK_WARNING_HOURS, type Reminder } from "@/lib/reminders/rules";
-import { DUE_SOON_HOURS } from "@/lib/reviews/rules";
 import { routeByPreferences } from "@/lib/notifications/preferences/mutations";
 import { kickEmailDelivery } from "@/lib/jobs/kick";
 
@@ -15,8 +14,12 @@ const HOUR_MS = 3_600_000;
  * instance running at the same moment, writes nothing new). Only active users are reminded.
  */
 export async function writeDueReminders(now = new Date()): Promise<number> {
-  const soon = new Date(now.getTime() + DUE_SOON_HOURS * HOUR_MS);
-  const [reviews, assessments, tasks, policyVersions] = await Promise.all([
+  // The release-first policy's versions: the review horizon is the one in force now, each assessment's window the one
+  // in force when the person was detained.
+  const policyVersions = await loadPolicyVersions();
+  const { dueSoonHours } = policyAt(policyVersions, now);
+  const soon = new Date(now.getTime() + dueSoonHours * HOUR_MS);
+  const [reviews, assessments, tasks] = await Promise.all([
     db().detention.findMany({
       where: { status: "DETAINED", nextReviewDueBy: { lte: soon } },
       select: { id: true, reference: true, nextReviewDueBy: true, assignedCloId: true, detainee: { select: { counselId: true } } },
@@ -50,13 +53,11 @@ export async function writeDueReminders(now = new Date()): Promise<number> {
       },
       select: { id: true, category: true, dueAt: true, ownerId: true, detention: { select: { id: true, reference: true, assignedCloId: true } } },
     }),
-    // The release-first policy's versions: each assessment's window is the one in force when the person was detained.
-    loadPolicyVersions(),
   ]);
 
   const reminders: Reminder[] = [
     ...reviews.flatMap((detention) =>
-      reviewReminders({ detentionId: detention.id, reference: detention.reference, nextReviewDueBy: detention.nextReviewDueBy!, assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId }, now),
+      reviewReminders({ detentionId: detention.id, reference: detention.reference, nextReviewDueBy: detention.nextReviewDueBy!, assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId }, now, dueSoonHours),
     ),
     ...assessments.flatMap((detention) =>
       assessmentReminders(

@@ -23,10 +23,10 @@ type Person = { id: string; role: Role };
 
 export type ReviewFacts = { detentionId: string; reference: string; nextReviewDueBy: Date; assignedCloId: string | null; counselId: string | null };
 
-/** Review due within 48 hours, or overdue: the assigned CLO and counsel of record. */
-export function reviewReminders(review: ReviewFacts, now: Date): Reminder[] {
+/** Review due soon (the policy's horizon in force now, default 48 hours), or overdue: the assigned CLO and counsel of record. */
+export function reviewReminders(review: ReviewFacts, now: Date, dueSoonHours: number = DUE_SOON_HOURS): Reminder[] {
   const remaining = review.nextReviewDueBy.getTime() - now.getTime();
-  if (remaining > DUE_SOON_HOURS * HOUR_MS) return [];
+  if (remaining > dueSoonHours * HOUR_MS) return [];
   const kind: NotificationKind = remaining < 0 ? "REVIEW_OVERDUE" : "REVIEW_DUE_SOON";
   const dueBy = review.nextReviewDueBy.toISOString();
   const recipients = [...new Set([review.assignedCloId, review.counselId].filter((id): id is string => id !== null))];

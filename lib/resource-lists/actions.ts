@@ -6,12 +6,24 @@ import { done, serverAction } from "@/lib/server-action";
 import {
   addResourceItemSchema,
   createResourceListSchema,
+  moveResourceItemSchema,
   removeResourceItemSchema,
+  restoreResourceListSchema,
   retireResourceListSchema,
   updateResourceItemSchema,
   updateResourceListSchema,
 } from "@/lib/resource-lists/schema";
-import { addResourceItem, createResourceList, removeResourceItem, retireResourceList, updateResourceItem, updateResourceList, type ResourceListResult } from "@/lib/resource-lists/mutations";
+import {
+  addResourceItem,
+  createResourceList,
+  moveResourceItem,
+  removeResourceItem,
+  restoreResourceList,
+  retireResourceList,
+  updateResourceItem,
+  updateResourceList,
+  type ResourceListResult,
+} from "@/lib/resource-lists/mutations";
 
 /** Lists show on their page and on every case page (the families section): both are revalidated. */
 const PATHS: (string | [string, "page"])[] = ["/resource-lists", ["/cases/[id]", "page"]];
@@ -75,4 +87,20 @@ export const removeResourceItemAction = serverAction({
   run: removeResourceItem,
   refused,
   succeeded: () => done(PATHS, "resourceLists", "itemRemoved"),
+});
+
+export const restoreResourceListAction = serverAction({
+  input: restoreResourceListSchema,
+  validation: "resourceListValidation",
+  run: restoreResourceList,
+  refused,
+  succeeded: () => done(PATHS, "resourceLists", "listRestored"),
+});
+
+export const moveResourceItemAction = serverAction({
+  input: moveResourceItemSchema,
+  validation: "resourceListValidation",
+  run: moveResourceItem,
+  refused,
+  succeeded: (_result, input) => done(PATHS, "resourceLists", input.direction === "UP" ? "itemMovedUp" : "itemMovedDown"),
 });

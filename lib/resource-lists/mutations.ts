@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/mutations";
 import { mayEditResourceList, resourceListEditScope } from "@/lib/authz/resource-lists";
 import { sharedOfficesToKeep } from "@/lib/resource-lists/rules";
-import type { AddResourceItemInput, CreateResourceListInput, UpdateResourceItemInput, UpdateResourceListInput } from "@/lib/resource-lists/schema";
+import type { AddResourceItemInput, CreateResourceListInput, MoveResourceItemInput, UpdateResourceItemInput, UpdateResourceListInput } from "@/lib/resource-lists/schema";
 
 /**
  * Resource lists are edited by their own office only (resourceListEditScope in every where clause: another office's
@@ -76,12 +76,35 @@ export async function retireResourceList(actor: Actor, input: { listId: string; 
   });
 }
 
-/** Bumps the list's version if it is still the one read: the items' edits are edits of the list. */
-async function claimList(tx: Tx, actor: Actor, listId: string, version: number): Promise<"OK" | "NOT_FOUND" | "STALE_VERSION" | "RETIRED"> {
+/** Restoring puts a retired list back in use where it was offered before (its topic and sharing are unchanged). */
+export async function restoreResourceList(actor: Actor, input: { listId: string; version: number }): Promise<ResourceListResult> {
+  return db().$transaction(async (tx) => {
+    const updated = await tx.resourceList.updateMany({
+      where: { AND: [resourceListEditScope(actor), { id: input.listId, version: input.version, retiredAt: { not: null } }] },
+      data: { retiredAt: null, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) {
+      const exists = await tx.resourceList.findFirst({ where: { AND: [resourceListEditScope(actor), { id: input.listId }] }, select: { id: true } });
+      // In use already, or read at an older version: either way the page was stale.
+      return { ok: false, reason: exists ? "STALE_VERSION" : "NOT_FOUND" } as const;
+    }
+    await recordAudit(tx, actor, { action: "resource_list.restore", entityType: "ResourceList", entityId: input.listId });
+    return { ok: true, id: input.listId } as const;
+  });
+}
+
+/** Whether the actor may edit the list as read: found in their office, in use, at that version. */
+async function checkList(tx: Tx, actor: Actor, listId: string, version: number): Promise<"OK" | "NOT_FOUND" | "STALE_VERSION" | "RETIRED"> {
   const list = await tx.resourceList.findFirst({ where: { AND: [resourceListEditScope(actor), { id: listId }] }, select: { version: true, retiredAt: true } });
   if (!list) return "NOT_FOUND";
   if (list.retiredAt) return "RETIRED";
-  if (list.version !== version) return "STALE_VERSION";
+  return list.version === version ? "OK" : "STALE_VERSION";
+}
+
+/** Bumps the list's version if it is still the one read: the items' edits are edits of the list. */
+async function claimList(tx: Tx, actor: Actor, listId: string, version: number): Promise<"OK" | "NOT_FOUND" | "STALE_VERSION" | "RETIRED"> {
+  const checked = await checkList(tx, actor, listId, version);
+  if (checked !== "OK") return checked;
   const updated = await tx.resourceList.updateMany({ where: { id: listId, version, retiredAt: null }, data: { version: { increment: 1 } } });
   return updated.count === 1 ? "OK" : "STALE_VERSION";
 }
@@ -96,7 +119,10 @@ export async function addResourceItem(actor: Actor, input: AddResourceItemInput)
       if (!provider) return { ok: false, reason: "PROVIDER_NOT_FOUND" } as const;
       name ??= provider.organization.name;
     }
-    const item = await tx.resourceListItem.create({ data: { listId: input.listId, providerId: input.providerId ?? null, name: name!, notes: input.notes }, select: { id: true } });
+    // Last in the list: after the highest place so far (the list's version, claimed above, serialises additions).
+    const last = await tx.resourceListItem.aggregate({ where: { listId: input.listId }, _max: { position: true } });
+    const position = (last._max.position ?? -1) + 1;
+    const item = await tx.resourceListItem.create({ data: { listId: input.listId, providerId: input.providerId ?? null, name: name!, notes: input.notes, position }, select: { id: true } });
     await recordAudit(tx, actor, { action: "resource_list.add_item", entityType: "ResourceList", entityId: input.listId, metadata: { itemId: item.id } });
     return { ok: true, id: item.id } as const;
   });
@@ -127,6 +153,33 @@ export async function removeResourceItem(actor: Actor, input: { itemId: string; 
     if (claim !== "OK") return { ok: false, reason: claim } as const;
     await tx.resourceListItem.delete({ where: { id: item.id } });
     await recordAudit(tx, actor, { action: "resource_list.remove_item", entityType: "ResourceList", entityId: item.listId, metadata: { itemId: item.id } });
+    return { ok: true, id: item.id } as const;
+  });
+}
+
+/**
+ * Moves an option one place up or down its list by swapping places with its neighbour. The list's version guards the
+ * move like any edit, so two people reordering at once never interleave. The first item moved up, or the last moved
+ * down, stays where it is: nothing changes and nothing is audited, but the answer is a success (the order asked for holds).
+ */
+export async function moveResourceItem(actor: Actor, input: MoveResourceItemInput): Promise<ResourceListResult> {
+  return db().$transaction(async (tx) => {
+    const item = await tx.resourceListItem.findFirst({ where: { id: input.itemId, list: resourceListEditScope(actor) }, select: { id: true, listId: true, position: true } });
+    if (!item) return { ok: false, reason: "NOT_FOUND" } as const;
+    // The list in its shown order (position, then id for items that share a place).
+    const items = await tx.resourceListItem.findMany({ where: { listId: item.listId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    const order = items.map((entry) => entry.id);
+    const from = order.indexOf(item.id);
+    const to = input.direction === "UP" ? from - 1 : from + 1;
+    const stays = to < 0 || to >= order.length;
+    // Nowhere to go: checked like a move (a stale page is still told so), but nothing is written, the version included.
+    const claim = stays ? await checkList(tx, actor, item.listId, input.version) : await claimList(tx, actor, item.listId, input.version);
+    if (claim !== "OK") return { ok: false, reason: claim } as const;
+    if (stays) return { ok: true, id: item.id } as const;
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    // Renumbered from 0: places are then distinct whatever they were before.
+    for (const [place, id] of order.entries()) await tx.resourceListItem.update({ where: { id }, data: { position: place } });
+    await recordAudit(tx, actor, { action: "resource_list.move_item", entityType: "ResourceList", entityId: item.listId, metadata: { itemId: item.id, direction: input.direction } });
     return { ok: true, id: item.id } as const;
   });
 }

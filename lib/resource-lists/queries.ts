@@ -23,7 +23,8 @@ export type ResourceListView = {
   items: ResourceListItemView[];
 };
 
-const ITEM_ORDER = [{ name: "asc" as const }, { id: "asc" as const }];
+/** The office's own order (moved up and down on the lists page), then id for items that share a place. */
+const ITEM_ORDER = [{ position: "asc" as const }, { id: "asc" as const }];
 
 /**
  * Every list the actor may read (lib/authz/resource-lists.ts): their office's own, retired ones included (history),

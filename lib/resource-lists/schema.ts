@@ -37,6 +37,8 @@ export const updateResourceListSchema = z.object({ listId: uuid, version, ...lis
 export type UpdateResourceListInput = z.infer<typeof updateResourceListSchema>;
 
 export const retireResourceListSchema = z.object({ listId: uuid, version });
+/** Putting a retired list back in use: the same list, at the version read. */
+export const restoreResourceListSchema = retireResourceListSchema;
 
 export const addResourceItemSchema = z
   .object({
@@ -56,3 +58,8 @@ export const updateResourceItemSchema = z.object({ itemId: uuid, version, name: 
 export type UpdateResourceItemInput = z.infer<typeof updateResourceItemSchema>;
 
 export const removeResourceItemSchema = z.object({ itemId: uuid, version });
+
+export const MOVE_DIRECTIONS = ["UP", "DOWN"] as const;
+/** One place up or down the list: the list's order is the office's (the families section shows it as is). */
+export const moveResourceItemSchema = z.object({ itemId: uuid, version, direction: z.enum(MOVE_DIRECTIONS, { message: "invalidChoice" }) });
+export type MoveResourceItemInput = z.infer<typeof moveResourceItemSchema>;

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
 import { reviewWatchScope } from "@/lib/authz/reviews";
 import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
-import { dashboardGroupRange, DASHBOARD_GROUPS, type DashboardGroup } from "@/lib/reviews/rules";
+import { policyInForce } from "@/lib/policy/queries";
+import { dashboardGroupRange, DASHBOARD_GROUPS, DUE_SOON_HOURS, type DashboardGroup } from "@/lib/reviews/rules";
 import type { ReviewDashboardParams } from "@/lib/reviews/schema";
 import type { ReviewKind } from "@/lib/generated/prisma/enums";
 import type { DetentionWhereInput } from "@/lib/generated/prisma/models";
@@ -21,16 +22,17 @@ export type DashboardRow = {
   assignedCloName: string | null;
 };
 
-export type ReviewDashboard = Page<DashboardRow> & { counts: Record<DashboardGroup, number> };
+/** `dueSoonHours`: the policy's "due soon" horizon in force now, which bounds the DUE_SOON group. */
+export type ReviewDashboard = Page<DashboardRow> & { counts: Record<DashboardGroup, number>; dueSoonHours: number };
 
-function dashboardWhere(actor: Actor, params: Omit<ReviewDashboardParams, "page">, now: Date): DetentionWhereInput {
+function dashboardWhere(actor: Actor, params: Omit<ReviewDashboardParams, "page">, now: Date, dueSoonHours: number): DetentionWhereInput {
   return {
     AND: [
       reviewWatchScope(actor),
       params.officeId ? { officeId: params.officeId } : {},
       params.facilityId ? { facilityId: params.facilityId } : {},
       params.kind ? { nextReviewKind: params.kind } : {},
-      params.group ? { nextReviewDueBy: dashboardGroupRange(params.group, now) } : {},
+      params.group ? { nextReviewDueBy: dashboardGroupRange(params.group, now, dueSoonHours) } : {},
     ],
   };
 }
@@ -38,12 +40,14 @@ function dashboardWhere(actor: Actor, params: Omit<ReviewDashboardParams, "page"
 /**
  * The next review of every current detention the actor follows, one page, sorted in SQL on
  * Detention.nextReviewDueBy (indexed): the earliest deadline first puts the overdue first, then those
- * due within 48 hours, this week, later. The counts per group honour the office/facility/kind filters.
+ * due soon (the policy's horizon in force now), this week, later. The counts per group honour the
+ * office/facility/kind filters.
  */
 export async function listReviewDashboard(actor: Actor, params: ReviewDashboardParams, now = new Date()): Promise<ReviewDashboard> {
-  const empty = { OVERDUE: 0, WITHIN_48_HOURS: 0, THIS_WEEK: 0, LATER: 0 };
-  if (!can(actor, "reviews.dashboard")) return { ...toPage([], 0, 1), counts: empty };
-  const where = dashboardWhere(actor, params, now);
+  const empty = { OVERDUE: 0, DUE_SOON: 0, THIS_WEEK: 0, LATER: 0 };
+  if (!can(actor, "reviews.dashboard")) return { ...toPage([], 0, 1), counts: empty, dueSoonHours: DUE_SOON_HOURS };
+  const { dueSoonHours } = await policyInForce(now);
+  const where = dashboardWhere(actor, params, now, dueSoonHours);
   const filtersOnly = { ...params, group: undefined };
   const [rows, ...counts] = await Promise.all([
     db().detention.findMany({
@@ -64,7 +68,7 @@ export async function listReviewDashboard(actor: Actor, params: ReviewDashboardP
         reviews: { where: { outcome: null, scheduledFor: { not: null } }, select: { scheduledFor: true }, orderBy: { scheduledFor: "asc" }, take: 1 },
       },
     }),
-    ...DASHBOARD_GROUPS.map((group) => db().detention.count({ where: dashboardWhere(actor, { ...filtersOnly, group }, now) })),
+    ...DASHBOARD_GROUPS.map((group) => db().detention.count({ where: dashboardWhere(actor, { ...filtersOnly, group }, now, dueSoonHours) })),
   ]);
   const groupCounts = Object.fromEntries(DASHBOARD_GROUPS.map((group, index) => [group, counts[index] ?? 0])) as Record<DashboardGroup, number>;
   // The groups split the followed detentions by due date with no gap or overlap (dashboardGroupRange), so the
@@ -88,6 +92,7 @@ export async function listReviewDashboard(actor: Actor, params: ReviewDashboardP
       params.page,
     ),
     counts: groupCounts,
+    dueSoonHours,
   };
 }
 
@@ -101,13 +106,14 @@ export async function dashboardFilterOptions(actor: Actor) {
   return { offices, facilities };
 }
 
-/** How many of the actor's current cases have a review overdue or due within 48 hours: the in-app notice. */
-export async function countUrgentReviews(actor: Actor, now = new Date()): Promise<{ overdue: number; dueSoon: number }> {
-  if (!can(actor, "reviews.dashboard")) return { overdue: 0, dueSoon: 0 };
+/** How many of the actor's current cases have a review overdue or due soon (the policy's horizon): the in-app notice. */
+export async function countUrgentReviews(actor: Actor, now = new Date()): Promise<{ overdue: number; dueSoon: number; dueSoonHours: number }> {
+  if (!can(actor, "reviews.dashboard")) return { overdue: 0, dueSoon: 0, dueSoonHours: DUE_SOON_HOURS };
   const scope = reviewWatchScope(actor);
+  const { dueSoonHours } = await policyInForce(now);
   const [overdue, dueSoon] = await Promise.all([
     db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("OVERDUE", now) }] } }),
-    db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("WITHIN_48_HOURS", now) }] } }),
+    db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("DUE_SOON", now, dueSoonHours) }] } }),
   ]);
-  return { overdue, dueSoon };
+  return { overdue, dueSoon, dueSoonHours };
 }

@@ -43,6 +43,8 @@ export type ScheduleInput = {
   reviews: ReviewInput[];
   releasedAt?: Date | null;
   now: Date;
+  /** The "due soon" horizon in hours (the policy in force now); default DUE_SOON_HOURS. */
+  dueSoonHours?: number;
 };
 
 export type NextReview = {
@@ -59,10 +61,20 @@ type NextReviewDeadline = Omit<NextReview, "status">;
 /** A review whose hearing took place (began), so it counts in the chain. */
 type HeldReview = ReviewInput & { outcome: Exclude<ReviewInput["outcome"], "WITHDRAWN"> };
 
-/** A review is "due soon" when its deadline is at most this many hours away. */
+/**
+ * A review is "due soon" when its deadline is at most this many hours away: the default of the policy's
+ * `dueSoonHours` (lib/policy/rules.ts). Callers pass the horizon in force now (policyInForce) where they have it.
+ */
 export const DUE_SOON_HOURS = 48;
 
 const MS_PER_HOUR = 60 * 60 * 1000;
+
+/** A horizon is a whole, positive number of hours of at most a week (the policy's bounds are narrower still). */
+function assertHorizon(hours: number): void {
+  if (!Number.isInteger(hours) || hours < 1 || hours > THIS_WEEK_HOURS) {
+    throw new RangeError(`The due-soon horizon must be a whole number of hours from 1 to ${THIS_WEEK_HOURS}; got ${String(hours)}.`);
+  }
+}
 
 // IRPA s.57(1): first review "within 48 hours after" the person is taken into detention, counted in
 // elapsed hours from the instant of detention, not in calendar days.
@@ -100,15 +112,16 @@ export function designatedForeignNationalFirstReviewDueBy(detainedAt: Date, time
 // ---------------------------------------------------------------------------------------------
 
 /**
- * OVERDUE once `now` is past the deadline; DUE_SOON when the deadline is at most DUE_SOON_HOURS
- * away (the deadline instant itself is still DUE_SOON); UPCOMING otherwise.
+ * OVERDUE once `now` is past the deadline; DUE_SOON when the deadline is at most `dueSoonHours` (the
+ * policy's horizon, default DUE_SOON_HOURS) away (the deadline instant itself is still DUE_SOON); UPCOMING otherwise.
  */
-export function reviewStatus(dueBy: Date, now: Date): ReviewStatus {
+export function reviewStatus(dueBy: Date, now: Date, dueSoonHours: number = DUE_SOON_HOURS): ReviewStatus {
   assertInstant(dueBy, "The review deadline (dueBy)");
   assertInstant(now, "The current time (now)");
+  assertHorizon(dueSoonHours);
   const remainingMs = dueBy.getTime() - now.getTime();
   if (remainingMs < 0) return "OVERDUE";
-  if (remainingMs <= DUE_SOON_HOURS * MS_PER_HOUR) return "DUE_SOON";
+  if (remainingMs <= dueSoonHours * MS_PER_HOUR) return "DUE_SOON";
   return "UPCOMING";
 }
 
@@ -266,7 +279,7 @@ export function computeReviewSchedule(input: ScheduleInput): ReviewSchedule {
   }
 
   if (released) return { next: null, officerReleaseWindowOpen };
-  return { next: { ...deadline, status: reviewStatus(deadline.dueBy, input.now) }, officerReleaseWindowOpen };
+  return { next: { ...deadline, status: reviewStatus(deadline.dueBy, input.now, input.dueSoonHours) }, officerReleaseWindowOpen };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,7 +287,7 @@ export function computeReviewSchedule(input: ScheduleInput): ReviewSchedule {
 // ---------------------------------------------------------------------------------------------
 
 /** How urgent a next review is on the dashboard, most urgent first. */
-export const DASHBOARD_GROUPS = ["OVERDUE", "WITHIN_48_HOURS", "THIS_WEEK", "LATER"] as const;
+export const DASHBOARD_GROUPS = ["OVERDUE", "DUE_SOON", "THIS_WEEK", "LATER"] as const;
 export type DashboardGroup = (typeof DASHBOARD_GROUPS)[number];
 
 /** "This week" on the dashboard: due within seven days (168 hours) of now. */
@@ -282,13 +295,14 @@ export const THIS_WEEK_HOURS = 7 * 24;
 
 /**
  * The dashboard group of a review deadline. The boundaries follow reviewStatus: past the deadline is
- * OVERDUE; up to DUE_SOON_HOURS away (the deadline instant included) is WITHIN_48_HOURS (DUE_SOON);
- * then up to seven days is THIS_WEEK; anything further is LATER.
+ * OVERDUE; up to `dueSoonHours` away (the deadline instant included) is DUE_SOON; then up to seven days is
+ * THIS_WEEK; anything further is LATER. The policy caps the horizon at seven days, so THIS_WEEK may be empty
+ * but the groups never overlap.
  */
-export function dashboardGroup(dueBy: Date, now: Date): DashboardGroup {
-  const status = reviewStatus(dueBy, now);
+export function dashboardGroup(dueBy: Date, now: Date, dueSoonHours: number = DUE_SOON_HOURS): DashboardGroup {
+  const status = reviewStatus(dueBy, now, dueSoonHours);
   if (status === "OVERDUE") return "OVERDUE";
-  if (status === "DUE_SOON") return "WITHIN_48_HOURS";
+  if (status === "DUE_SOON") return "DUE_SOON";
   return dueBy.getTime() - now.getTime() <= THIS_WEEK_HOURS * MS_PER_HOUR ? "THIS_WEEK" : "LATER";
 }
 
@@ -296,14 +310,15 @@ export function dashboardGroup(dueBy: Date, now: Date): DashboardGroup {
  * The same groups as half-open ranges of dueBy, so a query can count and filter them in SQL:
  * `gte` inclusive, `lt` exclusive (either may be absent). Consistent with dashboardGroup.
  */
-export function dashboardGroupRange(group: DashboardGroup, now: Date): { gte?: Date; lt?: Date } {
+export function dashboardGroupRange(group: DashboardGroup, now: Date, dueSoonHours: number = DUE_SOON_HOURS): { gte?: Date; lt?: Date } {
   assertInstant(now, "The current time (now)");
-  const soon = new Date(now.getTime() + DUE_SOON_HOURS * MS_PER_HOUR + 1);
+  assertHorizon(dueSoonHours);
+  const soon = new Date(now.getTime() + dueSoonHours * MS_PER_HOUR + 1);
   const week = new Date(now.getTime() + THIS_WEEK_HOURS * MS_PER_HOUR + 1);
   switch (group) {
     case "OVERDUE":
       return { lt: now };
-    case "WITHIN_48_HOURS":
+    case "DUE_SOON":
       return { gte: now, lt: soon };
     case "THIS_WEEK":
       return { gte: soon, lt: week };

@@ -6,7 +6,7 @@ import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { RecordFlagInput, RemoveFlagInput } from "@/lib/screening/schema";
 
-export type ScreeningResult = { ok: true } | { ok: false; reason: "NOT_FOUND" | "STALE_VERSION" | "CONSENT_REQUIRED" };
+export type ScreeningResult = { ok: true } | { ok: false; reason: "NOT_FOUND" | "STALE_VERSION" };
 
 /**
  * Claims the screening at the version the actor read (0: none yet), creating it on the first flag.
@@ -46,22 +46,22 @@ function isUniqueViolation(error: unknown): boolean {
  * Records (or updates the details of) a vulnerability flag. The assessment deadline it moves is computed on
  * read from the flags each viewer may see (lib/assessments/rules.ts), never stored.
  */
-export async function recordFlag(actor: Actor, input: RecordFlagInput, now = new Date()): Promise<ScreeningResult> {
+export async function recordFlag(actor: Actor, input: RecordFlagInput): Promise<ScreeningResult> {
   // The gate first: someone who may not edit the case learns nothing, not even that consent is missing.
   if (!can(actor, "cases.edit")) return { ok: false, reason: "NOT_FOUND" };
-  // Trafficking indicators are recorded only with the person's consent (docs/domain.md, Screening).
-  if (input.flag === "TRAFFICKING_INDICATORS" && !input.consent) return { ok: false, reason: "CONSENT_REQUIRED" };
+  // Trafficking indicators are recorded only through the trafficking screen, after the disclosure of risks
+  // (lib/trafficking/mutations.ts). The schema refuses the flag here; checked again because this function is the gate.
+  if ((input.flag as VulnerabilityFlag) === "TRAFFICKING_INDICATORS") return { ok: false, reason: "NOT_FOUND" };
   try {
     return await db().$transaction(async (tx): Promise<ScreeningResult> => {
       const detention = await editableDetention(tx, actor, input.detentionId, input.flag);
       if (!detention) return { ok: false, reason: "NOT_FOUND" };
       const claimed = await claimScreening(tx, actor, detention.id, input.version);
       if (!claimed.ok) return claimed;
-      const consentRecordedAt = input.flag === "TRAFFICKING_INDICATORS" ? now : null;
       await tx.screeningFlag.upsert({
         where: { screeningId_flag: { screeningId: claimed.screeningId, flag: input.flag } },
-        create: { screeningId: claimed.screeningId, flag: input.flag, details: input.details, consentRecordedAt },
-        update: { details: input.details, consentRecordedAt },
+        create: { screeningId: claimed.screeningId, flag: input.flag, details: input.details },
+        update: { details: input.details },
       });
       await recordAudit(tx, actor, { action: "screening.flag.record", entityType: "Screening", entityId: claimed.screeningId, detentionId: detention.id, metadata: { flag: input.flag } });
       return { ok: true };

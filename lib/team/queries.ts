@@ -1,10 +1,45 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Transaction } from "@/lib/db";
+import { db, type Database, type Transaction } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DetentionSelect } from "@/lib/generated/prisma/models";
 import type { Actor } from "@/lib/authz";
 import { referralAccessScope } from "@/lib/authz/referrals";
 import { teamCaseScope, teamMessageReadScope, TEAM_REFERRAL_STATUSES } from "@/lib/authz/team";
 import { allowedAudience, audienceShownTo, teamSide, type AudienceFacts, type TeamSide } from "@/lib/team/rules";
+
+/** What the audience rules read of a case: counsel of record and the providers on the team within consent, named. */
+const AUDIENCE_SELECT = {
+  detainee: { select: { counsel: { select: { organizationId: true, active: true, organization: { select: { kind: true, name: true } } } } } },
+  referrals: {
+    where: { status: { in: [...TEAM_REFERRAL_STATUSES] }, outside: false, consent: { is: { withdrawnAt: null } } },
+    select: { provider: { select: { organizationId: true, organization: { select: { name: true } } } }, consent: { select: { recipientOrgId: true } } },
+  },
+} satisfies DetentionSelect;
+
+type AudienceRow = Prisma.DetentionGetPayload<{ select: typeof AUDIENCE_SELECT }>;
+
+/** The audience facts of a case read with AUDIENCE_SELECT, and the names of the organisations they name. */
+async function audienceFactsOf(
+  tx: Transaction | Database,
+  detentionId: string,
+  row: AudienceRow,
+  authorOrgId: string,
+  side: TeamSide,
+): Promise<{ facts: AudienceFacts; names: Map<string, string> }> {
+  const counsel = row.detainee.counsel;
+  const counselOrgId = counsel?.active && counsel.organization.kind === "LEGAL" ? counsel.organizationId : null;
+  // The same rule as teamReferral: the consent is the person's consent to that provider's organisation.
+  const onTeam = row.referrals.filter((referral) => referral.consent?.recipientOrgId === referral.provider.organizationId);
+  const providerOrgIds = [...new Set(onTeam.map((referral) => referral.provider.organizationId))].sort();
+  const names = new Map<string, string>(onTeam.map((referral) => [referral.provider.organizationId, referral.provider.organization.name]));
+  if (counselOrgId && counsel) names.set(counselOrgId, counsel.organization.name);
+  const counselWroteToAuthor =
+    side === "PROVIDER" && counselOrgId !== null
+      ? (await tx.caseMessage.count({ where: { detentionId, authorOrgId: counselOrgId, audience: { some: { organizationId: authorOrgId } } } })) > 0
+      : false;
+  return { facts: { counselOrgId, providerOrgIds, counselWroteToAuthor }, names };
+}
 
 /**
  * What the thread knows about a case when someone writes to it, read in the caller's transaction (or outside one,
@@ -12,28 +47,9 @@ import { allowedAudience, audienceShownTo, teamSide, type AudienceFacts, type Te
  * has written to the author's organisation.
  */
 export async function readAudienceFacts(tx: Transaction, detentionId: string, authorOrgId: string, side: TeamSide): Promise<AudienceFacts> {
-  const detention = await tx.detention.findUnique({
-    where: { id: detentionId },
-    select: {
-      detainee: { select: { counsel: { select: { organizationId: true, active: true, organization: { select: { kind: true } } } } } },
-      referrals: {
-        where: { status: { in: [...TEAM_REFERRAL_STATUSES] }, outside: false, consent: { is: { withdrawnAt: null } } },
-        select: { provider: { select: { organizationId: true } }, consent: { select: { recipientOrgId: true } } },
-      },
-    },
-  });
+  const detention = await tx.detention.findUnique({ where: { id: detentionId }, select: AUDIENCE_SELECT });
   if (!detention) return { counselOrgId: null, providerOrgIds: [], counselWroteToAuthor: false };
-  const counsel = detention.detainee.counsel;
-  const counselOrgId = counsel?.active && counsel.organization.kind === "LEGAL" ? counsel.organizationId : null;
-  // The same rule as teamReferral: the consent is the person's consent to that provider's organisation.
-  const providerOrgIds = [
-    ...new Set(detention.referrals.filter((referral) => referral.consent?.recipientOrgId === referral.provider.organizationId).map((referral) => referral.provider.organizationId)),
-  ].sort();
-  const counselWroteToAuthor =
-    side === "PROVIDER" && counselOrgId !== null
-      ? (await tx.caseMessage.count({ where: { detentionId, authorOrgId: counselOrgId, audience: { some: { organizationId: authorOrgId } } } })) > 0
-      : false;
-  return { counselOrgId, providerOrgIds, counselWroteToAuthor };
+  return (await audienceFactsOf(tx, detentionId, detention, authorOrgId, side)).facts;
 }
 
 /** One message as its reader may see it. */
@@ -64,12 +80,13 @@ export type TeamThread = { messages: TeamMessageView[]; composer: TeamComposer; 
 const THREAD_LIMIT = 200;
 
 async function threadOf(actor: Actor, side: TeamSide, detentionId: string, target: TeamComposer["target"]): Promise<TeamThread | null> {
+  // The case under the team's scope and its audience facts, with the organisations' names, in one read.
   const detention = await db().detention.findFirst({
     where: { AND: [teamCaseScope(actor), { id: detentionId }] },
-    select: { id: true, office: { select: { name: true } }, facility: { select: { timeZone: true } } },
+    select: { id: true, office: { select: { name: true } }, facility: { select: { timeZone: true } }, ...AUDIENCE_SELECT },
   });
   if (!detention) return null;
-  const [rows, facts] = await Promise.all([
+  const [rows, { facts, names }] = await Promise.all([
     db().caseMessage.findMany({
       where: { AND: [teamMessageReadScope(actor), { detentionId: detention.id }] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -84,12 +101,9 @@ async function threadOf(actor: Actor, side: TeamSide, detentionId: string, targe
         audience: { select: { organizationId: true, organization: { select: { name: true, kind: true } } } },
       },
     }),
-    readAudienceFacts(db(), detention.id, actor.organizationId, side),
+    audienceFactsOf(db(), detention.id, detention, actor.organizationId, side),
   ]);
   const allowed = allowedAudience(side, actor.organizationId, facts);
-  const names = new Map<string, string>();
-  const wanted = [...allowed.providerOrgIds, ...(allowed.counsel && facts.counselOrgId ? [facts.counselOrgId] : [])];
-  if (wanted.length > 0) for (const org of await db().organization.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })) names.set(org.id, org.name);
 
   const messages = rows.reverse().map((row): TeamMessageView => {
     const shown = audienceShownTo(side, actor.organizationId, row.audience.map((entry) => ({ organizationId: entry.organizationId, kind: entry.organization.kind })));

@@ -4,6 +4,7 @@ import { can, detentionScope, type Actor } from "@/lib/authz";
 import { traffickingScreenScope, traffickingVisible } from "@/lib/authz/cases";
 import type { InterviewMode, TraffickingIndicator, TraffickingOutcome } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/referrals/schema";
+import type { CaseFile } from "@/lib/case-file/queries";
 
 export type TraffickingScreenView = {
   id: string;
@@ -35,7 +36,20 @@ export async function traffickingScreensForCase(actor: Actor, detentionId: strin
     where: { AND: [detentionScope(actor), { id: detentionId }] },
     select: { id: true, assignedCloId: true, detainee: { select: { counselId: true } } },
   });
-  if (!detention || !traffickingVisible(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId })) return null;
+  return detention ? screensOf(actor, detention) : null;
+}
+
+/**
+ * The same, for the case page, which has already read the case under detentionScope: the case file it got from
+ * getCaseFile (lib/case-file/queries.ts) for this actor stands for that check, as it does for recordCaseFileOpened,
+ * so the detention is not read again.
+ */
+export async function traffickingScreensForCaseFile(actor: Actor, caseFile: Pick<CaseFile, "id" | "assignedCloId"> & { detainee: Pick<CaseFile["detainee"], "counselId"> }): Promise<CaseTraffickingScreens | null> {
+  return screensOf(actor, caseFile);
+}
+
+async function screensOf(actor: Actor, detention: { id: string; assignedCloId: string | null; detainee: { counselId: string | null } }): Promise<CaseTraffickingScreens | null> {
+  if (!traffickingVisible(actor, { assignedCloId: detention.assignedCloId, counselId: detention.detainee.counselId })) return null;
   const screens = await db().traffickingScreen.findMany({
     where: { AND: [{ detentionId: detention.id }, traffickingScreenScope(actor)] },
     orderBy: { recordedAt: "desc" },

@@ -38,13 +38,18 @@ export function ensureProductionBuild(log: (line: string) => void = console.log)
 /**
  * Starts the app server (scripts/support/app-server.ts: Next's handler behind a server that sets the client address
  * from the socket), for production or development, as a child process with the given environment.
+ *
+ * Worker processes: WEB_CONCURRENCY of `env` (e.g. `env: { WEB_CONCURRENCY: "2" }` for two, validated by the server),
+ * else one. A WEB_CONCURRENCY in this process's own environment is not inherited: the e2e and bench servers stay
+ * single-process unless they ask, and `npm start` (scripts/start.ts) passes the number it chose.
  */
-export function spawnNext(options: { dev: boolean; port: number; env: Record<string, string>; quiet?: boolean; logFile?: string }): ChildProcess {
+export function spawnNext(options: { dev: boolean; port: number; env: Record<string, string>; quiet?: boolean; logFile?: string; nodeArgs?: string[] }): ChildProcess {
   // A log file receives the server's stdout and stderr (the e2e suite scans it for personal data).
   const log = options.logFile ? openSync(options.logFile, "a") : null;
-  return spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(options.dev ? ["--dev"] : []), "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  // nodeArgs (e.g. the bench's --cpu-prof) go before the script; cluster workers inherit them (execArgv).
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", APP_SERVER, ...(options.dev ? ["--dev"] : []), "--port", String(options.port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     stdio: log !== null ? ["ignore", log, log] : options.quiet ? "ignore" : "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, NODE_ENV: options.dev ? "development" : "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, WEB_CONCURRENCY: options.env.WEB_CONCURRENCY ?? "1", NODE_ENV: options.dev ? "development" : "production" },
   });
 }

@@ -230,10 +230,10 @@ async function freshResourceList(office: "toronto" | "vancouver"): Promise<strin
   return id;
 }
 
-async function freshResourceItem(office: "toronto" | "vancouver"): Promise<{ listId: string; itemId: string }> {
-  const listId = await freshResourceList(office);
+async function freshResourceItem(office: "toronto" | "vancouver", position = 0, listId?: string): Promise<{ listId: string; itemId: string }> {
+  listId ??= await freshResourceList(office);
   const itemId = randomUUID();
-  await db.query(`INSERT INTO "ResourceListItem" (id, "listId", name) VALUES ($1, $2, $3)`, [itemId, listId, unique("Matrix option")]);
+  await db.query(`INSERT INTO "ResourceListItem" (id, "listId", name, position) VALUES ($1, $2, $3, $4)`, [itemId, listId, unique("Matrix option"), position]);
   return { listId, itemId };
 }
 
@@ -629,20 +629,17 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   recordFlagAction: {
-    // Trafficking indicators: only the assigned CLO and supervisors (docs/domain.md). The case is CLO_TORONTO's.
+    // A flag recorded by hand on a case of CLO_TORONTO's office (trafficking indicators go through the screen only).
     prepare: async () => {
       const detentionId = world.traffickingCase;
       const screening = (await rows<{ id: string; version: number }>(`SELECT id, version FROM "Screening" WHERE "detentionId" = $1`, [detentionId]))[0];
-      const details = unique("Matrix: indicators noted at interview");
+      const details = unique("Matrix: needs an interpreter for Tigrinya");
       return {
-        fields: { detentionId, version: String(screening?.version ?? 0), flag: "TRAFFICKING_INDICATORS", details, consent: "on" },
+        fields: { detentionId, version: String(screening?.version ?? 0), flag: "LANGUAGE_BARRIER", details },
         target: screening ? { table: "Screening", id: screening.id } : { table: "Detention", id: detentionId },
         changed: async () => {
-          const recorded = await row(
-            `SELECT s.version, f.details, f."consentRecordedAt" IS NOT NULL AS consented FROM "Screening" s JOIN "ScreeningFlag" f ON f."screeningId" = s.id WHERE s."detentionId" = $1 AND f.flag = 'TRAFFICKING_INDICATORS'`,
-            [detentionId],
-          );
-          expect(recorded).toEqual({ version: (screening?.version ?? 0) + 1, details, consented: true });
+          const recorded = await row(`SELECT s.version, f.details FROM "Screening" s JOIN "ScreeningFlag" f ON f."screeningId" = s.id WHERE s."detentionId" = $1 AND f.flag = 'LANGUAGE_BARRIER'`, [detentionId]);
+          expect(recorded).toEqual({ version: (screening?.version ?? 0) + 1, details });
         },
       };
     },
@@ -1562,6 +1559,36 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 
+  restoreResourceListAction: {
+    prepare: async (persona) => {
+      const listId = await freshResourceList(officeOf(persona));
+      await db.query(`UPDATE "ResourceList" SET "retiredAt" = now() WHERE id = $1`, [listId]);
+      return {
+        fields: { listId, version: "1" },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await row(`SELECT "retiredAt" IS NULL AS "inUse", version FROM "ResourceList" WHERE id = $1`, [listId])).toEqual({ inUse: true, version: 2 });
+        },
+      };
+    },
+  },
+
+  moveResourceItemAction: {
+    // The second of two options moved up: the list's version moves on with its order.
+    prepare: async (persona) => {
+      const { listId, itemId: first } = await freshResourceItem(officeOf(persona), 0);
+      const { itemId: second } = await freshResourceItem(officeOf(persona), 1, listId);
+      return {
+        fields: { itemId: second, version: "1", direction: "UP" },
+        target: { table: "ResourceList", id: listId },
+        changed: async () => {
+          expect(await rows(`SELECT id FROM "ResourceListItem" WHERE "listId" = $1 ORDER BY position, id`, [listId])).toEqual([{ id: second }, { id: first }]);
+          expect((await row<{ version: number }>(`SELECT version FROM "ResourceList" WHERE id = $1`, [listId])).version).toBe(2);
+        },
+      };
+    },
+  },
+
   addResourceItemAction: {
     // Own office: each CLO adds to their office's list; refused personas try Toronto's.
     prepare: async (persona) => {
@@ -1786,11 +1813,14 @@ for (const action of ACTIONS) {
 test.describe("refusals that follow from a relationship, not a role", () => {
   const byName = (name: string) => ACTIONS.find((action) => action.name === name)!;
 
-  test("trafficking indicators are recorded only by the assigned CLO (and supervisors)", async () => {
+  test("trafficking indicators are never recorded through the flag form, not even by the assigned CLO", async () => {
     const action = byName("recordFlagAction");
-    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo2.toronto@liaison.example")! });
+    const detentionId = await freshCase({ assignedCloId: world.userIds.get("clo.toronto@liaison.example")! });
     const fields = { detentionId, version: "0", flag: "TRAFFICKING_INDICATORS", details: unique("Matrix: indicators noted"), consent: "on" };
-    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined });
+    await expectRefused(action, "CLO_TORONTO", { fields, target: { table: "Detention", id: detentionId }, changed: async () => undefined }, { refusal: "anyFailure" });
+    const refused = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm(fields)));
+    // The refusal names the field and says where indicators are recorded; nothing of the case is in it.
+    expect(Object.keys((refused.result as { fieldErrors?: Record<string, string> }).fieldErrors ?? {})).toEqual(["flag"]);
     // Another flag on the same case is theirs to record: the refusal is the trafficking rule, not the case.
     const other = await postAction(app, action, "CLO_TORONTO", browserArguments(action, actionForm({ ...fields, flag: "MEDICAL" })));
     expect(other.result).toMatchObject({ ok: true });

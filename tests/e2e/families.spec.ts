@@ -116,7 +116,7 @@ test("a CLO links two family members' cases and each shows the other", async ({ 
   await expect(back.getByRole("row", { name: new RegExp(parent.reference) })).toContainText("Detained");
 });
 
-test("a list shared with all offices is read by another office, which cannot change it, until its office retires it", async ({ page, signIn, expectAccessible }) => {
+test("a list shared with all offices is read by another office, in its office's order, which it cannot change, until its office retires it and once it is back in use", async ({ page, signIn, expectAccessible }) => {
   const name = `Families e2e ${randomBytes(3).toString("hex")}`;
   await signIn("supervisor.toronto@liaison.example");
   await expectAccessible();
@@ -136,6 +136,15 @@ test("a list shared with all offices is read by another office, which cannot cha
   await addOption.getByLabel("Resource name").fill("Lakeshore Host Family Network");
   await addOption.getByRole("button", { name: "Add option" }).click();
   await expect(addOption.getByText("The option was added.")).toBeVisible();
+  await addOption.getByLabel("Resource name").fill("Bayview Family Shelter");
+  await addOption.getByRole("button", { name: "Add option" }).click();
+  await expect(own.getByRole("listitem")).toHaveCount(2);
+  // Options keep the order they were added in; the office moves one up, and every office reads that order.
+  await expect(own.getByRole("listitem").first()).toContainText("Lakeshore Host Family Network");
+  await expect(own.getByRole("button", { name: "Move up Lakeshore Host Family Network" })).toHaveCount(0);
+  await own.getByRole("button", { name: "Move up Bayview Family Shelter" }).click();
+  await expect(page.getByText("The option was moved up.")).toBeVisible();
+  await expect(own.getByRole("listitem").first()).toContainText("Bayview Family Shelter");
   await expectAccessible();
 
   // Another office reads it, kept by Toronto, with no control to change it.
@@ -146,7 +155,7 @@ test("a list shared with all offices is read by another office, which cannot cha
   await expectAccessible();
   const shared = page.getByRole("region", { name: "Shared with your office" }).getByRole("region", { name, exact: true });
   await expect(shared).toContainText("Kept by CBSA Greater Toronto Area Region (read only)");
-  await expect(shared).toContainText("Lakeshore Host Family Network");
+  await expect(shared.getByRole("listitem")).toHaveText([/^Bayview Family Shelter/, /^Lakeshore Host Family Network/]);
   await expect(shared.getByRole("button")).toHaveCount(0);
   await expect(shared.getByRole("group")).toHaveCount(0);
 
@@ -167,4 +176,21 @@ test("a list shared with all offices is read by another office, which cannot cha
   await page.goto("/resource-lists");
   await expectAccessible();
   await expect(page.getByRole("region", { name, exact: true })).toHaveCount(0);
+
+  // Put back in use by its office: offered to the other office again.
+  await page.context().clearCookies();
+  await signIn("clo.toronto@liaison.example");
+  await expectAccessible();
+  await page.goto("/resource-lists");
+  await expectAccessible();
+  await page.getByRole("region", { name: "Retired lists" }).getByRole("button", { name: `Put back in use ${name}` }).click();
+  await expect(page.getByText("The resource list is back in use.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your office's lists" }).getByRole("region", { name, exact: true })).toBeVisible();
+  await expectAccessible();
+  await page.context().clearCookies();
+  await signIn("clo.vancouver@liaison.example");
+  await expectAccessible();
+  await page.goto("/resource-lists");
+  await expectAccessible();
+  await expect(page.getByRole("region", { name: "Shared with your office" }).getByRole("region", { name, exact: true })).toBeVisible();
 });

@@ -9,9 +9,12 @@ import { appServer, E2E_WORKERS } from "./workers";
  * started (each worker's, and the spec-owned ones of actions.spec.ts and action-matrix.spec.ts, whose hostile and
  * matrix calls are logged too) must not contain any seeded person's or user's name or any demo e-mail address, nor
  * any of Prisma's error text: its "Invalid `prisma.x()` invocation" message quotes the call's arguments, so one in the
- * log means a database error escaped lib/db.ts's guard (lib/database-error.ts).
+ * log means a database error escaped lib/db.ts's guard (lib/database-error.ts). Nor may any message be missing:
+ * next-intl logs MISSING_MESSAGE when a component (a client one rendered on the server too) reads a key its provider
+ * lacks, e.g. a page whose withClientMessages list leaves out a namespace, and the page would show the key.
  */
 const PRISMA_ERROR_TEXT = /invocation|PrismaClient\w*Error|Invalid `[^`]*`/;
+const MISSING_MESSAGE = /MISSING_MESSAGE[^\n]*/;
 
 export default async function globalTeardown() {
   // Each worker's app server writes its log (they all start before the first test); CI always starts its own, so
@@ -31,6 +34,8 @@ export default async function globalTeardown() {
     if (found.length > 0) throw new Error(`Personal data in the application log (${file}): ${found.join(", ")}`);
     const prisma = PRISMA_ERROR_TEXT.exec(log);
     if (prisma) throw new Error(`Prisma's error text in the application log (${file}), which quotes a call's arguments: "${prisma[0]}"`);
+    const missing = MISSING_MESSAGE.exec(log);
+    if (missing) throw new Error(`A message missing from what a page provided (${file}): "${missing[0]}"`);
   }
-  console.log(`Application logs (${logs.map((file) => path.basename(file)).join(", ")}) checked for ${names.length} seeded names and addresses and for Prisma's error text: none found (${characters} characters).`);
+  console.log(`Application logs (${logs.map((file) => path.basename(file)).join(", ")}) checked for ${names.length} seeded names and addresses and for Prisma's error text and missing messages: none found (${characters} characters).`);
 }

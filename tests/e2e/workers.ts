@@ -31,9 +31,12 @@ const BASE_PORTS = {
   outage: Number(process.env.E2E_OUTAGE_PORT ?? BASE_PORT + 5),
   actions: Number(process.env.E2E_ACTIONS_PORT ?? BASE_PORT + 7),
   matrix: Number(process.env.E2E_MATRIX_PORT ?? BASE_PORT + 8),
+  // deployment.spec.ts: the standalone build's server (what the image runs) and a second app server on one database.
+  standalone: Number(process.env.E2E_STANDALONE_PORT ?? BASE_PORT + 3),
+  peer: Number(process.env.E2E_PEER_PORT ?? BASE_PORT + 4),
 };
 
-/** Which server a port is for: the worker's app, or the app of its own that outage.spec.ts, actions.spec.ts or action-matrix.spec.ts starts. */
+/** Which server a port is for: the worker's app, or an app of its own that outage.spec.ts, actions.spec.ts, action-matrix.spec.ts or deployment.spec.ts starts. */
 export type PortRole = keyof typeof BASE_PORTS;
 
 export function e2ePort(role: PortRole, index: number): number {

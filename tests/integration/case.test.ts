@@ -92,7 +92,7 @@ describe("the case file is open only to the office and counsel of record", () =>
     expect(await assignDetention(vancouverSupervisor, { detentionId: detention.id, version: detention.version, cloId: torontoClo.id })).toEqual(notFound);
     expect(await setNoProspect(vancouver, { detentionId: detention.id, version: detention.version, reason: "Test", revisitOn: "2030-01-01" })).toEqual(notFound);
     expect(await clearNoProspect(vancouver, { detentionId: detention.id, version: detention.version })).toEqual(notFound);
-    expect(await recordFlag(vancouver, { detentionId: detention.id, version: 0, flag: "MEDICAL", details: null, consent: false })).toEqual(notFound);
+    expect(await recordFlag(vancouver, { detentionId: detention.id, version: 0, flag: "MEDICAL", details: null })).toEqual(notFound);
     expect(await removeFlag(vancouver, { detentionId: detention.id, version: 1, flag: "MEDICAL" })).toEqual(notFound);
     expect(await createTask(vancouver, { detentionId: detention.id, category: "OTHER", title: "Probe", description: null, ownerId: null, dueOn: null, status: "OPEN", outcome: null })).toEqual(notFound);
     const task = await prisma.task.findFirstOrThrow({ where: { detentionId: detention.id }, select: { id: true, version: true } });

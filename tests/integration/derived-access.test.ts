@@ -9,6 +9,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { actorFor } from "@/tests/support/actors";
 import { caseDatabase, insertDetention } from "@/tests/integration/case-database";
+import { traffickingScreenInput } from "@/tests/support/trafficking-screen";
 import type { Actor } from "@/lib/authz";
 import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 import { localToday } from "@/lib/time/facility-clock";
@@ -28,7 +29,8 @@ const { assessmentDeadlineMet } = await import("@/lib/assessments/rules");
 const { matchProvidersForCase } = await import("@/lib/providers/queries");
 const { loadReport } = await import("@/lib/reports/queries");
 const { reportFilterSchema } = await import("@/lib/reports/schema");
-const { recordFlag, removeFlag } = await import("@/lib/screening/mutations");
+const { removeFlag } = await import("@/lib/screening/mutations");
+const { recordTraffickingScreen } = await import("@/lib/trafficking/mutations");
 
 afterAll(async () => {
   await db().$disconnect();
@@ -81,7 +83,7 @@ async function screeningVersion(detentionId: string): Promise<number> {
 }
 
 async function addTrafficking(detentionId: string) {
-  expect(await recordFlag(assigned, { detentionId, version: await screeningVersion(detentionId), flag: "TRAFFICKING_INDICATORS", details: "Debt to a recruiter", consent: true })).toEqual({ ok: true });
+  expect((await recordTraffickingScreen(assigned, traffickingScreenInput(detentionId, { indicators: ["DEBT_UNPAYABLE"], controlNotes: null, debtNotes: "Debt to a recruiter" }))).ok).toBe(true);
 }
 
 async function removeTrafficking(detentionId: string) {

@@ -11,7 +11,8 @@ import type { UploadDocumentInput } from "@/lib/documents/schema";
 const database = await ownDatabase();
 process.env.DATABASE_URL = database.url;
 const { uploadDocument, downloadDocument, removeDocument } = await import("@/lib/documents/mutations");
-const { visibleCaseDocuments, referralDocuments, documentFormOptions } = await import("@/lib/documents/queries");
+const { visibleCaseDocuments, referralDocuments, documentFormOptions, documentFormOptionsForCaseFile } = await import("@/lib/documents/queries");
+const { getCaseFile } = await import("@/lib/case-file/queries");
 const { MAX_DOCUMENT_BYTES } = await import("@/lib/documents/rules");
 
 let prisma: PrismaClient;
@@ -245,6 +246,19 @@ describe("uploading", () => {
     expect((await documentFormOptions(people.counsel, caseId))?.providers).toEqual([]);
     expect((await documentFormOptions(people.counsel, caseId))?.referrals).toEqual([]);
     expect(await documentFormOptions(people.caseworker, caseId)).toBeNull();
+  });
+
+  it("offers the same options on the case page, from the case file it read, as from a read of its own", async () => {
+    // With a plan to attach to: its measures and two guarantors, in the order they were proposed.
+    const plan = await prisma.releasePlan.upsert({ where: { detentionId: caseId }, create: { detentionId: caseId, measures: ["VOICE_REPORTING", "CCMS"] }, update: {}, select: { id: true } });
+    for (const name of ["Guarantor B", "Guarantor A"]) await prisma.bondsperson.create({ data: { planId: plan.id, name, relationship: "friend", proposedById: people.clo.userId } });
+    for (const actor of [people.clo, people.supervisor, people.counsel]) {
+      const caseFile = await getCaseFile(actor, caseId);
+      expect(caseFile).not.toBeNull();
+      const options = await documentFormOptions(actor, caseId);
+      expect(options?.bondspersons.map((bondsperson) => bondsperson.name)).toEqual(["Guarantor B", "Guarantor A"]);
+      expect(await documentFormOptionsForCaseFile(actor, caseFile!)).toEqual(options);
+    }
   });
 
   it("attaches only to a plan item of the same case", async () => {

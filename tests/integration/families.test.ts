@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { actorFor } from "@/tests/support/actors";
 import { caseDatabase, insertDetention } from "@/tests/integration/case-database";
 import type { VulnerabilityFlag } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/authz";
 
 /**
  * Families and minors on the real database: resource lists shared by office, retired out of use; the case page's
@@ -14,7 +15,7 @@ const database = await caseDatabase(now);
 const prisma = database.prisma;
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
-const { createResourceList, updateResourceList, retireResourceList, addResourceItem, updateResourceItem, removeResourceItem } = await import("@/lib/resource-lists/mutations");
+const { createResourceList, updateResourceList, retireResourceList, restoreResourceList, addResourceItem, updateResourceItem, removeResourceItem, moveResourceItem } = await import("@/lib/resource-lists/mutations");
 const { listResourceLists, familyResourceLists } = await import("@/lib/resource-lists/queries");
 const { linkFamilyMember, unlinkFamilyMember, recordBestInterests } = await import("@/lib/families/mutations");
 const { getCaseFile } = await import("@/lib/case-file/queries");
@@ -112,6 +113,66 @@ describe("resource lists by sharing", () => {
     expect((await listResourceLists(clo)).find((entry) => entry.id === listId)!.retiredAt).not.toBeNull();
     expect(await addResourceItem(clo, { listId, version: 2, name: "Late", notes: null })).toEqual({ ok: false, reason: "RETIRED" });
     expect(await retireResourceList(clo, { listId, version: 2 })).toEqual({ ok: false, reason: "RETIRED" });
+  });
+
+  it("a retired list is put back in use by its own office, at the version read, where it was offered before", async () => {
+    const listId = await created(await createResourceList(clo, list({ sharing: "ALL_OFFICES" })));
+    expect((await retireResourceList(clo, { listId, version: 1 })).ok).toBe(true);
+    // Another office, even one that read it, cannot; a stale page cannot; nothing changes.
+    expect(await restoreResourceList(montreal, { listId, version: 2 })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await restoreResourceList(clo, { listId, version: 1 })).toEqual({ ok: false, reason: "STALE_VERSION" });
+    expect(await versionOf(listId)).toBe(2);
+
+    expect((await restoreResourceList(supervisor, { listId, version: 2 })).ok).toBe(true);
+    expect((await familyResourceLists(montreal)).map((entry) => entry.id)).toContain(listId);
+    expect((await listResourceLists(clo)).find((entry) => entry.id === listId)!.retiredAt).toBeNull();
+    // Already in use: a second restore from the same page is stale, not a second event.
+    expect(await restoreResourceList(clo, { listId, version: 3 })).toEqual({ ok: false, reason: "STALE_VERSION" });
+    expect((await addResourceItem(clo, { listId, version: 3, name: "Back in use", notes: null })).ok).toBe(true);
+    const events = await prisma.auditEvent.findMany({ where: { entityId: listId }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(events.map((event) => event.action)).toEqual(["resource_list.create", "resource_list.retire", "resource_list.restore", "resource_list.add_item"]);
+  });
+});
+
+describe("the order of a list's options", () => {
+  const names = async (listId: string, reader: Actor) => (await listResourceLists(reader)).find((entry) => entry.id === listId)!.items.map((item) => item.name);
+
+  it("is the order added, and the office moves an option up or down one place at a time; every office reads that order", async () => {
+    const listId = await created(await createResourceList(clo, list({ sharing: "ALL_OFFICES" })));
+    const ids: string[] = [];
+    for (const [index, name] of ["Zinnia shelter", "Aster house", "Maple drop-in"].entries()) ids.push(await created(await addResourceItem(clo, { listId, version: 1 + index, name, notes: null })));
+    // Not by name: the order added.
+    expect(await names(listId, clo)).toEqual(["Zinnia shelter", "Aster house", "Maple drop-in"]);
+
+    expect((await moveResourceItem(clo, { itemId: ids[2]!, version: 4, direction: "UP" })).ok).toBe(true);
+    expect(await names(listId, clo)).toEqual(["Zinnia shelter", "Maple drop-in", "Aster house"]);
+    expect((await moveResourceItem(supervisor, { itemId: ids[0]!, version: 5, direction: "DOWN" })).ok).toBe(true);
+    expect(await names(listId, montreal)).toEqual(["Maple drop-in", "Zinnia shelter", "Aster house"]);
+    expect((await getCaseFile(clo, (await torontoCase(["MINOR_HOUSED"], null)).id, now))!.families!.lists.find((entry) => entry.id === listId)!.items.map((item) => item.name)).toEqual([
+      "Maple drop-in",
+      "Zinnia shelter",
+      "Aster house",
+    ]);
+
+    // The first up and the last down stay where they are: nothing changes, not even the version, nothing is audited.
+    expect((await moveResourceItem(clo, { itemId: ids[2]!, version: 6, direction: "UP" })).ok).toBe(true);
+    expect((await moveResourceItem(clo, { itemId: ids[1]!, version: 6, direction: "DOWN" })).ok).toBe(true);
+    expect(await names(listId, clo)).toEqual(["Maple drop-in", "Zinnia shelter", "Aster house"]);
+    expect(await versionOf(listId)).toBe(6);
+
+    // A stale page, another office, a retired list: refused, the order unchanged.
+    expect(await moveResourceItem(clo, { itemId: ids[1]!, version: 5, direction: "UP" })).toEqual({ ok: false, reason: "STALE_VERSION" });
+    expect(await moveResourceItem(clo, { itemId: ids[2]!, version: 5, direction: "UP" })).toEqual({ ok: false, reason: "STALE_VERSION" });
+    expect(await moveResourceItem(montreal, { itemId: ids[1]!, version: 6, direction: "UP" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect((await retireResourceList(clo, { listId, version: 6 })).ok).toBe(true);
+    expect(await moveResourceItem(clo, { itemId: ids[1]!, version: 7, direction: "UP" })).toEqual({ ok: false, reason: "RETIRED" });
+    expect(await names(listId, clo)).toEqual(["Maple drop-in", "Zinnia shelter", "Aster house"]);
+
+    const moves = await prisma.auditEvent.findMany({ where: { entityId: listId, action: "resource_list.move_item" }, select: { metadata: true } });
+    expect(moves.map((event) => event.metadata)).toEqual([
+      { itemId: ids[2], direction: "UP" },
+      { itemId: ids[0], direction: "DOWN" },
+    ]);
   });
 });
 

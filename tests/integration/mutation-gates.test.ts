@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "@/tests/support/actors";
+import { traffickingScreenInput } from "@/tests/support/trafficking-screen";
 import { caseDatabase, insertDetention } from "@/tests/integration/case-database";
 import { instantToWallClock } from "@/lib/time/facility-clock";
 import type { Actor } from "@/lib/authz";
@@ -22,6 +23,7 @@ const { addCounselNote } = await import("@/lib/counsel/mutations");
 const { createOrganization } = await import("@/lib/organizations/mutations");
 const { editReview, recordReview, scheduleHearing } = await import("@/lib/reviews/mutations");
 const { recordFlag } = await import("@/lib/screening/mutations");
+const { recordTraffickingScreen } = await import("@/lib/trafficking/mutations");
 
 const TORONTO = "CBSA Greater Toronto Area Region";
 const NOT_FOUND = { ok: false, reason: "NOT_FOUND" };
@@ -130,7 +132,8 @@ describe("mutations refuse, as not found, the roles their action used to turn aw
     await expectRefused(() => editReview(counsel, { detentionId, reviewId: review.id, reviewVersion: review.version, ...held(), outcome: "RELEASE_ORDERED" }));
   });
 
-  it("someone who may not edit the case learns nothing from a flag, not even that consent is missing", async () => {
-    await expectRefused(() => recordFlag(counsel, { detentionId, version: 0, flag: "TRAFFICKING_INDICATORS", details: null, consent: false }));
+  it("someone who may not edit the case learns nothing from a flag or a trafficking screen, not even that the disclosure is missing", async () => {
+    await expectRefused(() => recordFlag(counsel, { detentionId, version: 0, flag: "MEDICAL", details: null }));
+    await expectRefused(() => recordTraffickingScreen(counsel, { ...traffickingScreenInput(detentionId), disclosureConfirmed: false as never }));
   });
 });

@@ -102,7 +102,7 @@ describe("the caseload priority queue, computed in SQL", () => {
     const overdue = all.filter((row) => row.nextReviewDueBy && row.nextReviewDueBy < now);
     expect(counts.reviewDue.OVERDUE).toBe(overdue.length);
     expect(counts.reviewDue.OVERDUE).toBeGreaterThan(0);
-    for (const option of ["OVERDUE", "WITHIN_48H", "THIS_WEEK"] as const) {
+    for (const option of ["OVERDUE", "DUE_SOON", "THIS_WEEK"] as const) {
       const listed = await everyPage((page) => listOfficeDetentions(supervisor, { ...params, reviewDue: option, page }, now));
       expect(listed).toHaveLength(counts.reviewDue[option]);
     }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { caseDatabase } from "./case-database";
 import { actorFor } from "@/tests/support/actors";
+import { traffickingScreenInput } from "@/tests/support/trafficking-screen";
 
 /**
  * Deadline reminders on the real database: at the right instant, to the right people (each deadline computed from
@@ -14,6 +15,7 @@ process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { createDetention } = await import("@/lib/detentions/mutations");
 const { recordFlag } = await import("@/lib/screening/mutations");
+const { recordTraffickingScreen } = await import("@/lib/trafficking/mutations");
 const { writeDueReminders } = await import("@/lib/reminders/mutations");
 const { startJobRunner, QUEUES } = await import("@/lib/jobs/runner");
 const { jobRunnerHealth } = await import("@/lib/jobs/queries");
@@ -64,7 +66,11 @@ async function detainedHoursAgo(hoursAgo: number, email = "clo.toronto@liaison.e
 async function flag(detentionId: string, flagName: "MENTAL_HEALTH" | "TRAFFICKING_INDICATORS") {
   const supervisor = await actorFor(prisma, "supervisor.toronto@liaison.example");
   const screening = await prisma.screening.findUnique({ where: { detentionId }, select: { version: true } });
-  const result = await recordFlag(supervisor, { detentionId, version: screening?.version ?? 0, flag: flagName, details: null, consent: true } as never);
+  // Trafficking indicators are recorded through the screen only (a supervisor is among the flag's audience).
+  const result =
+    flagName === "TRAFFICKING_INDICATORS"
+      ? await recordTraffickingScreen(supervisor, traffickingScreenInput(detentionId))
+      : await recordFlag(supervisor, { detentionId, version: screening?.version ?? 0, flag: flagName, details: null });
   if (!result.ok) throw new Error(`flag refused: ${result.reason}`);
 }
 

@@ -201,6 +201,34 @@ describe("scheduling a hearing", () => {
 });
 
 describe("the reviews dashboard", () => {
+  it("groups, counts and labels by the policy's due-soon horizon in force now, not one scheduled later", async () => {
+    const place = await fixtures.office("horizon");
+    const now = new Date();
+    const inFiveDays = await fixtures.detention(place, { detainedAt: new Date(now.getTime() - 3 * DAY), nextReviewKind: "SEVEN_DAY", nextReviewDueBy: new Date(now.getTime() + 5 * DAY) });
+    const inThirtyHours = await fixtures.detention(place, { detainedAt: new Date(now.getTime() - 18 * HOUR), nextReviewDueBy: new Date(now.getTime() + 30 * HOUR) });
+    const author = place.supervisor.userId;
+    // This file has a database of its own: the versions it writes are seen by no other file.
+    await prisma.policyVersion.create({ data: { key: "dueSoonHours", value: 24, effectiveFrom: new Date(now.getTime() - DAY), reason: "Horizon test", createdById: author } });
+    await prisma.policyVersion.create({ data: { key: "dueSoonHours", value: 168, effectiveFrom: new Date(now.getTime() + DAY), reason: "Horizon test, later", createdById: author } });
+    try {
+      const narrow = await listReviewDashboard(place.clo, reviewDashboardParamsSchema.parse({}), now);
+      expect(narrow.dueSoonHours).toBe(24);
+      expect(narrow.counts).toEqual({ OVERDUE: 0, DUE_SOON: 0, THIS_WEEK: 2, LATER: 0 });
+      expect(await countUrgentReviews(place.clo, now)).toEqual({ overdue: 0, dueSoon: 0, dueSoonHours: 24 });
+      expect((await getCaseFile(place.clo, inThirtyHours.id, now))!.reviewClock).toMatchObject({ dueSoonHours: 24, next: { status: "UPCOMING" } });
+
+      // Two days on, the week-long horizon is in force: both are due soon, on the dashboard, the notice and the case.
+      const later = new Date(now.getTime() + 2 * DAY);
+      const wide = await listReviewDashboard(place.clo, reviewDashboardParamsSchema.parse({ group: "DUE_SOON" }), later);
+      expect(wide.rows.map((row) => row.detentionId)).toEqual([inFiveDays.id]);
+      expect(wide.counts).toEqual({ OVERDUE: 1, DUE_SOON: 1, THIS_WEEK: 0, LATER: 0 });
+      expect(await countUrgentReviews(place.clo, later)).toEqual({ overdue: 1, dueSoon: 1, dueSoonHours: 168 });
+      expect((await getCaseFile(place.clo, inFiveDays.id, later))!.reviewClock).toMatchObject({ dueSoonHours: 168, next: { status: "DUE_SOON" } });
+    } finally {
+      await prisma.policyVersion.deleteMany({ where: { reason: { startsWith: "Horizon test" } } });
+    }
+  });
+
   it("lists overdue first, then within 48 hours, this week and later, sorted by deadline in SQL, with counts per group", async () => {
     const place = await fixtures.office("dashboard");
     const now = new Date();
@@ -213,7 +241,8 @@ describe("the reviews dashboard", () => {
 
     const dashboard = await listReviewDashboard(place.clo, reviewDashboardParamsSchema.parse({}), now);
     expect(dashboard.rows.map((row) => row.detentionId)).toEqual([overdue.id, soon.id, thisWeek.id, later.id]);
-    expect(dashboard.counts).toEqual({ OVERDUE: 1, WITHIN_48_HOURS: 1, THIS_WEEK: 1, LATER: 1 });
+    expect(dashboard.counts).toEqual({ OVERDUE: 1, DUE_SOON: 1, THIS_WEEK: 1, LATER: 1 });
+    expect(dashboard.dueSoonHours).toBe(48);
     expect(dashboard.total).toBe(4);
 
     const onlyOverdue = await listReviewDashboard(place.supervisor, reviewDashboardParamsSchema.parse({ group: "OVERDUE" }), now);
@@ -223,10 +252,10 @@ describe("the reviews dashboard", () => {
 
     const sevenDay = await listReviewDashboard(place.clo, reviewDashboardParamsSchema.parse({ kind: "SEVEN_DAY" }), now);
     expect(sevenDay.rows.map((row) => row.detentionId)).toEqual([thisWeek.id]);
-    expect(sevenDay.counts).toEqual({ OVERDUE: 0, WITHIN_48_HOURS: 0, THIS_WEEK: 1, LATER: 0 });
+    expect(sevenDay.counts).toEqual({ OVERDUE: 0, DUE_SOON: 0, THIS_WEEK: 1, LATER: 0 });
     expect(sevenDay.total).toBe(1);
 
-    expect(await countUrgentReviews(place.clo, now)).toEqual({ overdue: 1, dueSoon: 1 });
+    expect(await countUrgentReviews(place.clo, now)).toEqual({ overdue: 1, dueSoon: 1, dueSoonHours: 48 });
     // Another office's officer sees none of them.
     const elsewhere = await listReviewDashboard(otherOffice.clo, reviewDashboardParamsSchema.parse({}), now);
     expect(elsewhere.rows.some((row) => [overdue.id, soon.id, thisWeek.id, later.id].includes(row.detentionId))).toBe(false);

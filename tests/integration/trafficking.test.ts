@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { actorFor } from "@/tests/support/actors";
 import { caseDatabase, insertDetention } from "@/tests/integration/case-database";
 import { richCase } from "@/tests/integration/bundle-fixtures";
+import { traffickingScreenInput } from "@/tests/support/trafficking-screen";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import type { Actor } from "@/lib/authz";
 import type { TraffickingIndicator } from "@/lib/generated/prisma/enums";
@@ -57,23 +58,7 @@ async function freshCase() {
   return insertDetention(prisma, { officeName: TORONTO, detainedAt, nextReviewDueBy: new Date(detainedAt.getTime() + 48 * HOUR), assignedCloId: assigned.userId });
 }
 
-function screen(detentionId: string, overrides: Partial<RecordTraffickingScreenInput> = {}): RecordTraffickingScreenInput {
-  return {
-    detentionId,
-    disclosureConfirmed: true,
-    disclosureMethod: "IN_PERSON",
-    interpreterLanguage: null,
-    indicators: ["CONTROL_DOCUMENTS_HELD"],
-    recruitmentNotes: null,
-    controlNotes: "Employer keeps the passport",
-    debtNotes: null,
-    conditionsNotes: null,
-    threatsNotes: null,
-    marriageNotes: null,
-    outcome: "INDICATORS_OF_TRAFFICKING",
-    ...overrides,
-  };
-}
+const screen = traffickingScreenInput;
 
 const traffickingFlag = (detentionId: string) => prisma.screeningFlag.findFirst({ where: { screening: { detentionId }, flag: "TRAFFICKING_INDICATORS" }, select: { consentRecordedAt: true } });
 

@@ -12,7 +12,7 @@ function facts(overrides: Partial<CaseFacts> = {}): CaseFacts & { grounds: strin
     status: "DETAINED",
     grounds: ["UNLIKELY_TO_APPEAR", "DANGER_TO_PUBLIC"],
     assessmentDeadline: { dueBy: hours(120), basis: "SEVEN_DAY_REVIEW" },
-    reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(96), status: "UPCOMING" }, needsCheck: false, disclosureDue: null },
+    reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(96), status: "UPCOMING" }, needsCheck: false, disclosureDue: null, dueSoonHours: 48 },
     assessment: { view: null },
     plan: { view: null, readiness: null },
     tasks: [],
@@ -46,7 +46,7 @@ describe("the case's next deadline", () => {
     ["not the assessment for a viewer who may not read it", facts({ assessmentDeadline: { dueBy: hours(20), basis: "VULNERABILITY_48_HOURS" }, assessment: null }), "REVIEW"],
     ["an overdue task before anything ahead", facts({ tasks: [task("a", hours(-5))] }), "TASK"],
     ["not a task done", facts({ tasks: [task("a", hours(-5), "DONE")] }), "REVIEW"],
-    ["the disclosure for the hearing when it comes first", facts({ reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(96), status: "UPCOMING" }, needsCheck: false, disclosureDue: hours(30) } }), "DISCLOSURE"],
+    ["the disclosure for the hearing when it comes first", facts({ reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(96), status: "UPCOMING" }, needsCheck: false, disclosureDue: hours(30), dueSoonHours: 48 } }), "DISCLOSURE"],
   ] as const)("is %s", (_name, input, kind) => {
     expect(nextDeadline(input)?.kind).toBe(kind);
   });
@@ -64,7 +64,7 @@ describe("the case's next deadline", () => {
     const all = ["TRAFFICKING_INDICATORS" as const];
     const assigned = caseAssessmentDeadline(detention, visibleFlags({ role: "CLO", userId: "assigned-clo" }, audience, all));
     const other = caseAssessmentDeadline(detention, visibleFlags({ role: "CLO", userId: "other-clo" }, audience, all));
-    const clock = { next: { kind: "FORTY_EIGHT_HOUR" as const, dueBy: hours(45), status: "DUE_SOON" as const }, needsCheck: false, disclosureDue: null };
+    const clock = { next: { kind: "FORTY_EIGHT_HOUR" as const, dueBy: hours(45), status: "DUE_SOON" as const }, needsCheck: false, disclosureDue: null, dueSoonHours: 48 };
 
     const forAssigned = nextDeadline(facts({ assessmentDeadline: assigned, reviewClock: clock }));
     const forOther = nextDeadline(facts({ assessmentDeadline: other, reviewClock: clock }));
@@ -93,7 +93,7 @@ describe("the header's tags", () => {
     ["a detained person with no plan", facts(), [{ kind: "STATUS", status: "DETAINED" }, { kind: "PLAN_NONE" }]],
     [
       "a review overdue and grounds unanswered",
-      facts({ reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(-1), status: "OVERDUE" }, needsCheck: false, disclosureDue: null }, plan: { view: {}, readiness: readiness() } }),
+      facts({ reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(-1), status: "OVERDUE" }, needsCheck: false, disclosureDue: null, dueSoonHours: 48 }, plan: { view: {}, readiness: readiness() } }),
       [{ kind: "STATUS", status: "DETAINED" }, { kind: "REVIEW", status: "OVERDUE" }, { kind: "PLAN_GROUNDS", answered: 1, total: 2 }],
     ],
     ["a plan ready", facts({ plan: { view: {}, readiness: readiness({ ready: true }) } }), [{ kind: "STATUS", status: "DETAINED" }, { kind: "PLAN_READY" }]],
@@ -108,7 +108,7 @@ describe("the header's tags", () => {
       facts({ plan: null, assessmentDeadline: { dueBy: hours(-2), basis: "VULNERABILITY_48_HOURS" }, noProspectReason: "Removal imminent" }),
       [{ kind: "STATUS", status: "DETAINED" }, { kind: "ASSESSMENT_OVERDUE" }, { kind: "NO_PROSPECT" }],
     ],
-    ["a person released: the status alone", facts({ status: "RELEASED", reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(-1), status: "OVERDUE" }, needsCheck: false, disclosureDue: null } }), [{ kind: "STATUS", status: "RELEASED" }]],
+    ["a person released: the status alone", facts({ status: "RELEASED", reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(-1), status: "OVERDUE" }, needsCheck: false, disclosureDue: null, dueSoonHours: 48 } }), [{ kind: "STATUS", status: "RELEASED" }]],
     ["a person transferred out", facts({ status: "TRANSFERRED_OUT", plan: null }), [{ kind: "STATUS", status: "TRANSFERRED_OUT" }]],
   ] as const)("%s", (_name, input, expected) => {
     expect(caseTags(input, NOW)).toEqual(expected);
@@ -120,7 +120,7 @@ describe("what needs doing next", () => {
     const steps = whatNext(
       facts({
         releaseToRecord: true,
-        reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(10), status: "DUE_SOON" }, needsCheck: true, disclosureDue: hours(-1) },
+        reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(10), status: "DUE_SOON" }, needsCheck: true, disclosureDue: hours(-1), dueSoonHours: 48 },
         assessmentDeadline: { dueBy: hours(-3), basis: "VULNERABILITY_48_HOURS" },
         plan: { view: {}, readiness: readiness() },
         tasks: [task("late", hours(-4)), task("soon", hours(30)), task("later", hours(100)), task("undated", null), task("done", hours(-8), "DONE")],
@@ -143,6 +143,22 @@ describe("what needs doing next", () => {
       ["soon", false],
     ]);
     expect(steps.find((step) => step.kind === "PLAN_GROUNDS")).toMatchObject({ missing: 1 });
+  });
+
+  it("counts tasks and the disclosure as due soon within the policy's horizon", () => {
+    const dueWithin = (dueSoonHours: number) =>
+      whatNext(
+        facts({
+          reviewClock: { next: { kind: "SEVEN_DAY", dueBy: hours(200), status: "UPCOMING" }, needsCheck: false, disclosureDue: hours(60), dueSoonHours },
+          plan: null,
+          assessment: null,
+          tasks: [task("in 60 hours", hours(60)), task("in 100 hours", hours(100))],
+        }),
+        NOW,
+      ).map((step) => (step.kind === "TASK" ? step.taskId : step.kind));
+    expect(dueWithin(48)).toEqual([]);
+    expect(dueWithin(72)).toEqual(["DISCLOSURE", "in 60 hours"]);
+    expect(dueWithin(168)).toEqual(["DISCLOSURE", "in 60 hours", "in 100 hours"]);
   });
 
   it("asks to start a plan for a reader of the plan, and nothing of the plan or assessment for a viewer who may read neither", () => {

@@ -23,6 +23,7 @@ import { TARGET_INDICATORS } from "@/lib/targets/rules";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { setPasswordWithLinkSchema } from "@/lib/password-links/schema";
 import { recordTraffickingScreenSchema } from "@/lib/trafficking/schema";
+import { recordFlagSchema } from "@/lib/screening/schema";
 import { fileComplaintSchema, respondComplaintSchema, reviewComplaintSchema, shareComplaintSchema } from "@/lib/complaints/schema";
 
 /**
@@ -195,6 +196,14 @@ const FORMS: Form[] = [
     fields: ["newPassword", "confirmPassword"],
     fixed: { token: "a".repeat(43) },
     cases: [{ newPassword: "Heron-Willow-Ferry-4417", confirmPassword: "Heron-Willow-Ferry-4418" }],
+  },
+  {
+    name: "vulnerability flag",
+    schema: recordFlagSchema,
+    namespace: "traffickingValidation",
+    fields: ["flag", "details"],
+    // Trafficking indicators are a real flag but not this form's: the message says to use the screen.
+    cases: [{ flag: "TRAFFICKING_INDICATORS" }],
   },
   {
     name: "trafficking screen",

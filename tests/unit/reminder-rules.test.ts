@@ -37,6 +37,14 @@ describe("review reminders", () => {
     const reminders = reviewReminders({ ...review, nextReviewDueBy: dueBy }, NOW);
     expect(reminders.map((reminder) => reminder.kind)).toEqual(kind ? [kind, kind] : []);
   });
+  it.each([
+    { name: "a 72-hour horizon reminds of a review 60 hours away", hours: 72, dueBy: at(60), kind: "REVIEW_DUE_SOON" },
+    { name: "a 72-hour horizon does not yet remind of one 73 hours away", hours: 72, dueBy: at(73), kind: null },
+    { name: "a 24-hour horizon does not yet remind of one 30 hours away", hours: 24, dueBy: at(30), kind: null },
+  ])("follows the policy's horizon: $name", ({ hours, dueBy, kind }) => {
+    const reminders = reviewReminders({ ...review, nextReviewDueBy: dueBy }, NOW, hours);
+    expect(reminders.map((reminder) => reminder.kind)).toEqual(kind ? [kind, kind] : []);
+  });
   it("links counsel to their clients and the CLO to the case", () => {
     const reminders = reviewReminders({ ...review, nextReviewDueBy: at(1) }, NOW);
     expect(Object.fromEntries(reminders.map((reminder) => [reminder.recipientId, reminder.path]))).toEqual({ clo: "/cases/d1", counsel: "/clients" });

@@ -840,6 +840,23 @@ describe("reviewStatus", () => {
   ])("$name", ({ now, status }) => {
     expect(reviewStatus(dueBy, at(now))).toBe(status);
   });
+
+  it.each([
+    { name: "a 72-hour horizon: 60 hours before is due soon", hours: 72, now: "2026-06-08T11:59:59.999-04:00", status: "DUE_SOON" },
+    { name: "a 72-hour horizon: exactly 72 hours before is due soon", hours: 72, now: "2026-06-07T23:59:59.999-04:00", status: "DUE_SOON" },
+    { name: "a 72-hour horizon: 72 hours and 1 ms before is upcoming", hours: 72, now: "2026-06-07T23:59:59.998-04:00", status: "UPCOMING" },
+    { name: "a 12-hour horizon: 13 hours before is upcoming", hours: 12, now: "2026-06-10T10:59:59.999-04:00", status: "UPCOMING" },
+    { name: "a 12-hour horizon: past the deadline is still overdue", hours: 12, now: "2026-06-11T00:00:00.000-04:00", status: "OVERDUE" },
+  ])("follows the policy's horizon: $name", ({ hours, now, status }) => {
+    expect(reviewStatus(dueBy, at(now), hours)).toBe(status);
+  });
+
+  it("carries the horizon into the schedule's next review", () => {
+    const input = { detainedAt: at("2026-06-01T09:00:00.000-04:00"), timeZone: "America/Toronto", schedule: "STANDARD" as const, reviews: [], now: at("2026-06-01T09:00:00.000-04:00") };
+    // The first review is due 48 hours after detention: due soon under 48 hours, upcoming under a 24-hour horizon.
+    expect(computeReviewSchedule(input).next?.status).toBe("DUE_SOON");
+    expect(computeReviewSchedule({ ...input, dueSoonHours: 24 }).next?.status).toBe("UPCOMING");
+  });
 });
 
 describe("invalid input is refused loudly", () => {

@@ -9,9 +9,9 @@ describe("grouping next reviews on the dashboard by urgency", () => {
   const cases: [string, Date, DashboardGroup][] = [
     ["a 48-hour review whose deadline passed a day ago is overdue", after(-24), "OVERDUE"],
     ["a deadline one millisecond ago is overdue", after(0, -1), "OVERDUE"],
-    ["a deadline this very instant is still due within 48 hours, not overdue", after(0), "WITHIN_48_HOURS"],
-    ["a deadline tomorrow is due within 48 hours", after(24), "WITHIN_48_HOURS"],
-    ["a deadline exactly 48 hours away is due within 48 hours", after(48), "WITHIN_48_HOURS"],
+    ["a deadline this very instant is still due within 48 hours, not overdue", after(0), "DUE_SOON"],
+    ["a deadline tomorrow is due within 48 hours", after(24), "DUE_SOON"],
+    ["a deadline exactly 48 hours away is due within 48 hours", after(48), "DUE_SOON"],
     ["a deadline 48 hours and a millisecond away is this week", after(48, 1), "THIS_WEEK"],
     ["a 7-day review due in five days is this week", after(5 * 24), "THIS_WEEK"],
     ["a deadline exactly seven days away is this week", after(7 * 24), "THIS_WEEK"],
@@ -31,7 +31,32 @@ describe("grouping next reviews on the dashboard by urgency", () => {
   });
 
   it("lists the groups most urgent first", () => {
-    expect(DASHBOARD_GROUPS).toEqual(["OVERDUE", "WITHIN_48_HOURS", "THIS_WEEK", "LATER"]);
+    expect(DASHBOARD_GROUPS).toEqual(["OVERDUE", "DUE_SOON", "THIS_WEEK", "LATER"]);
+  });
+});
+
+describe("the due-soon group follows the policy's horizon", () => {
+  const cases: [string, number, Date, DashboardGroup][] = [
+    ["a 72-hour horizon takes in a deadline 60 hours away", 72, after(60), "DUE_SOON"],
+    ["a 72-hour horizon takes in a deadline exactly 72 hours away", 72, after(72), "DUE_SOON"],
+    ["a 72-hour horizon leaves a deadline 72 hours and a millisecond away to this week", 72, after(72, 1), "THIS_WEEK"],
+    ["a 24-hour horizon leaves a deadline 30 hours away to this week", 24, after(30), "THIS_WEEK"],
+    ["a week-long horizon leaves nothing to this week", 168, after(7 * 24), "DUE_SOON"],
+    ["a week-long horizon leaves eight days to later", 168, after(8 * 24), "LATER"],
+    ["any horizon leaves a passed deadline overdue", 12, after(-1), "OVERDUE"],
+  ];
+  it.each(cases)("%s", (_name, hours, dueBy, group) => {
+    expect(dashboardGroup(dueBy, NOW, hours)).toBe(group);
+    const matches = DASHBOARD_GROUPS.filter((candidate) => {
+      const { gte, lt } = dashboardGroupRange(candidate, NOW, hours);
+      return (gte === undefined || dueBy >= gte) && (lt === undefined || dueBy < lt);
+    });
+    expect(matches).toEqual([group]);
+  });
+
+  it.each([0, -4, 1.5, 169, Number.NaN])("refuses a horizon of %s hours", (hours) => {
+    expect(() => dashboardGroup(after(1), NOW, hours)).toThrow(RangeError);
+    expect(() => dashboardGroupRange("DUE_SOON", NOW, hours)).toThrow(RangeError);
   });
 });
 

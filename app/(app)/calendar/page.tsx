@@ -7,13 +7,14 @@ import { currentFeed } from "@/lib/calendar/queries";
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { FeedForms } from "@/components/calendar/feed-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("calendarFeed");
   return { title: t("title") };
 }
 
-export default async function CalendarPage() {
+export default withClientMessages(["calendarFeed", "confirmDialog", "form"], async function CalendarPage() {
   const actor = await requireActor();
   if (!can(actor, "calendar.feed")) notFound();
   const feed = await currentFeed(actor);
@@ -37,4 +38,4 @@ export default async function CalendarPage() {
       <FeedForms hasFeed={feed !== null} />
     </>
   );
-}
+});

@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { listOfficeDetentions, queueFilterCounts } from "@/lib/detentions/queue-queries";
+import { policyInForce } from "@/lib/policy/queries";
 import { DETENTION_STATUS_FILTERS, FLAG_FILTERS, PLAN_FILTERS, REVIEW_DUE_FILTERS, detentionListParamsSchema } from "@/lib/detentions/schema";
 import { priorityReasons } from "@/lib/detentions/rules";
 import { daysDetained, formatDateTime, listName } from "@/lib/format";
@@ -36,7 +37,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     reviewDue: firstValue(raw.reviewDue),
   });
   const now = new Date();
-  const [result, counts] = await Promise.all([listOfficeDetentions(actor, params, now), queueFilterCounts(actor, params, now)]);
+  // The policy's "due soon" horizon in force now, as the queue's priority and filter use it (one read per request).
+  const [result, counts, { dueSoonHours }] = await Promise.all([listOfficeDetentions(actor, params, now), queueFilterCounts(actor, params, now), policyInForce(now)]);
   const t = await getTranslations("cases");
   const tStatus = await getTranslations("detentionStatus");
   const tReview = await getTranslations("reviewKind");
@@ -119,7 +121,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <select id="reviewDue" name="reviewDue" defaultValue={params.reviewDue} className="rounded border border-slate-500 px-2 py-1">
             {REVIEW_DUE_FILTERS.map((reviewDue) => (
               <option key={reviewDue} value={reviewDue}>
-                {withCount(t(`reviewDue.${reviewDue}`), counts.reviewDue[reviewDue])}
+                {withCount(t(`reviewDue.${reviewDue}`, { hours: dueSoonHours }), counts.reviewDue[reviewDue])}
               </option>
             ))}
           </select>
@@ -170,7 +172,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                     <ul>
                       {priorityReasons(row.priorityTier).map((reason) => (
                         <li key={reason} className={reason === "OVERDUE" ? "font-bold text-red-800" : undefined}>
-                          {t(`reasons.${reason}`)}
+                          {t(`reasons.${reason}`, { hours: dueSoonHours })}
                         </li>
                       ))}
                     </ul>

@@ -8,6 +8,7 @@ import { listMyClients, listReadableNotes, type CounselClient, type VisibleNote 
 import { readinessApplies } from "@/lib/counsel/rules";
 import type { Page } from "@/lib/pagination";
 import { pageSchema } from "@/lib/pagination";
+import { policyInForce } from "@/lib/policy/queries";
 import { reviewStatus } from "@/lib/reviews/rules";
 import { formatDateTime, listName } from "@/lib/format";
 import { firstValue } from "@/lib/query-string";
@@ -16,6 +17,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ReviewStatusBadge } from "@/components/reviews/review-status-badge";
 import { CounselNoteForm } from "@/components/reviews/counsel-note-form";
 import { RequestCounselForm } from "@/components/case/counsel-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clients");
@@ -27,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * own; readiness for a hearing only where it still applies (lib/counsel/rules.ts readinessApplies); and the form to
  * ask an office to record them as counsel of record.
  */
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["counselNotes", "counselOfRecord", "form"], async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!can(actor, "clients.list")) notFound();
   const params = await searchParams;
@@ -75,7 +77,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       </section>
     </>
   );
-}
+});
 
 /** One list of clients: current detentions (with the next review) or ended ones (with when they ended). */
 async function ClientTable({ result, notes, caption, empty }: { result: Page<CounselClient>; notes: VisibleNote[]; caption: string; empty: string }) {
@@ -88,6 +90,8 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
   const tPlan = await getTranslations("planStatus");
   const locale = (await getLocale()) as AppLocale;
   const now = new Date();
+  // "Due soon" follows the policy's horizon in force now.
+  const { dueSoonHours } = await policyInForce(now);
   const canWriteNotes = can(actor, "notes.write");
   return (
     <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
@@ -111,7 +115,7 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
             </tr>
           )}
           {result.rows.map((row) => {
-            const status = row.nextReview ? reviewStatus(row.nextReview.dueBy, now) : null;
+            const status = row.nextReview ? reviewStatus(row.nextReview.dueBy, now, dueSoonHours) : null;
             const clientNotes = notes.filter((note) => note.detentionId === row.detentionId);
             return (
               <tr key={row.detentionId} className={`border-t border-slate-200 align-top ${status === "OVERDUE" ? "bg-red-50" : ""}`}>
@@ -131,7 +135,7 @@ async function ClientTable({ result, notes, caption, empty }: { result: Page<Cou
                     <>
                       <span className="block">{tReview(row.nextReview.kind)}</span>
                       <span className="block">{formatDateTime(row.nextReview.dueBy, row.facility.timeZone, locale)}</span>
-                      <ReviewStatusBadge status={status} label={tReviewStatus(status)} />
+                      <ReviewStatusBadge status={status} label={tReviewStatus(status, { hours: dueSoonHours })} />
                       {row.hearingAt && <span className="block text-slate-700">{t("hearing", { when: formatDateTime(row.hearingAt, row.facility.timeZone, locale) })}</span>}
                     </>
                   ) : (

@@ -8,6 +8,7 @@ import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
 import { MarkAllReadForm, MarkReadForm } from "@/components/notifications/notification-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications");
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The notification centre: the user's own notifications, newest first, unread ones marked in words as well as weight. */
-export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
+export default withClientMessages(["form", "notifications"], async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const page = pageSchema.parse(firstValue((await searchParams).page));
   const result = await listNotifications(actor, page);
@@ -63,4 +64,4 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(target) => `/notifications?page=${target}`} />
     </>
   );
-}
+});

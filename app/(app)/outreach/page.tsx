@@ -13,6 +13,7 @@ import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Pagination } from "@/components/ui/pagination";
 import { EditOutreachContactForm, FollowUpDoneForm, OutreachContactForm, type ContactValues } from "@/components/outreach/outreach-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 /** A stored calendar date (midnight UTC) as the date input's value. */
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
@@ -34,7 +35,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function OutreachPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["form", "outreach"], async function OutreachPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!can(actor, "outreach.manage")) notFound();
   const page = pageSchema.parse(firstValue((await searchParams).page));
@@ -158,4 +159,4 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
       </section>
     </>
   );
-}
+});

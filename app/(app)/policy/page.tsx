@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { localToday } from "@/lib/time/facility-clock";
 import { SchedulePolicyForm, WithdrawPolicyForm } from "@/components/policy/policy-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * The release-first policy: what is in force now, every version with who set it, when and why, and (for
  * administrators) a form per setting to schedule a change. Supervisors read it (policy.view).
  */
-export default async function PolicyPage() {
+export default withClientMessages(["confirmDialog", "form", "policy"], async function PolicyPage() {
   const actor = await requireActor();
   const page = await getPolicyPage(actor);
   if (!page) notFound();
@@ -118,4 +119,4 @@ export default async function PolicyPage() {
       )}
     </>
   );
-}
+});

@@ -9,7 +9,8 @@ import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { ResourceListView } from "@/lib/resource-lists/queries";
 import { ResourceListItems } from "@/components/resource-lists/resource-list-items";
-import { RemoveItemForm, ResourceItemEditForm, ResourceItemForm, ResourceListForm, RetireListForm } from "@/components/resource-lists/resource-list-forms";
+import { MoveItemForm, RemoveItemForm, ResourceItemEditForm, ResourceItemForm, ResourceListForm, RestoreListForm, RetireListForm } from "@/components/resource-lists/resource-list-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("resourceLists");
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * Resource lists: the office's own (edited here by its CLOs and supervisors, retired ones kept below as history) and
  * those other offices share with it (read only). Families-and-minors lists also appear on cases with a minor flag.
  */
-export default async function ResourceListsPage() {
+export default withClientMessages(["confirmDialog", "form", "resourceLists"], async function ResourceListsPage() {
   const actor = await requireActor();
   // Lists are an office's: CLOs and supervisors of a CBSA office (lib/authz/resource-lists.ts).
   if (!mayEditResourceList(actor, { officeId: actor.organizationId })) notFound();
@@ -54,14 +55,18 @@ export default async function ResourceListsPage() {
           {own.map((list) => (
             <section key={list.id} aria-labelledby={`list-${list.id}`} className="rounded border border-slate-300 bg-white p-4">
               {heading(list)}
+              {list.items.length > 1 && <p className="mb-1 text-sm text-slate-600">{t("orderHint")}</p>}
               <ResourceListItems
                 items={list.items}
-                actions={(item) => (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-sm text-brand-800 underline">{t("changeItem", { item: item.name })}</summary>
-                    <ResourceItemEditForm item={item} listVersion={list.version} />
-                    <div className="mt-2"><RemoveItemForm item={item} listVersion={list.version} /></div>
-                  </details>
+                actions={(item, index) => (
+                  <>
+                    <MoveItemForm item={item} listVersion={list.version} canMoveUp={index > 0} canMoveDown={index < list.items.length - 1} />
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-sm text-brand-800 underline">{t("changeItem", { item: item.name })}</summary>
+                      <ResourceItemEditForm item={item} listVersion={list.version} />
+                      <div className="mt-2"><RemoveItemForm item={item} listVersion={list.version} /></div>
+                    </details>
+                  </>
                 )}
               />
               <details className="mt-3">
@@ -104,6 +109,7 @@ export default async function ResourceListsPage() {
                 {heading(list)}
                 <p className="mb-2 text-sm text-slate-700">{t("retiredOn", { date: formatDateTime(list.retiredAt!, list.officeTimeZone, locale) })}</p>
                 <ResourceListItems items={list.items} />
+                <div className="mt-2"><RestoreListForm list={list} /></div>
               </section>
             ))}
           </div>
@@ -111,4 +117,4 @@ export default async function ResourceListsPage() {
       )}
     </>
   );
-}
+});

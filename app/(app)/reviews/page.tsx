@@ -23,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const GROUP_STYLES: Record<DashboardGroup, string> = {
   OVERDUE: "border-red-800 bg-red-50 text-red-900",
-  WITHIN_48_HOURS: "border-amber-700 bg-amber-50 text-amber-950",
+  DUE_SOON: "border-amber-700 bg-amber-50 text-amber-950",
   THIS_WEEK: "border-slate-400 bg-white text-slate-900",
   LATER: "border-slate-300 bg-white text-slate-800",
 };
@@ -46,12 +46,14 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
   const tGroup = await getTranslations("reviewGroup");
   const tStatus = await getTranslations("reviewStatus");
   const locale = (await getLocale()) as AppLocale;
+  // The "due soon" horizon in force now (the policy): the DUE_SOON group's bound and its label.
+  const hours = { hours: dashboard.dueSoonHours };
   const current = { group: params.group, officeId: params.officeId, facilityId: params.facilityId, kind: params.kind };
 
   // Rows arrive sorted by deadline, so each urgency group is one run of rows: a header row starts each run.
   const runs: { group: DashboardGroup; rows: DashboardRow[] }[] = [];
   for (const row of dashboard.rows) {
-    const group = dashboardGroup(row.dueBy, now);
+    const group = dashboardGroup(row.dueBy, now, dashboard.dueSoonHours);
     const last = runs.at(-1);
     if (last?.group === group) last.rows.push(row);
     else runs.push({ group, rows: [row] });
@@ -72,7 +74,7 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
                 className={`block rounded border-2 px-3 py-2 ${GROUP_STYLES[group]} ${params.group === group ? "ring-2 ring-brand-700" : ""}`}
               >
                 <span className="block text-2xl font-bold">{dashboard.counts[group]}</span>
-                <span className="text-sm font-medium">{tGroup(group)}</span>
+                <span className="text-sm font-medium">{tGroup(group, hours)}</span>
               </Link>
             </li>
           ))}
@@ -114,7 +116,7 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
           <select id="group" name="group" defaultValue={params.group ?? ""} className="rounded border border-slate-500 px-2 py-1">
             <option value="">{t("allGroups")}</option>
             {DASHBOARD_GROUPS.map((group) => (
-              <option key={group} value={group}>{tGroup(group)}</option>
+              <option key={group} value={group}>{tGroup(group, hours)}</option>
             ))}
           </select>
         </div>
@@ -146,11 +148,11 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
             <tbody key={run.group}>
               <tr className={`border-t-2 ${GROUP_STYLES[run.group]}`}>
                 <th scope="colgroup" colSpan={7} className="px-3 py-2 text-left font-bold">
-                  {tGroup(run.group)}
+                  {tGroup(run.group, hours)}
                 </th>
               </tr>
               {run.rows.map((row) => {
-                const status = reviewStatus(row.dueBy, now);
+                const status = reviewStatus(row.dueBy, now, dashboard.dueSoonHours);
                 return (
                   <tr key={row.detentionId} className={`border-t border-slate-200 ${status === "OVERDUE" ? "bg-red-50" : ""}`}>
                     <td className="px-3 py-2 font-mono">
@@ -167,7 +169,7 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
                     </td>
                     <td className="px-3 py-2">
                       <span className="block">{formatDateTime(row.dueBy, row.facility.timeZone, locale)}</span>
-                      <ReviewStatusBadge status={status} label={tStatus(status)} />
+                      <ReviewStatusBadge status={status} label={tStatus(status, hours)} />
                     </td>
                     <td className="px-3 py-2">{row.hearingAt ? formatDateTime(row.hearingAt, row.facility.timeZone, locale) : <span className="text-slate-600">{t("noHearing")}</span>}</td>
                     <td className="px-3 py-2">{row.assignedCloName ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>

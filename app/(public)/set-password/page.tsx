@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("passwordLink");
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * Where a password link leads (lib/password-links). Public: the link is the credential. The page itself knows nothing
  * of the token; its form reads it from the fragment and posts it, and the action answers every bad link alike.
  */
-export default async function SetPasswordPage() {
+export default withClientMessages(["form", "passwordLink"], async function SetPasswordPage() {
   const t = await getTranslations("passwordLink");
   return (
     <div className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
@@ -21,4 +22,4 @@ export default async function SetPasswordPage() {
       <SetPasswordForm />
     </div>
   );
-}
+});

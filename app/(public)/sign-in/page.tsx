@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { appOrigin } from "@/lib/auth/config";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -18,7 +19,7 @@ function safeCallback(value: string | string[] | undefined): string | null {
   return safeCallbackPath(value, appOrigin());
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["signIn"], async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // With the database unreachable, show the form anyway: signing in will then say the service is unavailable.
   const actor = await getActor().catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) return null;
@@ -34,4 +35,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={safeCallback(params.callbackUrl) ?? "/"} />
     </div>
   );
-}
+});

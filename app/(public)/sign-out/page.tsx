@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signOut");
   return { title: t("title") };
 }
 
-export default async function SignOutPage() {
+export default withClientMessages(["signOut"], async function SignOutPage() {
   const actor = await getActor();
   const t = await getTranslations("signOut");
   return (
@@ -30,4 +31,4 @@ export default async function SignOutPage() {
       )}
     </div>
   );
-}
+});

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getNotificationPreferences } from "@/lib/notifications/preferences/queries";
 import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notificationPreferences");
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Every signed-in user, whatever their role, sets their own notification preferences (and only their own). */
-export default async function NotificationPreferencesPage() {
+export default withClientMessages(["form", "notificationPreferences"], async function NotificationPreferencesPage() {
   const actor = await requireActor();
   const t = await getTranslations("notificationPreferences");
   const preferences = await getNotificationPreferences(actor);
@@ -22,4 +23,4 @@ export default async function NotificationPreferencesPage() {
       <NotificationPreferencesForm version={preferences.version} digestHour={preferences.digestHour} timeZone={preferences.timeZone} rows={preferences.kinds} />
     </>
   );
-}
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -9,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Every signed-in user, whatever their role, may change their own password (and only their own). */
-export default async function ChangePasswordPage() {
+export default withClientMessages(["account", "form"], async function ChangePasswordPage() {
   await requireActor();
   const t = await getTranslations("account");
   return (
@@ -19,4 +20,4 @@ export default async function ChangePasswordPage() {
       <ChangePasswordForm />
     </>
   );
-}
+});

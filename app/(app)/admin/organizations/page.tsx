@@ -5,13 +5,14 @@ import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { CreateOrganizationForm } from "@/components/admin/create-organization-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.organizations");
   return { title: t("title") };
 }
 
-export default async function OrganizationsPage() {
+export default withClientMessages(["admin.organizations", "form", "organizationKind"], async function OrganizationsPage() {
   const actor = await requireActor();
   if (!can(actor, "organizations.manage")) notFound();
   const organizations = await listOrganizations(actor);
@@ -48,4 +49,4 @@ export default async function OrganizationsPage() {
       <CreateOrganizationForm />
     </>
   );
-}
+});

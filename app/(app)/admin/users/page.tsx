@@ -13,6 +13,7 @@ import { pageSchema } from "@/lib/pagination";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import { Pagination } from "@/components/ui/pagination";
 import { PendingGrants } from "@/components/admin/pending-grants";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.users");
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * The users an administrator manages: a GET form (search and filters live in the query string, so a filtered list can
  * be bookmarked and paged), each row a link to the user's page, where they are changed. New users at /admin/users/new.
  */
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["admin.users"], async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!can(actor, "users.manage")) notFound();
   const params = await searchParams;
@@ -137,4 +138,4 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <Pagination page={users.page} pageCount={users.pageCount} total={users.total} hrefFor={(p) => hrefWith("/admin/users", current, { page: p })} />
     </>
   );
-}
+});

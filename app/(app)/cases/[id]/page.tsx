@@ -30,6 +30,7 @@ import { CounselCollaborationSection } from "@/components/case/counsel-collabora
 import { FamiliesSection } from "@/components/case/families-section";
 import { FamilyMembersSection } from "@/components/case/family-members-section";
 import { MINOR_FLAGS } from "@/lib/families/rules";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseFile");
@@ -43,7 +44,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * unless "what next" points to it. The section navigation and the sections come from one list, so the navigation
  * names only the sections rendered for this viewer.
  */
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["caseEnums", "caseFile", "caseNotes", "caseScreening", "caseTasks", "caseTeam", "caseTransfer", "confirmDialog", "corrections", "counselOfRecord", "counselOptions", "documentValidation", "documents", "families", "form", "outcome", "outcomeEnums", "reviewOutcome", "reviewsSection", "traffickingScreen"], async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const now = new Date();
@@ -77,7 +78,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       id: "case-screening",
       title: t("sections.screening"),
       show: true,
-      content: () => <ScreeningSection actor={actor} detentionId={caseFile.id} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
+      content: () => <ScreeningSection actor={actor} caseFile={caseFile} zone={zone} screening={caseFile.screening} recordableFlags={caseFile.recordableFlags} editable={permissions.edit} />,
     },
     // Only on a case with a minor-related flag this viewer may see (getCaseFile derives it from the visible flags).
     {
@@ -119,7 +120,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       show: caseFile.plan !== null,
       content: () => <BundleSection detentionId={caseFile.id} zone={zone} clock={caseFile.reviewClock} planVersion={caseFile.plan?.view?.version ?? null} />,
     },
-    { id: "case-documents", title: await title("documents"), show: true, content: () => <DocumentsSection actor={actor} detentionId={caseFile.id} zone={zone} /> },
+    { id: "case-documents", title: await title("documents"), show: true, content: () => <DocumentsSection actor={actor} caseFile={caseFile} zone={zone} /> },
     {
       id: "case-tasks",
       title: t("sections.tasks"),
@@ -181,4 +182,4 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {can(actor, "complaints.file") && caseFile.assignedCloId !== actor.userId && <ComplaintLink target={{ case: caseFile.id }} />}
     </>
   );
-}
+});

@@ -12,6 +12,7 @@ import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { intakePrefill } from "@/lib/detentions/rules";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caseIntake");
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function NewCasePage({ searchParams }: { searchParams: SearchParams }) {
+export default withClientMessages(["caseEnums", "caseIntake", "form"], async function NewCasePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   if (!can(actor, "cases.create")) notFound();
   const raw = await searchParams;
@@ -154,4 +155,4 @@ export default async function NewCasePage({ searchParams }: { searchParams: Sear
       </section>
     </>
   );
-}
+});

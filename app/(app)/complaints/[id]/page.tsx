@@ -8,6 +8,7 @@ import { auditActionLabelKey, isAuditAction } from "@/lib/audit/events";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { ComplaintStepButton, RespondComplaintForm, ReviewComplaintForm, ShareComplaintForm } from "@/components/complaints/complaint-steps";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complaints");
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * One complaint: in full for the office's supervisors, who handle it; its filer's part for the filer (status and
  * response, never the investigation's notes); for the officer it names, only the summary shared with them.
  */
-export default async function ComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["complaints", "form"], async function ComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const { id } = await params;
   const complaint = await getComplaint(actor, id);
@@ -135,4 +136,4 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
       )}
     </>
   );
-}
+});

@@ -7,6 +7,7 @@ import { getComplaintForm } from "@/lib/complaints/queries";
 import { complaintTargetSchema } from "@/lib/complaints/schema";
 import { firstValue } from "@/lib/query-string";
 import { ComplaintForm } from "@/components/complaints/complaint-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complaints");
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Filing a complaint, about a case or referral the filer may see (the link on its page) or about the service. */
-export default async function NewComplaintPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["complaints", "form"], async function NewComplaintPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const query = await searchParams;
   const target = complaintTargetSchema.parse({ case: firstValue(query.case), referral: firstValue(query.referral) });
@@ -32,4 +33,4 @@ export default async function NewComplaintPage({ searchParams }: { searchParams:
       <ComplaintForm about={view.about} offices={view.offices} ownOffice={view.ownOffice} />
     </>
   );
-}
+});

@@ -6,13 +6,14 @@ import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { providerFilterOptions } from "@/lib/providers/queries";
 import { ProviderForm } from "@/components/providers/provider-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("providers");
   return { title: t("addTitle") };
 }
 
-export default async function NewProviderPage() {
+export default withClientMessages(["form", "providers"], async function NewProviderPage() {
   const actor = await requireActor();
   if (!can(actor, "providers.edit")) notFound();
   const t = await getTranslations("providers");
@@ -26,4 +27,4 @@ export default async function NewProviderPage() {
       <ProviderForm access="FULL" provider={null} regions={regions} />
     </>
   );
-}
+});

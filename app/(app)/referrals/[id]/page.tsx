@@ -22,6 +22,7 @@ import { getOutsideReferralDetail } from "@/lib/outside-referrals/queries";
 import { OutsideAnswerForm } from "@/components/outside-referrals/outside-answer-form";
 import { ComplaintLink } from "@/components/complaints/complaint-link";
 import { formatDate } from "@/lib/format";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -31,7 +32,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // Always read afresh: a withdrawn consent must refuse the very next request.
 export const dynamic = "force-dynamic";
 
-export default async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["caseTeam", "confirmDialog", "documents", "form", "outsideReferrals", "referralStatus", "referrals"], async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   // The read writes nothing; refused → not found.
@@ -182,4 +183,4 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
       {referral.side === "PROVIDER" && <ComplaintLink target={{ referral: referral.id }} />}
     </>
   );
-}
+});

@@ -7,6 +7,7 @@ import { getTargetReport, type TargetLine } from "@/lib/targets/queries";
 import { targetReportSchema } from "@/lib/targets/schema";
 import { INDICATOR_DEFINITIONS, periodKey, previousPeriod, parsePeriod, TARGET_INDICATORS, type TargetIndicator } from "@/lib/targets/rules";
 import { SetTargetsForm } from "@/components/policy/set-targets-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ function periodChoices(current: string): string[] {
  * achieved, the gap and the previous period, for the office and for each CLO against the office's target, and each
  * CLO's recorded work. Supervisors see their office; administrators choose the office and set its targets here.
  */
-export default async function TargetsPage({ searchParams }: { searchParams: SearchParams }) {
+export default withClientMessages(["form", "targets"], async function TargetsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const raw = await searchParams;
   const text = (key: string) => (typeof raw[key] === "string" && raw[key] !== "" ? (raw[key] as string) : undefined);
@@ -221,4 +222,4 @@ export default async function TargetsPage({ searchParams }: { searchParams: Sear
       )}
     </>
   );
-}
+});

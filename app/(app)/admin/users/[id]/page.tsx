@@ -10,6 +10,7 @@ import { listOrganizations } from "@/lib/organizations/queries";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { IssueLinkForm, UserDetailsForm, UserStatusForm } from "@/components/admin/user-detail-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.users");
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One user: their details, status and password link. An admin's own account is shown, never changed here. */
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["admin.users", "confirmDialog", "form", "roles", "userAdmin"], async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "users.manage")) notFound();
   const id = z.uuid().safeParse((await params).id);
@@ -60,4 +61,4 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       )}
     </>
   );
-}
+});

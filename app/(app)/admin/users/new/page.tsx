@@ -6,13 +6,14 @@ import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("userAdmin");
   return { title: t("newTitle") };
 }
 
-export default async function NewUserPage() {
+export default withClientMessages(["admin.users", "form", "roles", "userAdmin"], async function NewUserPage() {
   const actor = await requireActor();
   if (!can(actor, "users.manage")) notFound();
   const organizations = await listOrganizations(actor);
@@ -25,4 +26,4 @@ export default async function NewUserPage() {
       <CreateUserForm organizations={organizations.map(({ id, name }) => ({ id, name }))} />
     </>
   );
-}
+});

@@ -10,6 +10,7 @@ import { INTERVIEW_MODES, ATD_MEASURES, NEED_AREAS } from "@/lib/assessments/sch
 import { formatDateTime } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { AssessmentForm, type AssessmentFormValues } from "@/components/plans/assessment-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("planAssessment");
@@ -21,7 +22,7 @@ function zoneName(timeZone: string, locale: AppLocale): string {
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
-export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["form", "planAssessment.form", "planLabels"], async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   // Only the case team edits; counsel read the assessment on the case page.
@@ -73,4 +74,4 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       />
     </>
   );
-}
+});

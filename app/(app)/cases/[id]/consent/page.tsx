@@ -10,13 +10,14 @@ import { firstValue } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { ConsentForm } from "@/components/referrals/consent-form";
 import { WithdrawConsentForm } from "@/components/referrals/withdraw-consent-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referralConsent");
   return { title: t("title") };
 }
 
-export default async function CaseConsentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["confirmDialog", "form", "referralConsent", "referralPacket"], async function CaseConsentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const { id } = await params;
   const data = await getCaseConsents(actor, id);
@@ -84,4 +85,4 @@ export default async function CaseConsentPage({ params, searchParams }: { params
       <ConsentForm detentionId={data.detentionId} recipients={data.recipients} defaultRecipientId={data.recipients.some((r) => r.id === recipient) ? recipient : undefined} nowLocal={instantToDateTimeLocal(new Date(), data.timeZone)} timeZone={data.timeZone} />
     </>
   );
-}
+});

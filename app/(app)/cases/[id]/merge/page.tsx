@@ -9,6 +9,7 @@ import { formatCalendarDate, listName } from "@/lib/format";
 import { firstValue, hrefWith } from "@/lib/query-string";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { MergeForm } from "@/components/corrections/merge-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("corrections.merge");
@@ -21,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * Merging a person recorded twice (supervisors of the case's office: people.merge; anyone else "not found"): the case's
  * person is kept; the supervisor finds the other record within the office, then confirms with a reason.
  */
-export default async function MergePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default withClientMessages(["corrections.merge", "form"], async function MergePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const actor = await requireActor();
   const { id } = await params;
   const raw = await searchParams;
@@ -163,4 +164,4 @@ export default async function MergePage({ params, searchParams }: { params: Prom
       )}
     </>
   );
-}
+});

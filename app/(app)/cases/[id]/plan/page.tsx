@@ -10,6 +10,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { describeChanges, ReadinessChecklist } from "@/components/plans/readiness-checklist";
 import { PlanDetails } from "@/components/plans/plan-details";
 import { BondspersonForm, CreatePlanForm, PlanForm, PlanStatusButtons, RemoveBondspersonButton, type BondspersonValues } from "@/components/plans/plan-forms";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("planSection");
@@ -29,7 +30,7 @@ const EMPTY_BONDSPERSON: BondspersonValues = {
   confirmed: false,
 };
 
-export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["confirmDialog", "form", "planBondsperson", "planEditor", "planLabels"], async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const page = await getPlanPage(actor, id, { audit: "plan.open" });
@@ -188,4 +189,4 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       )}
     </>
   );
-}
+});

@@ -5,13 +5,14 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getProvider, providerFilterOptions } from "@/lib/providers/queries";
 import { ProviderForm } from "@/components/providers/provider-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("providers");
   return { title: t("editTitle") };
 }
 
-export default async function EditProviderPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["form", "providers"], async function EditProviderPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const provider = await getProvider(actor, id);
@@ -27,4 +28,4 @@ export default async function EditProviderPage({ params }: { params: Promise<{ i
       <ProviderForm access={provider.editAccess} provider={provider} regions={regions} />
     </>
   );
-}
+});

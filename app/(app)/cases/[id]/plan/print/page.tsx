@@ -8,6 +8,7 @@ import { formatDateTime, listName } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { formatAmount } from "@/components/plans/plan-details";
 import { PrintButton } from "@/components/plans/print-button";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("planSection");
@@ -32,7 +33,7 @@ const PRINT_CSS = `
  * The release plan as a clean document for the hearing. Built from the plan DTO, which carries no risk
  * opinion: the CLO's opinion is never part of what is printed for the Division or the parties.
  */
-export default async function PlanPrintPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["planPrint"], async function PlanPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const page = await getPlanPage(actor, id, { audit: "plan.print" });
@@ -152,4 +153,4 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
       <p className="mt-6 text-sm text-slate-700">{t("printedOn", { at: formatDateTime(new Date(), zone, locale) })}</p>
     </article>
   );
-}
+});

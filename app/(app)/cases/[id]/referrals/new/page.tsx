@@ -11,6 +11,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import type { ConsentField } from "@/lib/generated/prisma/enums";
 import { PacketView } from "@/components/referrals/packet-view";
 import { SendReferralForm } from "@/components/referrals/send-referral-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -21,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-export default async function ComposeReferralPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default withClientMessages(["form", "referrals"], async function ComposeReferralPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const actor = await requireActor();
   const { id } = await params;
   const raw = await searchParams;
@@ -121,4 +122,4 @@ export default async function ComposeReferralPage({ params, searchParams }: { pa
       )}
     </>
   );
-}
+});

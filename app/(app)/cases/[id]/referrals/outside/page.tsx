@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getOutsideReferralForm } from "@/lib/outside-referrals/queries";
 import { OutsideReferralForm } from "@/components/outside-referrals/outside-referral-form";
+import { withClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("outsideReferrals");
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Refer the person to a program outside Liaison: the CLO's office only (the query owns the gate). */
-export default async function OutsideReferralPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["form", "outsideReferrals", "referralConsent", "referralPacket"], async function OutsideReferralPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const view = await getOutsideReferralForm(actor, id);
@@ -28,4 +29,4 @@ export default async function OutsideReferralPage({ params }: { params: Promise<
       <OutsideReferralForm detentionId={view.detentionId} providers={view.providers} />
     </>
   );
-}
+});
