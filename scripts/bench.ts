@@ -127,20 +127,6 @@ function liaisonEnv(url: string, workers: number): Record<string, string> {
   return { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, LIAISON_BENCH: "1", LIAISON_JOBS: "off", DATABASE_POOL_MAX: "10", WEB_CONCURRENCY: String(workers) };
 }
 
-/**
- * Liaison's server under `node --cpu-prof`: the command spawnNext runs (scripts/support/next-server.ts) with the
- * profiler's flags in front, which Node refuses in NODE_OPTIONS. Cluster workers inherit the flags (execArgv), each
- * writing its own profile. The profile is written when the process exits: app-server.ts exits on SIGTERM.
- */
-function spawnProfiled(env: Record<string, string>, directory: string): ChildProcess {
-  const appServer = path.join(ROOT, "scripts", "support", "app-server.ts");
-  return spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${directory}`, "--import", "tsx", appServer, "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    stdio: "ignore",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
-  });
-}
-
 function newestModification(target: string): number {
   if (!existsSync(target)) return 0;
   const stats = statSync(target);
@@ -312,7 +298,10 @@ async function benchSize(size: number, scale: boolean, bare: ChildProcess): Prom
   const profileDir = path.join(os.tmpdir(), `liaison-bench-profile-${PORT}`);
   if (PROFILE) mkdirSync(profileDir, { recursive: true });
   const startedAt = Date.now();
-  let server = PROFILE ? spawnProfiled(liaisonEnv(url, 1), profileDir) : spawnNext({ dev: false, port: PORT, env: liaisonEnv(url, 1), quiet: true });
+  // Profiled: node --cpu-prof before the app server's script (one process: WEB_CONCURRENCY 1 serves in-process, and
+  // exits through process.exit on SIGTERM, which writes the profile).
+  const nodeArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  let server = spawnNext({ dev: false, port: PORT, env: liaisonEnv(url, 1), quiet: true, nodeArgs });
   let profile: string[] = [];
   try {
     await waitFor(`${BASE}/sign-in`, server);
