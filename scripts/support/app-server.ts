@@ -28,6 +28,7 @@ import { parseEnvironment } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddress, SERVED_BY_APP_SERVER } from "@/lib/auth/client-address";
 import { webConcurrency } from "./web-concurrency";
 import { restartDelayMs, WORKER_STABLE_MS } from "./worker-restarts";
+import { stopOnSignals } from "./graceful-stop";
 
 // Replaced by esbuild when scripts/support/standalone.ts bundles this file into the standalone build.
 const STANDALONE = process.env.LIAISON_STANDALONE_BUNDLE === "1";
@@ -82,14 +83,7 @@ async function serve(options: { dev: boolean; port: number; hostname: string; an
     if (options.announce) console.log(`Ready on http://${options.hostname}:${options.port}`);
   });
 
-  const stop = () => {
-    server.close();
-    void app.close().finally(() => process.exit(0));
-    // Open keep-alive connections must not hold the process.
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  stopOnSignals(server, app);
 }
 
 /** The cluster's primary: forks `count` workers, replaces those that die, stops them all on SIGTERM or SIGINT. */

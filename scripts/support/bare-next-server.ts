@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { stopOnSignals } from "./graceful-stop";
 
 async function main() {
   const index = process.argv.indexOf("--port");
@@ -20,13 +21,7 @@ async function main() {
     });
   });
   server.listen(port, hostname, () => console.log(`Bare Next.js page on http://${hostname}:${port}`));
-  const stop = () => {
-    server.close();
-    void app.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  stopOnSignals(server, app);
 }
 
 main().catch(() => {

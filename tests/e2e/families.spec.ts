@@ -117,6 +117,14 @@ test("a CLO links two family members' cases and each shows the other", async ({ 
 });
 
 test("a list shared with all offices is read by another office, in its office's order, which it cannot change, until its office retires it and once it is back in use", async ({ page, signIn, expectAccessible }) => {
+  // Signs in afresh and opens the resource lists, both pages checked with axe.
+  const listsAs = async (email: string) => {
+    await page.context().clearCookies();
+    await signIn(email);
+    await expectAccessible();
+    await page.goto("/resource-lists");
+    await expectAccessible();
+  };
   const name = `Families e2e ${randomBytes(3).toString("hex")}`;
   await signIn("supervisor.toronto@liaison.example");
   await expectAccessible();
@@ -148,11 +156,7 @@ test("a list shared with all offices is read by another office, in its office's 
   await expectAccessible();
 
   // Another office reads it, kept by Toronto, with no control to change it.
-  await page.context().clearCookies();
-  await signIn("clo.vancouver@liaison.example");
-  await expectAccessible();
-  await page.goto("/resource-lists");
-  await expectAccessible();
+  await listsAs("clo.vancouver@liaison.example");
   const shared = page.getByRole("region", { name: "Shared with your office" }).getByRole("region", { name, exact: true });
   await expect(shared).toContainText("Kept by CBSA Greater Toronto Area Region (read only)");
   await expect(shared.getByRole("listitem")).toHaveText([/^Bayview Family Shelter/, /^Lakeshore Host Family Network/]);
@@ -160,37 +164,21 @@ test("a list shared with all offices is read by another office, in its office's 
   await expect(shared.getByRole("group")).toHaveCount(0);
 
   // Retired by its office: kept in its history, gone from the other office.
-  await page.context().clearCookies();
-  await signIn("supervisor.toronto@liaison.example");
-  await expectAccessible();
-  await page.goto("/resource-lists");
-  await expectAccessible();
+  await listsAs("supervisor.toronto@liaison.example");
   await page.getByText(`Edit the list ${name}`, { exact: true }).click();
   await page.getByRole("button", { name: `Retire list ${name}` }).click();
   await page.getByRole("dialog", { name: `Retire the list ${name}?` }).getByRole("button", { name: "Retire list" }).click();
   await expect(page.getByRole("region", { name: "Retired lists" }).getByRole("region", { name, exact: true })).toBeVisible();
   await expectAccessible();
-  await page.context().clearCookies();
-  await signIn("clo.vancouver@liaison.example");
-  await expectAccessible();
-  await page.goto("/resource-lists");
-  await expectAccessible();
+  await listsAs("clo.vancouver@liaison.example");
   await expect(page.getByRole("region", { name, exact: true })).toHaveCount(0);
 
   // Put back in use by its office: offered to the other office again.
-  await page.context().clearCookies();
-  await signIn("clo.toronto@liaison.example");
-  await expectAccessible();
-  await page.goto("/resource-lists");
-  await expectAccessible();
+  await listsAs("clo.toronto@liaison.example");
   await page.getByRole("region", { name: "Retired lists" }).getByRole("button", { name: `Put back in use ${name}` }).click();
   await expect(page.getByText("The resource list is back in use.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Your office's lists" }).getByRole("region", { name, exact: true })).toBeVisible();
   await expectAccessible();
-  await page.context().clearCookies();
-  await signIn("clo.vancouver@liaison.example");
-  await expectAccessible();
-  await page.goto("/resource-lists");
-  await expectAccessible();
+  await listsAs("clo.vancouver@liaison.example");
   await expect(page.getByRole("region", { name: "Shared with your office" }).getByRole("region", { name, exact: true })).toBeVisible();
 });
