@@ -29,7 +29,7 @@
  *   npm run bench -- --sizes=1000,50000,500000      # a decade of national data (the 500,000 seed takes minutes)
  *   npm run bench -- --rate=30 --open-seconds=60    # the open loop's arrival rate and length
  *   npm run bench -- --profile                      # node --cpu-prof on the server; top 25 functions by self time
- *   npm run bench -- --profile --profile-page="case page"   # and the top during that page's load alone
+ *   npm run bench -- --profile --profile-page="case page,reports"   # and the top during each page's load alone
  *   npm run bench -- --port=3410 --db-prefix=liaison_bench_mybranch   # own port (and port+1), own databases
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -66,7 +66,8 @@ const RATE = Number(argument("rate", "15"));
 const OPEN_SECONDS = Number(argument("open-seconds", "30"));
 const OPEN_LOOP_P95_LIMIT_MS = 250;
 const PROFILE = process.argv.includes("--profile") || process.argv.some((arg) => arg.startsWith("--profile-page="));
-const PROFILE_PAGE = argument("profile-page", "");
+/** Pages whose load is summarised alone, comma-separated (`--profile-page="case page,reports"`). */
+const PROFILE_PAGES = argument("profile-page", "").split(",").map((name) => name.trim()).filter(Boolean);
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const BARE_DIR = path.join(ROOT, "bench", "bare-next");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -286,9 +287,11 @@ function profileLines(directory: string, since: number, windows: Map<string, Pro
   for (const file of files) {
     const profile = JSON.parse(readFileSync(path.join(directory, file), "utf8")) as CpuProfile;
     lines.push("", ...formatProfileSummary(`CPU profile ${path.join(directory, file)}, whole run, top 25 by self time`, summarizeProfile(profile, { top: 25, root: ROOT })));
-    const window = PROFILE_PAGE ? windows.get(PROFILE_PAGE) : undefined;
-    if (PROFILE_PAGE && !window) lines.push(`(no page named "${PROFILE_PAGE}": pages are ${[...windows.keys()].join(", ")})`);
-    if (window) lines.push("", ...formatProfileSummary(`  during the load of "${PROFILE_PAGE}" only, top 25 by self time`, summarizeProfile(profile, { top: 25, root: ROOT, window })));
+    for (const page of PROFILE_PAGES) {
+      const window = windows.get(page);
+      if (!window) lines.push(`(no page named "${page}": pages are ${[...windows.keys()].join(", ")})`);
+      else lines.push("", ...formatProfileSummary(`  during the load of "${page}" only, top 25 by self time`, summarizeProfile(profile, { top: 25, root: ROOT, window })));
+    }
   }
   return lines;
 }
