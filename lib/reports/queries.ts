@@ -100,7 +100,7 @@ function scopedDetentions(officeIds: string[], filters: ReportFilters): Prisma.S
   const toExclusive = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 2 * DAY_MS);
   return Prisma.sql`
     scoped AS (
-      SELECT d.id, d."officeId", d."assignedCloId", d."detainedAt", d."releasedAt", d.status, d."releaseType", d."nextReviewDueBy",
+      SELECT d.id, d."officeId", d."assignedCloId", d."detaineeId", d."detainedAt", d."releasedAt", d.status, d."releaseType", d."nextReviewDueBy",
              o.name AS office_name, o."timeZone" AS office_zone
       FROM "Detention" d
       JOIN "Organization" o ON o.id = d."officeId"
@@ -201,61 +201,59 @@ async function indicatorRows(actor: Actor, officeIds: string[], filters: ReportF
   const policy = await policySegmentsSql();
   // Only flags the reader may count (lib/authz/cases.ts): a vulnerable count per CLO or per month, narrowed to
   // one case by the date range, must not reveal a trafficking indicator to an admin.
-  const flagCounted = reportFlagSql(actor, { flag: Prisma.sql`f.flag`, assignedCloId: Prisma.sql`d."assignedCloId"`, counselId: Prisma.sql`dt."counselId"` });
+  // The person's counsel is read (one lookup) only where the actor's rule names it (lib/authz/sql.ts).
+  const flagCounted = reportFlagSql(actor, {
+    flag: Prisma.sql`f.flag`,
+    assignedCloId: Prisma.sql`s."assignedCloId"`,
+    counselId: Prisma.sql`(SELECT dt."counselId" FROM "Detainee" dt WHERE dt.id = s."detaineeId")`,
+  });
+  // One pass over the detentions in scope, each one's assessment, reviews and flags looked up by its detentionId
+  // (each table read once, only for the period's detentions). The former shape (an aggregate CTE per table, each
+  // filtered by `IN (SELECT id FROM scoped)`, and the flags re-joined to Detention and Detainee) looked every
+  // detention up seven times: 2.9 s at 500,000 detentions (42,000 in the Toronto office's year), 1.0 s now.
   const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     WITH ${scopedDetentions(officeIds, filters)},
     ${policy},
-    seven_day AS (
-      SELECT r."detentionId" AS id, min(r."dueBy") AS due
-      FROM "DetentionReview" r
-      WHERE r.kind = 'SEVEN_DAY' AND r."detentionId" IN (SELECT id FROM scoped)
-      GROUP BY r."detentionId"
-    ),
-    assessed AS (
-      SELECT s.id, a."completedAt", a."interviewAt",
+    per_detention AS (
+      SELECT s.*, a."completedAt", a."interviewAt",
              EXTRACT(EPOCH FROM (a."completedAt" - s."detainedAt")) / 86400.0 AS days_to_assessment,
              -- The 7-day review's deadline as recorded by the review clock; for a person released before it,
              -- the latest lawful one (first review at 48 hours, then the end of the 7th day: about 9 days).
-             -- Grouped once and joined: a correlated subquery per assessment cost 0.7 s at 50,000 detentions.
-             COALESCE(sd.due, s."detainedAt" + interval '9 days') AS seven_day_due
+             COALESCE(rv.seven_day_due, s."detainedAt" + interval '9 days') AS seven_day_due,
+             rv.late, fl.flagged, fl.minors, fl.early, fl.early_hours
       FROM scoped s
-      JOIN "Assessment" a ON a."detentionId" = s.id
-      LEFT JOIN seven_day sd ON sd.id = s.id
-      WHERE a."completedAt" IS NOT NULL
-    ),
-    flagged AS (
-      SELECT sc."detentionId" AS id,
-             bool_or(f.flag IN ('MINOR_DETAINED', 'MINOR_HOUSED', 'SEPARATED_FROM_CHILD')) AS minors,
-             bool_or(f.flag::text = ANY(p.early_flags)) AS early,
-             min(p.early_hours) AS early_hours
-      FROM "Screening" sc JOIN "ScreeningFlag" f ON f."screeningId" = sc.id
-      JOIN "Detention" d ON d.id = sc."detentionId" JOIN "Detainee" dt ON dt.id = d."detaineeId"
-      JOIN policy p ON d."detainedAt" >= p.starts AND d."detainedAt" < p.ends
-      WHERE sc."detentionId" IN (SELECT id FROM scoped) AND ${flagCounted}
-      GROUP BY sc."detentionId"
-    ),
-    late_reviews AS (
-      SELECT r."detentionId" AS id, count(*) AS late
-      FROM "DetentionReview" r
-      WHERE r."detentionId" IN (SELECT id FROM scoped)
-        AND r."startedOn" IS NOT NULL AND r."startedOn" > r."dueBy" AND r.outcome IS DISTINCT FROM 'WITHDRAWN'
-      GROUP BY r."detentionId"
+      LEFT JOIN "Assessment" a ON a."detentionId" = s.id AND a."completedAt" IS NOT NULL
+      LEFT JOIN LATERAL (
+        SELECT min(r."dueBy") FILTER (WHERE r.kind = 'SEVEN_DAY') AS seven_day_due,
+               -- Reviews held after their deadline.
+               count(*) FILTER (WHERE r."startedOn" IS NOT NULL AND r."startedOn" > r."dueBy" AND r.outcome IS DISTINCT FROM 'WITHDRAWN') AS late
+        FROM "DetentionReview" r
+        WHERE r."detentionId" = s.id
+      ) rv ON TRUE
+      -- The flags the reader may count, under the policy in force when the detention began; no row without one.
+      LEFT JOIN LATERAL (
+        SELECT TRUE AS flagged,
+               bool_or(f.flag IN ('MINOR_DETAINED', 'MINOR_HOUSED', 'SEPARATED_FROM_CHILD')) AS minors,
+               bool_or(f.flag::text = ANY(p.early_flags)) AS early,
+               min(p.early_hours) AS early_hours
+        FROM "Screening" sc JOIN "ScreeningFlag" f ON f."screeningId" = sc.id
+        JOIN policy p ON s."detainedAt" >= p.starts AND s."detainedAt" < p.ends
+        WHERE sc."detentionId" = s.id AND ${flagCounted}
+        HAVING count(*) > 0
+      ) fl ON TRUE
     )
     SELECT ${group.key} AS key, ${group.label} AS label,
            count(*) AS detentions,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY a.days_to_assessment) AS median_days,
-           count(a.id) AS assessed,
-           count(a.id) FILTER (WHERE a."completedAt" <= a.seven_day_due) AS assessed_before_seven_day,
-           count(a.id) FILTER (WHERE a."interviewAt" IS NOT NULL) AS interviewed,
-           count(f.id) AS vulnerable,
-           count(f.id) FILTER (WHERE f.early) AS early_due,
-           count(f.id) FILTER (WHERE f.early AND a."completedAt" <= s."detainedAt" + make_interval(hours => f.early_hours)) AS vulnerable_assessed_48h,
-           COALESCE(sum(lr.late), 0) + count(*) FILTER (WHERE s.status = 'DETAINED' AND s."nextReviewDueBy" < ${now}) AS overdue_reviews,
-           count(f.id) FILTER (WHERE f.minors) AS minors_affected
-    FROM scoped s
-    LEFT JOIN assessed a ON a.id = s.id
-    LEFT JOIN flagged f ON f.id = s.id
-    LEFT JOIN late_reviews lr ON lr.id = s.id
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY s.days_to_assessment) AS median_days,
+           count(s."completedAt") AS assessed,
+           count(s."completedAt") FILTER (WHERE s."completedAt" <= s.seven_day_due) AS assessed_before_seven_day,
+           count(s."completedAt") FILTER (WHERE s."interviewAt" IS NOT NULL) AS interviewed,
+           count(s.flagged) AS vulnerable,
+           count(s.flagged) FILTER (WHERE s.early) AS early_due,
+           count(s.flagged) FILTER (WHERE s.early AND s."completedAt" <= s."detainedAt" + make_interval(hours => s.early_hours)) AS vulnerable_assessed_48h,
+           COALESCE(sum(s.late), 0) + count(*) FILTER (WHERE s.status = 'DETAINED' AND s."nextReviewDueBy" < ${now}) AS overdue_reviews,
+           count(s.flagged) FILTER (WHERE s.minors) AS minors_affected
+    FROM per_detention s
     ${group.join}
     GROUP BY 1, 2
     ORDER BY 2, 1

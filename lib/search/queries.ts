@@ -31,8 +31,8 @@ export function maySearchCases(actor: Pick<Actor, "role" | "organizationKind">):
  *
  * Three matches, each served by its own index (migration search_index), joined by UNION so the planner can use each
  * one (an OR across two tables reads them whole): the name's words, each a LIKE on the indexed expression
- * f_unaccent(lower(given || ' ' || family)), written here exactly as in the index; the reference prefix (ILIKE on
- * the trigram index); the client identifier in full (its unique index).
+ * f_unaccent(lower(given || ' ' || family)), written here exactly as in the index; the reference prefix (a LIKE on
+ * upper(reference), a btree range); the client identifier in full (its unique index).
  */
 export async function searchCases(actor: Actor, search: ParsedSearch): Promise<SearchResult> {
   if (!maySearchCases(actor)) return { hits: [], more: false };
@@ -47,7 +47,9 @@ export async function searchCases(actor: Actor, search: ParsedSearch): Promise<S
     );
     branches.push(Prisma.sql`SELECT d.id FROM "Detainee" dt JOIN "Detention" d ON d."detaineeId" = dt.id WHERE ${words}`);
   }
-  if (search.referencePrefix) branches.push(Prisma.sql`SELECT d.id FROM "Detention" d WHERE d.reference ILIKE ${`${search.referencePrefix}%`} ESCAPE '\\'`);
+  // upper(reference) LIKE 'PREFIX%' (the prefix is upper case already): the btree of migration
+  // search_reference_prefix, written here exactly as in the index, reads only the references that match.
+  if (search.referencePrefix) branches.push(Prisma.sql`SELECT d.id FROM "Detention" d WHERE upper(d.reference) LIKE ${`${search.referencePrefix}%`} ESCAPE '\\'`);
   branches.push(Prisma.sql`SELECT d.id FROM "Detainee" dt JOIN "Detention" d ON d."detaineeId" = dt.id WHERE dt."clientId" = ${search.text}`);
   const scope = officeQueueSql(actor, { officeId: Prisma.sql`d."officeId"` });
   const rows = await db().$queryRaw<
