@@ -66,8 +66,10 @@ describe("demo seed", () => {
   });
 
   it("has lengths of detention shaped like CBSA's statistics: median of a few days, a long tail", async () => {
-    const ended = await prisma.detention.findMany({ where: { status: { in: ["RELEASED", "REMOVED"] } }, select: { detainedAt: true, releasedAt: true, updatedAt: true } });
-    const released = await prisma.detention.findMany({ where: { status: "RELEASED" }, select: { detainedAt: true, releasedAt: true } });
+    // The demo's own people (DEMO- client ids): other files write released detentions of their own to this database.
+    const demo = { detainee: { clientId: { startsWith: "DEMO-" } } };
+    const ended = await prisma.detention.findMany({ where: { ...demo, status: { in: ["RELEASED", "REMOVED"] } }, select: { detainedAt: true, releasedAt: true, updatedAt: true } });
+    const released = await prisma.detention.findMany({ where: { ...demo, status: "RELEASED" }, select: { detainedAt: true, releasedAt: true } });
     const days = released.map((d) => (d.releasedAt!.getTime() - d.detainedAt.getTime()) / 86_400_000).sort((a, b) => a - b);
     const median = days[Math.floor(days.length / 2)]!;
     const mean = days.reduce((sum, d) => sum + d, 0) / days.length;
