@@ -47,6 +47,7 @@ import { formatProfileSummary, summarizeProfile, type CpuProfile, type ProfileWi
 import { ensureProductionBuild, ROOT, spawnNext } from "./support/next-server";
 import { runOpenLoop, type OpenLoopRow } from "./support/open-loop";
 import { processTreeCpu } from "./support/process-cpu";
+import { SEED_LAYOUT } from "./support/seed-layout";
 
 const argument = (name: string, fallback: string) => {
   const found = process.argv.find((arg) => arg.startsWith(`--${name}=`));
@@ -79,7 +80,8 @@ function databaseUrl(name: string): string {
 }
 
 async function prepareDatabase(size: number): Promise<string> {
-  const name = `${DATABASE_PREFIX}_${size}`;
+  // The seed's layout in the name: a database filled under another layout is left alone, and a new one is filled.
+  const name = `${DATABASE_PREFIX}_l${SEED_LAYOUT}_${size}`;
   const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;

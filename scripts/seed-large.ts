@@ -2,7 +2,10 @@
  * `npm run seed:large [count]`: adds COUNT (default 50,000) fictional detentions with realistic history to the
  * database named by DATABASE_URL, for benchmarks. It first loads the ordinary demo data (offices, facilities,
  * accounts, providers) if absent. Lengths of detention follow CBSA's published distribution (docs/domain.md:
- * median a few days, mean about three weeks, a tail past 99 days); about 1.5% are still detained. Each detention
+ * median a few days, mean about three weeks, a tail past 99 days). The history is laid out at a fixed national rate
+ * (scripts/support/seed-layout.ts): 500,000 detentions reach ten years back, 50,000 one year, and about 750 people are
+ * still detained whatever the size (1.5% of a seed under 50,000), so a larger seed is a longer past with the same
+ * present, as a decade of real use would be. Each detention
  * gets its reviews as the review clock schedules them, and, in realistic shares, screening flags, an assessment,
  * a release plan, referrals with consent (to a provider of the office's region, so the region's NGO caseworkers,
  * e.g. caseworker.northgate@liaison.example, have an inbox that grows with the data), and tasks.
@@ -18,6 +21,7 @@ import pg from "pg";
 import { createPrismaClient } from "@/prisma/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { computeReviewSchedule, type ReviewInput } from "@/lib/reviews/rules";
+import { DETAINED_NOW, DETENTIONS_PER_YEAR, SHORTEST_HISTORY_DAYS } from "./support/seed-layout";
 import type { AtdMeasure, DetentionGround, ReferralStatus, ReviewKind, VulnerabilityFlag } from "@/lib/generated/prisma/enums";
 
 const HOUR = 3_600_000;
@@ -148,7 +152,10 @@ async function main() {
     const allProviders = await prisma.serviceProvider.findMany({ where: { NOT: { services: { has: "ANTI_TRAFFICKING" } } }, select: { id: true, organizationId: true, organization: { select: { region: true } } }, orderBy: { organizationId: "asc" } });
     const existing = await prisma.detention.count({ where: { reference: { startsWith: "L" } } });
     const now = new Date();
-    const horizon = 4 * 365 * DAY; // four years of history
+    // The layout (support/seed-layout.ts), from the database's whole large seed once this run is done.
+    const total = existing + count;
+    const horizon = Math.max(SHORTEST_HISTORY_DAYS * DAY, (total / DETENTIONS_PER_YEAR) * 365 * DAY);
+    const stillDetainedShare = Math.min(0.015, DETAINED_NOW / total);
     const byOffice = new Map(
       offices.map((office) => {
         const regional = allProviders.filter((provider) => provider.organization.region === office.region);
@@ -171,7 +178,7 @@ async function main() {
       const office = offices[i % offices.length]!;
       const local = byOffice.get(office.id)!;
       const facility = pick(local.facilities);
-      const stillDetained = random() < 0.015;
+      const stillDetained = random() < stillDetainedShare;
       const hours = lengthHours();
       const detainedAt = stillDetained ? new Date(now.getTime() - hours * HOUR) : new Date(now.getTime() - random() * horizon - hours * HOUR);
       const endedAt = stillDetained ? null : new Date(detainedAt.getTime() + hours * HOUR);
