@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
-import { dashboardFilterOptions, listReviewDashboard, type DashboardRow } from "@/lib/reviews/queries";
+import { dashboardFilterOptions, listReviewDashboard, requestNow, type DashboardRow } from "@/lib/reviews/queries";
 import { REVIEW_KINDS, reviewDashboardParamsSchema } from "@/lib/reviews/schema";
 import { DASHBOARD_GROUPS, dashboardGroup, reviewStatus, type DashboardGroup } from "@/lib/reviews/rules";
 import { formatDateTime, listName } from "@/lib/format";
@@ -39,7 +39,8 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
     facilityId: firstValue(raw.facilityId),
     kind: firstValue(raw.kind),
   });
-  const now = new Date();
+  // The request's instant, shared with the review notice above the page so both read one count statement.
+  const now = requestNow();
   const [dashboard, options] = await Promise.all([listReviewDashboard(actor, params, now), dashboardFilterOptions(actor)]);
   const t = await getTranslations("reviewsDashboard");
   const tKind = await getTranslations("reviewKind");
