@@ -7,7 +7,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Records "no current release prospect" with a reason and a revisit date. */
 export function NoProspectForm({ detentionId, version, today }: { detentionId: string; version: number; today: string }) {
-  const t = useTranslations("caseFile");
+  const t = useTranslations("caseFile.controls");
   const { result, errors, pending, formProps } = useFormAction(setNoProspectAction, { resetOnSuccess: false });
   const prefix = "no-prospect";
   return (
@@ -39,7 +39,7 @@ export function NoProspectForm({ detentionId, version, today }: { detentionId: s
 }
 
 export function ClearNoProspectForm({ detentionId, version }: { detentionId: string; version: number }) {
-  const t = useTranslations("caseFile");
+  const t = useTranslations("caseFile.controls");
   const { result, pending, formProps } = useFormAction(clearNoProspectAction, { resetOnSuccess: false });
   return (
     <form {...formProps} className="mt-2">
@@ -55,7 +55,7 @@ export function ClearNoProspectForm({ detentionId, version }: { detentionId: str
 
 /** A supervisor assigns or reassigns the case to a CLO of the office. */
 export function AssignForm({ detentionId, version, clos, assignedCloId }: { detentionId: string; version: number; clos: { id: string; name: string }[]; assignedCloId: string | null }) {
-  const t = useTranslations("caseFile");
+  const t = useTranslations("caseFile.controls");
   const { result, errors, pending, formProps } = useFormAction(assignDetentionAction, { resetOnSuccess: false });
   const prefix = "assign";
   return (

@@ -34,7 +34,7 @@ function TextField({ prefix, name, label, error, hint, type = "text", multiline 
 
 /** The office records a lawyer who has a Liaison account: a select of active counsel, grouped by law office. */
 export function RecordAccountCounselForm({ detentionId, version, choices }: { detentionId: string; version: number; choices: CounselChoice[] }) {
-  const t = useTranslations("counselOfRecord");
+  const t = useTranslations("counselOfRecord.form");
   const { result, errors, pending, formProps } = useFormAction(recordCounselAction, { resetOnSuccess: false });
   const prefix = "counsel-account";
   return (
@@ -78,7 +78,7 @@ export function RecordAccountCounselForm({ detentionId, version, choices }: { de
 
 /** The office records an outside lawyer by name, with a phone number or an e-mail address. */
 export function RecordOutsideCounselForm({ detentionId, version }: { detentionId: string; version: number }) {
-  const t = useTranslations("counselOfRecord");
+  const t = useTranslations("counselOfRecord.form");
   const { result, errors, pending, formProps } = useFormAction(recordCounselAction, { resetOnSuccess: false });
   const prefix = "counsel-outside";
   return (
@@ -102,7 +102,7 @@ export function RecordOutsideCounselForm({ detentionId, version }: { detentionId
 
 /** The office confirms a request from counsel, or declines it with a reason. */
 export function DecideCounselRequestForms({ detentionId, requestId, version, name }: { detentionId: string; requestId: string; version: number; name: string }) {
-  const t = useTranslations("counselOfRecord");
+  const t = useTranslations("counselOfRecord.form");
   const confirm = useFormAction(decideCounselRequestAction, { resetOnSuccess: false });
   const decline = useFormAction(decideCounselRequestAction, { resetOnSuccess: false });
   const prefix = `counsel-request-${requestId}`;
@@ -135,7 +135,7 @@ export function DecideCounselRequestForms({ detentionId, requestId, version, nam
 
 /** Ends counsel of record with a reason: the office ending it, or counsel withdrawing. */
 export function EndCounselForm({ detentionId, recordId, version, withdraw }: { detentionId: string; recordId: string; version: number; withdraw: boolean }) {
-  const t = useTranslations("counselOfRecord");
+  const t = useTranslations("counselOfRecord.form");
   const { result, errors, pending, formProps } = useFormAction(endCounselAction, { resetOnSuccess: false });
   const prefix = `counsel-end-${recordId}`;
   return (
@@ -154,7 +154,7 @@ export function EndCounselForm({ detentionId, recordId, version, withdraw }: { d
 
 /** Counsel asks to be recorded for a person by case reference and family name; the answer never says whether they matched. */
 export function RequestCounselForm() {
-  const t = useTranslations("counselOfRecord");
+  const t = useTranslations("counselOfRecord.form");
   const { result, errors, pending, formProps } = useFormAction(requestCounselAction);
   const prefix = "counsel-request";
   return (

@@ -42,7 +42,7 @@ export type DoneTask = {
  * action (lib/tasks: updateTask refuses a version changed in between). Without script the form still posts.
  */
 export function MarkTaskDone({ task }: { task: DoneTask }) {
-  const t = useTranslations("caseFile");
+  const t = useTranslations("caseFile.controls");
   const announce = useContext(Announce);
   const [, dispatch] = useActionState(updateTaskAction, null);
   const [pending, startTransition] = useTransition();

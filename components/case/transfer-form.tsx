@@ -11,7 +11,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
  * the clock of the facility the person leaves. The server checks the rest (lib/transfers/rules.ts).
  */
 export function TransferForm({ detentionId, version, zone, today, destinations }: { detentionId: string; version: number; zone: string; today: string; destinations: TransferDestinations }) {
-  const t = useTranslations("caseTransfer");
+  const t = useTranslations("caseTransfer.form");
   const { result, errors, pending, formProps } = useFormAction(recordTransferAction, { resetOnSuccess: true });
   const prefix = "transfer";
   const field = (name: string) => ({

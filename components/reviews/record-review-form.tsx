@@ -24,7 +24,7 @@ export function RecordReviewForm({
   zone: string;
   edit?: { reviewId: string; reviewVersion: number; title: string; values: Values };
 }) {
-  const t = useTranslations("reviewsSection");
+  const t = useTranslations("reviewsSection.form");
   const tOutcome = useTranslations("reviewOutcome");
   const { result, errors, pending, formProps } = useFormAction(edit ? editReviewAction : recordReviewAction, { resetOnSuccess: !edit });
   const id = edit ? `edit-${edit.reviewId}` : `record-${detentionId}`;

@@ -17,7 +17,7 @@ export function ScheduleHearingForm({
   zone: string;
   current: { date: string; time: string; location: string; byVideo: boolean } | null;
 }) {
-  const t = useTranslations("reviewsSection");
+  const t = useTranslations("reviewsSection.form");
   const { result, errors, pending, formProps } = useFormAction(scheduleHearingAction, { resetOnSuccess: false });
   const id = `schedule-${detentionId}`;
   const field = (name: string) => ({

@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/authz";
 import { authSecret, SESSION_COOKIE } from "@/lib/auth/config";
 import { resolveSession } from "@/lib/auth/session-store";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
@@ -16,7 +16,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 const getSession = cache(async () => {
   const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!cookie) return null;
-  const token = await decode({ token: cookie, secret: authSecret() }).catch(() => null);
+  const token = await decodeSessionToken(cookie, authSecret()).catch(() => null);
   const sessionId = typeof token?.sid === "string" ? token.sid : null;
   return sessionId ? resolveSession(sessionId) : null;
 });

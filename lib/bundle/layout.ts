@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from "@/lib/format";
 import { messagesFor } from "@/lib/i18n/catalogues";
+import { plainTemplates } from "@/lib/i18n/plain";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { BundleModel } from "@/lib/bundle/model";
 
@@ -24,20 +25,20 @@ export type BundleLabels = {
 };
 
 export function bundleLabels(locale: AppLocale): BundleLabels {
-  type Labels = Record<string, string>;
   const messages = messagesFor(locale) as {
-    hearingBundle: Labels;
-    planStatus: Labels;
-    planLabels: { ground: Labels; measure: Labels };
-    providers: { services: Labels; kinds: Labels };
+    hearingBundle: unknown;
+    planStatus: unknown;
+    planLabels: { ground: unknown; measure: unknown };
+    providers: { services: unknown; kinds: unknown };
   };
+  // Plain templates whichever form the catalogue is in (Next's build precompiles it: lib/i18n/plain.ts).
   return {
-    text: messages.hearingBundle,
-    ground: messages.planLabels.ground,
-    measure: messages.planLabels.measure,
-    status: messages.planStatus,
-    service: messages.providers.services,
-    providerKind: messages.providers.kinds,
+    text: plainTemplates(messages.hearingBundle, "hearingBundle"),
+    ground: plainTemplates(messages.planLabels.ground, "planLabels.ground"),
+    measure: plainTemplates(messages.planLabels.measure, "planLabels.measure"),
+    status: plainTemplates(messages.planStatus, "planStatus"),
+    service: plainTemplates(messages.providers.services, "providers.services"),
+    providerKind: plainTemplates(messages.providers.kinds, "providers.kinds"),
   };
 }
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { detentionScope, type Actor } from "@/lib/authz";
 import { mayGenerateBundle } from "@/lib/authz/plans";
 import { bundleLabels } from "@/lib/bundle/layout";
+import { plainTemplates } from "@/lib/i18n/plain";
 import type { BundleModel } from "@/lib/bundle/model";
 import { visibleCaseDocuments, type CaseDocument } from "@/lib/documents/queries";
 import { DOCUMENT_TYPE_LABEL, isAllowedDocumentType } from "@/lib/documents/rules";
@@ -95,7 +96,7 @@ export async function loadHearingBundle(actor: Actor, request: BundleRequest, no
 async function sharedDocumentIndex(actor: Actor, request: BundleRequest): Promise<NonNullable<BundleModel["documents"]>> {
   const labels = bundleLabels(request.lang);
   // The list's own words for a type ("Word document", « Document Word »).
-  const typeNames = (messagesFor(request.lang) as { documents: { types: Record<string, string> } }).documents.types;
+  const typeNames = plainTemplates((messagesFor(request.lang) as { documents: { types: unknown } }).documents.types, "documents.types");
   const attachedTo = (item: CaseDocument["planItem"]): string | null => {
     if (!item) return null;
     switch (item.kind) {

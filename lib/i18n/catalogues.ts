@@ -44,6 +44,17 @@ export const CATALOGUE_FILES: Record<AppLocale, Record<string, Record<string, un
   fr: { common: frCommon, admin: frAdmin, audit: frAudit, case: frCase, plan: frPlan, reviews: frReviews, providers: frProviders, corrections: frCorrections, documents: frDocuments, notifications: frNotifications, team: frTeam, outside: frOutside, search: frSearch, policy: frPolicy, complaints: frComplaints, trafficking: frTrafficking, families: frFamilies },
 };
 
+const merged = new Map<AppLocale, Record<string, unknown>>();
+
+/**
+ * Every namespace of a locale in one object, merged once per process (the catalogues are static and nothing writes
+ * to them): every request's next-intl configuration reads it, and a merge per request was garbage for the collector.
+ */
 export function messagesFor(locale: AppLocale): Record<string, unknown> {
-  return Object.assign({}, ...Object.values(CATALOGUE_FILES[locale]));
+  let messages = merged.get(locale);
+  if (!messages) {
+    messages = Object.freeze(Object.assign({}, ...Object.values(CATALOGUE_FILES[locale]))) as Record<string, unknown>;
+    merged.set(locale, messages);
+  }
+  return messages;
 }

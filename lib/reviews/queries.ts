@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz";
 import { reviewWatchScope } from "@/lib/authz/reviews";
@@ -6,6 +7,7 @@ import { PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import { policyInForce } from "@/lib/policy/queries";
 import { dashboardGroupRange, DASHBOARD_GROUPS, DUE_SOON_HOURS, type DashboardGroup } from "@/lib/reviews/rules";
 import type { ReviewDashboardParams } from "@/lib/reviews/schema";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewKind } from "@/lib/generated/prisma/enums";
 import type { DetentionWhereInput } from "@/lib/generated/prisma/models";
 
@@ -43,13 +45,12 @@ function dashboardWhere(actor: Actor, params: Omit<ReviewDashboardParams, "page"
  * due soon (the policy's horizon in force now), this week, later. The counts per group honour the
  * office/facility/kind filters.
  */
-export async function listReviewDashboard(actor: Actor, params: ReviewDashboardParams, now = new Date()): Promise<ReviewDashboard> {
+export async function listReviewDashboard(actor: Actor, params: ReviewDashboardParams, now = requestNow()): Promise<ReviewDashboard> {
   const empty = { OVERDUE: 0, DUE_SOON: 0, THIS_WEEK: 0, LATER: 0 };
   if (!can(actor, "reviews.dashboard")) return { ...toPage([], 0, 1), counts: empty, dueSoonHours: DUE_SOON_HOURS };
   const { dueSoonHours } = await policyInForce(now);
   const where = dashboardWhere(actor, params, now, dueSoonHours);
-  const filtersOnly = { ...params, group: undefined };
-  const [rows, ...counts] = await Promise.all([
+  const [rows, grouped] = await Promise.all([
     db().detention.findMany({
       where,
       orderBy: [{ nextReviewDueBy: "asc" }, { id: "asc" }],
@@ -68,9 +69,9 @@ export async function listReviewDashboard(actor: Actor, params: ReviewDashboardP
         reviews: { where: { outcome: null, scheduledFor: { not: null } }, select: { scheduledFor: true }, orderBy: { scheduledFor: "asc" }, take: 1 },
       },
     }),
-    ...DASHBOARD_GROUPS.map((group) => db().detention.count({ where: dashboardWhere(actor, { ...filtersOnly, group }, now, dueSoonHours) })),
+    countReviewGroups(actor, params.officeId, params.facilityId, params.kind, now.getTime()),
   ]);
-  const groupCounts = Object.fromEntries(DASHBOARD_GROUPS.map((group, index) => [group, counts[index] ?? 0])) as Record<DashboardGroup, number>;
+  const groupCounts = grouped.counts;
   // The groups split the followed detentions by due date with no gap or overlap (dashboardGroupRange), so the
   // listing's total is its group's count, or all of them: no count query of its own.
   const total = params.group ? groupCounts[params.group] : DASHBOARD_GROUPS.reduce((sum, group) => sum + groupCounts[group], 0);
@@ -106,14 +107,79 @@ export async function dashboardFilterOptions(actor: Actor) {
   return { offices, facilities };
 }
 
+/**
+ * The instant a request's review clock reads as now: one per request (React's cache), so the notice on every page
+ * and the dashboard under it count against the same instant and share one statement. Outside a request (tests,
+ * jobs) each call is a fresh Date.
+ */
+export const requestNow = cache((): Date => new Date());
+
+/**
+ * reviewWatchScope (lib/authz/reviews.ts) as SQL over `"Detention" d`, for the counting statement below, which
+ * Prisma cannot write (one count per FILTER). The same cases as detentionScope: a CBSA office's CLOs and supervisors,
+ * their office's detentions; counsel, their clients' (the detainee's counsel of record); anyone else, none. Then
+ * current (DETAINED) with a next review. tests/integration/review-counts.test.ts compares the two for every persona.
+ */
+function reviewWatchScopeSql(actor: Actor): Prisma.Sql {
+  if (!can(actor, "reviews.dashboard")) return Prisma.sql`FALSE`;
+  let scope: Prisma.Sql;
+  switch (actor.role) {
+    case "CLO":
+    case "SUPERVISOR":
+      scope = actor.organizationKind === "CBSA_OFFICE" ? Prisma.sql`d."officeId" = ${actor.organizationId}::uuid` : Prisma.sql`FALSE`;
+      break;
+    case "COUNSEL":
+      scope = Prisma.sql`EXISTS (SELECT 1 FROM "Detainee" p WHERE p."id" = d."detaineeId" AND p."counselId" = ${actor.userId}::uuid)`;
+      break;
+    case "NGO_CASEWORKER":
+    case "ADMIN":
+      scope = Prisma.sql`FALSE`;
+      break;
+  }
+  return Prisma.sql`(${scope}) AND d."status" = 'DETAINED' AND d."nextReviewDueBy" IS NOT NULL`;
+}
+
+/** A dashboard group's range of due dates (dashboardGroupRange) as a condition on d."nextReviewDueBy". */
+function groupRangeSql(group: DashboardGroup, now: Date, dueSoonHours: number): Prisma.Sql {
+  const { gte, lt } = dashboardGroupRange(group, now, dueSoonHours);
+  const bounds = [
+    gte ? Prisma.sql`d."nextReviewDueBy" >= ${gte}::timestamptz` : null,
+    lt ? Prisma.sql`d."nextReviewDueBy" < ${lt}::timestamptz` : null,
+  ].filter((bound): bound is Prisma.Sql => bound !== null);
+  return bounds.length ? Prisma.join(bounds, " AND ") : Prisma.sql`TRUE`;
+}
+
+/**
+ * The followed detentions per dashboard group under the dashboard's filters, in one statement (count(*) FILTER per
+ * group), at the policy's due-soon horizon in force at `at`. Cached per request by its arguments (primitives, and the
+ * request's actor, itself one object per request): the notice (no filters) and an unfiltered dashboard share it.
+ */
+const countReviewGroups = cache(
+  async (actor: Actor, officeId: string | undefined, facilityId: string | undefined, kind: ReviewKind | undefined, at: number) => {
+    const now = new Date(at);
+    const { dueSoonHours } = await policyInForce(now);
+    const filters = [
+      reviewWatchScopeSql(actor),
+      officeId ? Prisma.sql`d."officeId" = ${officeId}::uuid` : null,
+      facilityId ? Prisma.sql`d."facilityId" = ${facilityId}::uuid` : null,
+      kind ? Prisma.sql`d."nextReviewKind" = ${kind}::"ReviewKind"` : null,
+    ].filter((filter): filter is Prisma.Sql => filter !== null);
+    const [row] = await db().$queryRaw<Record<DashboardGroup, number>[]>`
+      SELECT
+        count(*) FILTER (WHERE ${groupRangeSql("OVERDUE", now, dueSoonHours)})::int AS "OVERDUE",
+        count(*) FILTER (WHERE ${groupRangeSql("DUE_SOON", now, dueSoonHours)})::int AS "DUE_SOON",
+        count(*) FILTER (WHERE ${groupRangeSql("THIS_WEEK", now, dueSoonHours)})::int AS "THIS_WEEK",
+        count(*) FILTER (WHERE ${groupRangeSql("LATER", now, dueSoonHours)})::int AS "LATER"
+      FROM "Detention" d
+      WHERE ${Prisma.join(filters, " AND ")}`;
+    const counts = Object.fromEntries(DASHBOARD_GROUPS.map((group) => [group, Number(row?.[group] ?? 0)])) as Record<DashboardGroup, number>;
+    return { counts, dueSoonHours };
+  },
+);
+
 /** How many of the actor's current cases have a review overdue or due soon (the policy's horizon): the in-app notice. */
-export async function countUrgentReviews(actor: Actor, now = new Date()): Promise<{ overdue: number; dueSoon: number; dueSoonHours: number }> {
+export async function countUrgentReviews(actor: Actor, now = requestNow()): Promise<{ overdue: number; dueSoon: number; dueSoonHours: number }> {
   if (!can(actor, "reviews.dashboard")) return { overdue: 0, dueSoon: 0, dueSoonHours: DUE_SOON_HOURS };
-  const scope = reviewWatchScope(actor);
-  const { dueSoonHours } = await policyInForce(now);
-  const [overdue, dueSoon] = await Promise.all([
-    db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("OVERDUE", now) }] } }),
-    db().detention.count({ where: { AND: [scope, { nextReviewDueBy: dashboardGroupRange("DUE_SOON", now, dueSoonHours) }] } }),
-  ]);
-  return { overdue, dueSoon, dueSoonHours };
+  const { counts, dueSoonHours } = await countReviewGroups(actor, undefined, undefined, undefined, now.getTime());
+  return { overdue: counts.OVERDUE, dueSoon: counts.DUE_SOON, dueSoonHours };
 }

@@ -133,25 +133,25 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
 
       {params.sort === "priority" && <p className="mb-2 text-sm text-slate-700">{t("sortedByPriority")}</p>}
       <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
-        <table className="w-full text-sm">
+        <table className="data-table w-full text-sm">
           <caption className="sr-only">{t("caption", { total: result.total })}</caption>
           <thead className="bg-slate-100">
             <tr>
               <SortableHeader label={t("columns.priority")} column="priority" currentSort={params.sort} currentDir={params.dir} hrefFor={sortHref} />
               <SortableHeader label={t("columns.reference")} column="reference" currentSort={params.sort} currentDir={params.dir} hrefFor={sortHref} />
               <SortableHeader label={t("columns.person")} column="familyName" currentSort={params.sort} currentDir={params.dir} hrefFor={sortHref} />
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
+              <th scope="col" className="font-semibold">
                 {t("columns.facility")}
               </th>
               <SortableHeader label={t("columns.detainedAt")} column="detainedAt" currentSort={params.sort} currentDir={params.dir} hrefFor={sortHref} />
               <SortableHeader label={t("columns.nextReview")} column="nextReviewDueBy" currentSort={params.sort} currentDir={params.dir} hrefFor={sortHref} />
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
+              <th scope="col" className="font-semibold">
                 {t("columns.flags")}
               </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
+              <th scope="col" className="font-semibold">
                 {t("columns.plan")}
               </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
+              <th scope="col" className="font-semibold">
                 {t("columns.assignedClo")}
               </th>
             </tr>
@@ -167,8 +167,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
             {result.rows.map((row) => {
               const overdue = row.nextReviewDueBy !== null && row.nextReviewDueBy < now;
               return (
-                <tr key={row.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
+                <tr key={row.id}>
+                  <td>
                     <ul>
                       {priorityReasons(row.priorityTier).map((reason) => (
                         <li key={reason} className={reason === "OVERDUE" ? "font-bold text-red-800" : undefined}>
@@ -177,19 +177,19 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                       ))}
                     </ul>
                   </td>
-                  <td className="px-3 py-2 font-mono">
+                  <td>
                     <CaseReference reference={row.reference} href={`/cases/${row.id}`} />
                   </td>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <th scope="row" className="font-medium">
                     {listName(row.detainee)}
                   </th>
-                  <td className="px-3 py-2">{row.facility.name}</td>
-                  <td className="px-3 py-2">
+                  <td>{row.facility.name}</td>
+                  <td>
                     {formatDateTime(row.detainedAt, row.facility.timeZone, locale)}
                     <br />
                     <span className="text-slate-600">{row.status === "DETAINED" ? t("daysDetained", { days: daysDetained(row.detainedAt, now) }) : tStatus(row.status)}</span>
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     {row.nextReviewDueBy && row.nextReviewKind ? (
                       <>
                         {tReview(row.nextReviewKind)}
@@ -203,11 +203,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                       <span className="text-slate-600">{t("noNextReview")}</span>
                     )}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     {row.flags.length > 0 ? row.flags.map((flag) => tEnums(`flag.${flag}`)).join(", ") : <span className="text-slate-600">{t("noFlags")}</span>}
                   </td>
-                  <td className="px-3 py-2">{row.planStatus ? tPlan(row.planStatus) : <span className="text-slate-600">{t("noPlan")}</span>}</td>
-                  <td className="px-3 py-2">{row.assignedClo?.name ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
+                  <td>{row.planStatus ? tPlan(row.planStatus) : <span className="text-slate-600">{t("noPlan")}</span>}</td>
+                  <td>{row.assignedClo?.name ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
                 </tr>
               );
             })}

@@ -29,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * own; readiness for a hearing only where it still applies (lib/counsel/rules.ts readinessApplies); and the form to
  * ask an office to record them as counsel of record.
  */
-export default withClientMessages(["counselNotes", "counselOfRecord", "form"], async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default withClientMessages(["counselNotes", "counselOfRecord.form", "form"], async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!can(actor, "clients.list")) notFound();
   const params = await searchParams;

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { requireActor } from "@/lib/auth/session";
-import { dashboardFilterOptions, listReviewDashboard, type DashboardRow } from "@/lib/reviews/queries";
+import { dashboardFilterOptions, listReviewDashboard, requestNow, type DashboardRow } from "@/lib/reviews/queries";
 import { REVIEW_KINDS, reviewDashboardParamsSchema } from "@/lib/reviews/schema";
 import { DASHBOARD_GROUPS, dashboardGroup, reviewStatus, type DashboardGroup } from "@/lib/reviews/rules";
 import { formatDateTime, listName } from "@/lib/format";
@@ -39,7 +39,8 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
     facilityId: firstValue(raw.facilityId),
     kind: firstValue(raw.kind),
   });
-  const now = new Date();
+  // The request's instant, shared with the review notice above the page so both read one count statement.
+  const now = requestNow();
   const [dashboard, options] = await Promise.all([listReviewDashboard(actor, params, now), dashboardFilterOptions(actor)]);
   const t = await getTranslations("reviewsDashboard");
   const tKind = await getTranslations("reviewKind");
@@ -124,17 +125,17 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
       </form>
 
       <div tabIndex={0} className="table-scroll rounded border border-slate-300 bg-white">
-        <table className="w-full text-sm">
+        <table className="data-table w-full text-sm">
           <caption className="sr-only">{t("caption", { total: dashboard.total })}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.case")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.person")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.facility")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.review")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.dueBy")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.hearing")}</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">{t("columns.clo")}</th>
+              <th scope="col" className="font-semibold">{t("columns.case")}</th>
+              <th scope="col" className="font-semibold">{t("columns.person")}</th>
+              <th scope="col" className="font-semibold">{t("columns.facility")}</th>
+              <th scope="col" className="font-semibold">{t("columns.review")}</th>
+              <th scope="col" className="font-semibold">{t("columns.dueBy")}</th>
+              <th scope="col" className="font-semibold">{t("columns.hearing")}</th>
+              <th scope="col" className="font-semibold">{t("columns.clo")}</th>
             </tr>
           </thead>
           {runs.length === 0 && (
@@ -147,32 +148,32 @@ export default async function ReviewsDashboardPage({ searchParams }: { searchPar
           {runs.map((run) => (
             <tbody key={run.group}>
               <tr className={`border-t-2 ${GROUP_STYLES[run.group]}`}>
-                <th scope="colgroup" colSpan={7} className="px-3 py-2 text-left font-bold">
+                <th scope="colgroup" colSpan={7} className="font-bold">
                   {tGroup(run.group, hours)}
                 </th>
               </tr>
               {run.rows.map((row) => {
                 const status = reviewStatus(row.dueBy, now, dashboard.dueSoonHours);
                 return (
-                  <tr key={row.detentionId} className={`border-t border-slate-200 ${status === "OVERDUE" ? "bg-red-50" : ""}`}>
-                    <td className="px-3 py-2 font-mono">
+                  <tr key={row.detentionId} className={status === "OVERDUE" ? "bg-red-50" : undefined}>
+                    <td>
                       <CaseReference reference={row.reference} href={`/cases/${row.detentionId}`} />
                     </td>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{listName(row.person)}</th>
-                    <td className="px-3 py-2">
+                    <th scope="row" className="font-medium">{listName(row.person)}</th>
+                    <td>
                       {row.facility.name}
                       <span className="block text-slate-600">{row.officeName}</span>
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       {tKind(row.kind)}
                       {row.needsCheck && <span className="block font-semibold text-amber-900">{t("needsCheck")}</span>}
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       <span className="block">{formatDateTime(row.dueBy, row.facility.timeZone, locale)}</span>
                       <ReviewStatusBadge status={status} label={tStatus(status, hours)} />
                     </td>
-                    <td className="px-3 py-2">{row.hearingAt ? formatDateTime(row.hearingAt, row.facility.timeZone, locale) : <span className="text-slate-600">{t("noHearing")}</span>}</td>
-                    <td className="px-3 py-2">{row.assignedCloName ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
+                    <td>{row.hearingAt ? formatDateTime(row.hearingAt, row.facility.timeZone, locale) : <span className="text-slate-600">{t("noHearing")}</span>}</td>
+                    <td>{row.assignedCloName ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
                   </tr>
                 );
               })}

@@ -44,7 +44,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * unless "what next" points to it. The section navigation and the sections come from one list, so the navigation
  * names only the sections rendered for this viewer.
  */
-export default withClientMessages(["caseEnums", "caseFile", "caseNotes", "caseScreening", "caseTasks", "caseTeam", "caseTransfer", "confirmDialog", "corrections", "counselOfRecord", "counselOptions", "documentValidation", "documents", "families", "form", "outcome", "outcomeEnums", "reviewOutcome", "reviewsSection", "traffickingScreen"], async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["caseEnums", "caseFile.controls", "caseNotes", "caseScreening", "caseTasks", "caseTeam", "caseTransfer.form", "confirmDialog", "corrections", "counselOfRecord.form", "counselOptions", "documentValidation", "documents", "families", "form", "outcome", "outcomeEnums", "reviewOutcome", "reviewsSection.form", "traffickingScreen"], async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const now = new Date();
