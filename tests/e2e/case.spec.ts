@@ -1,12 +1,6 @@
 import { expect, test } from "./fixtures";
 import { openSection } from "./support/case-page";
-
-/** The date and time in Toronto (the facility's zone) of an instant, as the intake form takes them. */
-function torontoLocal(instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
+import { recordTorontoDetention, torontoLocal } from "./support/intake";
 
 test("a CLO records a detention with a mental-health flag, sees the 48-hour assessment deadline, adds a task, and another office cannot open the case", async ({ page, signIn, expectAccessible }) => {
   await signIn("clo.toronto@liaison.example");
@@ -22,22 +16,9 @@ test("a CLO records a detention with a mental-health flag, sees the 48-hour asse
   await expectAccessible();
   await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
 
-  const detained = torontoLocal(new Date(Date.now() - 2 * 3_600_000));
-  const person = page.getByRole("group", { name: "The person" });
   // The name searched for is already in the form.
-  await expect(person.getByLabel("Family name")).toHaveValue("Oyelaran-Test");
-  await person.getByLabel("Given names").fill("Folake");
-  await person.getByLabel("Date of birth").fill("1988-09-14");
-  await person.getByLabel("Gender").selectOption("FEMALE");
-  await person.getByLabel("Languages").fill("Yoruba, English");
-  await person.getByLabel("Country of citizenship").fill("NGA");
-  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
-  await page.getByLabel("Date of detention").fill(detained.date);
-  await page.getByLabel("Time of detention").fill(detained.time);
-  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
-  await page.getByRole("button", { name: "Record the detention" }).click();
-
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("group", { name: "The person" }).getByLabel("Family name")).toHaveValue("Oyelaran-Test");
+  await recordTorontoDetention(page, { givenName: "Folake", dateOfBirth: "1988-09-14", gender: "FEMALE", languages: "Yoruba, English", citizenship: "NGA" }, 2);
   const caseUrl = new URL(page.url()).pathname;
   await expectAccessible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/Case TOR-\d{2}-\d{4}: Folake Oyelaran-Test/);
@@ -119,20 +100,7 @@ test("a trafficking indicator moves the assessment deadline only for those who m
   await page.goto("/cases/new?name=Derived-Test");
   await expectAccessible();
   await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
-  const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
-  const person = page.getByRole("group", { name: "The person" });
-  await person.getByLabel("Given names").fill("Amara");
-  await person.getByLabel("Family name").fill("Derived-Test");
-  await person.getByLabel("Date of birth").fill("1991-02-03");
-  await person.getByLabel("Gender").selectOption("FEMALE");
-  await person.getByLabel("Languages").fill("English");
-  await person.getByLabel("Country of citizenship").fill("GHA");
-  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
-  await page.getByLabel("Date of detention").fill(detained.date);
-  await page.getByLabel("Time of detention").fill(detained.time);
-  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
-  await page.getByRole("button", { name: "Record the detention" }).click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await recordTorontoDetention(page, { givenName: "Amara", familyName: "Derived-Test", dateOfBirth: "1991-02-03", gender: "FEMALE", languages: "English", citizenship: "GHA" }, 3);
   await expectAccessible();
   const caseUrl = new URL(page.url()).pathname;
   const glance = page.getByRole("region", { name: "At a glance" });

@@ -1,12 +1,6 @@
 import { expect, test } from "./fixtures";
 import { openSection } from "./support/case-page";
-
-/** The date and time in Toronto (the facility's zone) of an instant, as the intake form takes them. */
-function torontoLocal(instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
+import { recordTorontoDetention } from "./support/intake";
 
 test("a CLO corrects a birth date typed wrongly at intake, and sees it on the case page and in the correction history", async ({ page, signIn, expectAccessible }) => {
   // Intake, the case page (checked by axe four times) and two corrections: more than the default minute on a loaded machine.
@@ -16,20 +10,7 @@ test("a CLO corrects a birth date typed wrongly at intake, and sees it on the ca
   await expectAccessible();
   await page.goto(`/cases/new?name=${familyName}`);
   await expectAccessible();
-  const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
-  const person = page.getByRole("group", { name: "The person" });
-  await person.getByLabel("Given names").fill("Selam");
-  await person.getByLabel("Family name").fill(familyName);
-  await person.getByLabel("Date of birth").fill("1991-03-08");
-  await person.getByLabel("Gender").selectOption("FEMALE");
-  await person.getByLabel("Languages").fill("Tigrinya, English");
-  await person.getByLabel("Country of citizenship").fill("ERI");
-  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
-  await page.getByLabel("Date of detention").fill(detained.date);
-  await page.getByLabel("Time of detention").fill(detained.time);
-  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
-  await page.getByRole("button", { name: "Record the detention" }).click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await recordTorontoDetention(page, { givenName: "Selam", familyName: familyName, dateOfBirth: "1991-03-08", gender: "FEMALE", languages: "Tigrinya, English", citizenship: "ERI" }, 3);
   await expectAccessible();
 
   const glance = page.getByRole("region", { name: "At a glance" });

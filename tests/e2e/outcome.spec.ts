@@ -1,31 +1,12 @@
 import { expect, test, type Page } from "./fixtures";
 import { openSection } from "./support/case-page";
-
-/** The date and time in Toronto (the facility's zone) of an instant, as the forms take them. */
-function torontoLocal(instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
+import { recordTorontoDetention, torontoLocal } from "./support/intake";
 
 /** Records a new Toronto detention of a fictional person, detained a few hours ago, and opens its case. */
 async function newDetention(page: Page, expectAccessible: () => Promise<void>, familyName: string) {
   await page.goto(`/cases/new?name=${familyName}`);
   await expectAccessible();
-  const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
-  const person = page.getByRole("group", { name: "The person" });
-  await person.getByLabel("Given names").fill("Nadia");
-  await person.getByLabel("Family name").fill(familyName);
-  await person.getByLabel("Date of birth").fill("1990-05-06");
-  await person.getByLabel("Gender").selectOption("FEMALE");
-  await person.getByLabel("Languages").fill("English");
-  await person.getByLabel("Country of citizenship").fill("KEN");
-  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
-  await page.getByLabel("Date of detention").fill(detained.date);
-  await page.getByLabel("Time of detention").fill(detained.time);
-  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
-  await page.getByRole("button", { name: "Record the detention" }).click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await recordTorontoDetention(page, { givenName: "Nadia", familyName: familyName, dateOfBirth: "1990-05-06", gender: "FEMALE", languages: "English", citizenship: "KEN" }, 3);
   await expectAccessible();
   const reference = /Case (TOR-\d{2}-\d{4})/.exec((await page.getByRole("heading", { level: 1 }).textContent()) ?? "")![1]!;
   return { url: new URL(page.url()).pathname, reference };

@@ -1,12 +1,6 @@
 import { expect, test } from "./fixtures";
 import { openSection } from "./support/case-page";
-
-/** The date and time in Toronto (the facility's zone) of an instant, as the intake form takes them. */
-function torontoLocal(instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
+import { recordTorontoDetention } from "./support/intake";
 
 const CONFIRMATION = /^I told the person, in their language, who will see this screen and the risks of disclosing/;
 const INDICATOR = "Someone else holds their passport or identity documents";
@@ -19,19 +13,7 @@ test("a CLO records the trafficking screen only after confirming the disclosure 
   await expectAccessible();
   await page.goto("/cases/new?name=Screen-Test");
   await expectAccessible();
-  const detained = torontoLocal(new Date(Date.now() - 3 * 3_600_000));
-  const person = page.getByRole("group", { name: "The person" });
-  await person.getByLabel("Given names").fill("Maricel");
-  await person.getByLabel("Date of birth").fill("1994-06-21");
-  await person.getByLabel("Gender").selectOption("FEMALE");
-  await person.getByLabel("Languages").fill("Tagalog");
-  await person.getByLabel("Country of citizenship").fill("PHL");
-  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
-  await page.getByLabel("Date of detention").fill(detained.date);
-  await page.getByLabel("Time of detention").fill(detained.time);
-  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
-  await page.getByRole("button", { name: "Record the detention" }).click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await recordTorontoDetention(page, { givenName: "Maricel", dateOfBirth: "1994-06-21", gender: "FEMALE", languages: "Tagalog", citizenship: "PHL" }, 3);
   const caseUrl = new URL(page.url()).pathname;
 
   // The screen sits folded inside the Screening section, opened on demand.

@@ -1,12 +1,6 @@
 import { expect, test } from "./fixtures";
 import { openSection } from "./support/case-page";
-
-/** The date and time in Toronto (the facility's zone) of an instant, as the forms take them. */
-function torontoLocal(instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
+import { recordTorontoDetention, torontoLocal } from "./support/intake";
 
 const HOUR = 3_600_000;
 
@@ -18,20 +12,7 @@ test("a CLO records a transfer to another office's facility: access moves, the r
   await page.goto("/cases/new?name=Transfer-Test");
   await expectAccessible();
   await expect(page.getByText("No one matches. Record a new person below.")).toBeVisible();
-  const detained = torontoLocal(new Date(Date.now() - 5 * HOUR));
-  const person = page.getByRole("group", { name: "The person" });
-  await person.getByLabel("Given names").fill("Idris");
-  await person.getByLabel("Family name").fill("Transfer-Test");
-  await person.getByLabel("Date of birth").fill("1985-07-21");
-  await person.getByLabel("Gender").selectOption("MALE");
-  await person.getByLabel("Languages").fill("Somali, English");
-  await person.getByLabel("Country of citizenship").fill("SOM");
-  await page.getByLabel("Facility").selectOption({ label: "Toronto Immigration Holding Centre (America/Toronto)" });
-  await page.getByLabel("Date of detention").fill(detained.date);
-  await page.getByLabel("Time of detention").fill(detained.time);
-  await page.getByRole("group", { name: "Grounds of detention (IRPA s.58(1))" }).getByLabel("(b) Unlikely to appear").check();
-  await page.getByRole("button", { name: "Record the detention" }).click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await recordTorontoDetention(page, { givenName: "Idris", familyName: "Transfer-Test", dateOfBirth: "1985-07-21", gender: "MALE", languages: "Somali, English", citizenship: "SOM" }, 5);
   await expectAccessible();
   const caseUrl = new URL(page.url()).pathname;
 
