@@ -57,7 +57,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             beside={
               <NotificationBell
                 initialUnread={unread}
-                labels={{ title: notifications("bell"), unreadOne: notifications("unreadOne"), unreadOther: notifications("unreadOther") }}
+                // Templates the bell fills in as the count changes: "{count}" is passed through as itself (the messages are
+                // precompiled, so a missing argument would read "undefined").
+                labels={{ title: notifications("bell"), unreadOne: notifications("unreadOne", { count: "{count}" }), unreadOther: notifications("unreadOther", { count: "{count}" }) }}
               />
             }
           >

@@ -72,6 +72,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     page.on("load", () => unchecked.add(new URL(page.url()).pathname));
     const check = async () => {
       await page.waitForLoadState("load");
+      // A message formatted without one of its arguments reads "undefined" (precompiled messages do not throw), and a
+      // number computed from nothing reads "NaN": neither is ever meant to be read. innerText: what is rendered as text
+      // (screen-reader-only text included), not the scripts that carry React's payload.
+      const text = await page.locator("body").innerText();
+      expect(/\bundefined\b|\bNaN\b/.exec(text)?.[0] ?? null, `"undefined" or "NaN" in the text of ${page.url()}`).toBeNull();
       const structure = createHash("sha256").update(await pageStructure(page)).digest("hex");
       if (accessibleStructures.has(structure)) {
         unchecked.delete(new URL(page.url()).pathname);
